@@ -1,0 +1,209 @@
+package org.kadlab.kad;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One k-bucket: at most k contacts in least-recently-seen order (head = least recently seen, tail =
+ * most recently seen), a bounded replacement cache of newcomers that found the bucket full, the
+ * ping-before-evict in progress (if any) and the time of the last lookup into its range.
+ *
+ * <p>Outside the package this class is a read-only view; only {@link RoutingTable} changes it.
+ * Entries live in parallel arrays that grow on demand, so an almost empty bucket costs little.
+ */
+public final class KBucket {
+    private static final Contact[] NO_CONTACTS = new Contact[0];
+    private static final long[] NO_TIMES = new long[0];
+    private static final byte[] NO_COUNTS = new byte[0];
+
+    private final int index;
+    private Contact[] contacts = NO_CONTACTS;
+    private long[] lastSeen = NO_TIMES;
+    private byte[] failures = NO_COUNTS;
+    private int size;
+    private Contact[] replacements = NO_CONTACTS;
+    private int replacementCount;
+    private Contact pinging;
+    private Contact pingCandidate;
+    private long lastRefreshed;
+
+    KBucket(int index, long createdAt) {
+        this.index = index;
+        this.lastRefreshed = createdAt;
+    }
+
+    /** This bucket's index: it holds contacts at distance [2^index, 2^(index+1)) from the owner. */
+    public int index() {
+        return index;
+    }
+
+    /** Number of contacts held. */
+    public int size() {
+        return size;
+    }
+
+    /** The contact at LRU position {@code i} (0 = least recently seen). */
+    public Contact contact(int i) {
+        checkPosition(i);
+        return contacts[i];
+    }
+
+    /** When the contact at position {@code i} was last seen (virtual ms). */
+    public long lastSeen(int i) {
+        checkPosition(i);
+        return lastSeen[i];
+    }
+
+    /** Consecutive failed RPCs of the contact at position {@code i}; above zero means stale. */
+    public int failures(int i) {
+        checkPosition(i);
+        return failures[i];
+    }
+
+    /** The contacts, least recently seen first (a copy). */
+    public List<Contact> contacts() {
+        return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(contacts, size)));
+    }
+
+    /** The replacement cache, oldest first (a copy). */
+    public List<Contact> replacements() {
+        return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(replacements, replacementCount)));
+    }
+
+    /** The least recently seen contact being pinged before an eviction, or null. */
+    public Contact pendingPing() {
+        return pinging;
+    }
+
+    /** The newcomer waiting on the ping in progress, or null. */
+    public Contact pendingCandidate() {
+        return pingCandidate;
+    }
+
+    /** When a lookup last went into this bucket's range (virtual ms). */
+    public long lastRefreshed() {
+        return lastRefreshed;
+    }
+
+    private void checkPosition(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("position " + i + " of a bucket holding " + size);
+        }
+    }
+
+    // ---- package-private mutators, used by RoutingTable ----
+
+    int find(NodeId id) {
+        for (int i = 0; i < size; i++) {
+            if (contacts[i].id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Moves position {@code i} to the tail, refreshing its last-seen time and clearing failures. */
+    void touch(int i, long now) {
+        Contact c = contacts[i];
+        int tail = size - 1;
+        System.arraycopy(contacts, i + 1, contacts, i, tail - i);
+        System.arraycopy(lastSeen, i + 1, lastSeen, i, tail - i);
+        System.arraycopy(failures, i + 1, failures, i, tail - i);
+        contacts[tail] = c;
+        lastSeen[tail] = now;
+        failures[tail] = 0;
+    }
+
+    void append(Contact c, long now, int capacity) {
+        if (size == contacts.length) {
+            int n = Math.min(capacity, Math.max(4, size * 2));
+            contacts = Arrays.copyOf(contacts, n);
+            lastSeen = Arrays.copyOf(lastSeen, n);
+            failures = Arrays.copyOf(failures, n);
+        }
+        contacts[size] = c;
+        lastSeen[size] = now;
+        failures[size] = 0;
+        size++;
+    }
+
+    Contact removeAt(int i) {
+        Contact c = contacts[i];
+        int tail = size - 1;
+        System.arraycopy(contacts, i + 1, contacts, i, tail - i);
+        System.arraycopy(lastSeen, i + 1, lastSeen, i, tail - i);
+        System.arraycopy(failures, i + 1, failures, i, tail - i);
+        contacts[tail] = null;
+        size--;
+        return c;
+    }
+
+    /** Adds one to the failure count at {@code i} and returns the new count. */
+    int fail(int i) {
+        if (failures[i] < Byte.MAX_VALUE) {
+            failures[i]++;
+        }
+        return failures[i];
+    }
+
+    /** Puts {@code c} at the tail of the replacement cache, dropping the oldest when it is full. */
+    void cacheReplacement(Contact c, int capacity) {
+        if (capacity == 0) {
+            return;
+        }
+        removeReplacement(c.id());
+        if (replacementCount == capacity) {
+            System.arraycopy(replacements, 1, replacements, 0, replacementCount - 1);
+            replacementCount--;
+        }
+        if (replacementCount == replacements.length) {
+            replacements = Arrays.copyOf(replacements, Math.min(capacity, Math.max(2, replacementCount * 2)));
+        }
+        replacements[replacementCount++] = c;
+    }
+
+    boolean removeReplacement(NodeId id) {
+        for (int i = 0; i < replacementCount; i++) {
+            if (replacements[i].id().equals(id)) {
+                System.arraycopy(replacements, i + 1, replacements, i, replacementCount - i - 1);
+                replacements[--replacementCount] = null;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Takes the most recently cached replacement out of the cache, or null when it is empty. */
+    Contact takeNewestReplacement() {
+        if (replacementCount == 0) {
+            return null;
+        }
+        Contact c = replacements[--replacementCount];
+        replacements[replacementCount] = null;
+        return c;
+    }
+
+    void setPendingPing(Contact pinged, Contact candidate) {
+        this.pinging = pinged;
+        this.pingCandidate = candidate;
+    }
+
+    void setLastRefreshed(long now) {
+        this.lastRefreshed = now;
+    }
+
+    void addTo(List<Contact> out) {
+        for (int i = 0; i < size; i++) {
+            out.add(contacts[i]);
+        }
+    }
+
+    @Override
+    public String toString() {
+        List<Contact> list = new ArrayList<>(size);
+        addTo(list);
+        return "bucket " + index + " " + list;
+    }
+}

@@ -1,0 +1,561 @@
+package org.kadlab.kad;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
+
+/**
+ * One Kademlia node: coordinates its routing table, record store and lookups over a transport.
+ *
+ * <ol>
+ *   <li>Every request received and every response heard updates the routing table with the peer; a
+ *       full bucket makes the node PING its least recently seen contact and apply the answer
+ *       (ping-before-evict). A failed RPC marks the contact stale, and evicts it at the limit.</li>
+ *   <li>{@link #findNode}, {@link #findValue} and {@link #store} run {@link Lookup} state machines,
+ *       sending each query the machine asks for and feeding every answer back.</li>
+ *   <li>{@link #bootstrap} adds the seeds, looks up the node's own id, then refreshes every bucket
+ *       farther away than its closest neighbour.</li>
+ *   <li>{@link #maintain} does what is due (refresh stale buckets, sweep expired records, republish)
+ *       and says when it next needs to run.</li>
+ * </ol>
+ * The node's state is touched only from the executor it is given; the core has no locks. Time
+ * comes from the injected clock, randomness from the injected generator.
+ */
+public final class KadNode {
+    /** Runs each task at once on the calling thread: for a driver that is already single-threaded. */
+    public static final Executor DIRECT = Runnable::run;
+
+    private final Contact self;
+    private final KadConfig config;
+    private final KeySpace keySpace;
+    private final KadTransport transport;
+    private final KadClock clock;
+    private final RandomGenerator random;
+    private final Executor executor;
+    private final NodeObserver observer;
+    private final RoutingTable table;
+    private final RecordStore records;
+    private Map<NodeId, Published> published;
+    private long nextRequestId = 1;
+    private long nextLookupId = 1;
+
+    /** A value this node published itself, republished every publisher interval. */
+    private static final class Published {
+        final String value;
+        long nextRepublish;
+
+        Published(String value, long nextRepublish) {
+            this.value = value;
+            this.nextRepublish = nextRepublish;
+        }
+    }
+
+    public KadNode(Contact self, KadConfig config, KadTransport transport, KadClock clock,
+                   RandomGenerator random, Executor executor, NodeObserver observer) {
+        this.self = Objects.requireNonNull(self, "self");
+        this.config = Objects.requireNonNull(config, "config");
+        this.keySpace = config.keySpace();
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.observer = observer == null ? NodeObserver.NONE : observer;
+        this.table = new RoutingTable(self.id(), config, clock);
+        this.records = new RecordStore(config.maxRecords());
+    }
+
+    public Contact self() {
+        return self;
+    }
+
+    public NodeId id() {
+        return self.id();
+    }
+
+    public KadConfig config() {
+        return config;
+    }
+
+    public KeySpace keySpace() {
+        return keySpace;
+    }
+
+    /** The routing table (read it; change it only through the node). */
+    public RoutingTable routingTable() {
+        return table;
+    }
+
+    /** The records this node holds (read it; change it only through the node). */
+    public RecordStore recordStore() {
+        return records;
+    }
+
+    /** The keys this node published itself. */
+    public Collection<NodeId> publishedKeys() {
+        return published == null ? List.of() : Collections.unmodifiableCollection(published.keySet());
+    }
+
+    // ------------------------------------------------------------------ serving requests
+
+    /** Answers a request from {@code from}, learning about the sender first. */
+    public KadResponse handleRequest(Contact from, KadRequest request) {
+        heardFrom(from);
+        long now = clock.nowMillis();
+        if (request instanceof KadRequest.Ping p) {
+            return new KadResponse.Pong(p.requestId());
+        }
+        if (request instanceof KadRequest.FindNode f) {
+            return new KadResponse.Nodes(f.requestId(), closestExcluding(f.target(), from.id()));
+        }
+        if (request instanceof KadRequest.FindValue f) {
+            RecordStore.StoredRecord r = records.get(f.key(), now);
+            if (r != null) {
+                return new KadResponse.Value(f.requestId(), r.value(), r.expiresAt() - now);
+            }
+            return new KadResponse.Nodes(f.requestId(), closestExcluding(f.key(), from.id()));
+        }
+        KadRequest.Store s = (KadRequest.Store) request;
+        if (s.ttlMs() <= 0) {
+            return new KadResponse.Error(s.requestId(), KadResponse.ErrorCode.BAD_REQUEST, "ttl must be positive");
+        }
+        RecordStore.PutResult put = records.put(s.key(), s.value(), now, s.ttlMs(), now + config.holderRepublishMs());
+        if (put == RecordStore.PutResult.FULL) {
+            observer.recordRefused(this, s.key(), from);
+            return new KadResponse.Error(s.requestId(), KadResponse.ErrorCode.STORE_FULL,
+                    "record store full (" + records.capacity() + " records)");
+        }
+        observer.recordStored(this, s.key(), from);
+        return new KadResponse.Stored(s.requestId());
+    }
+
+    private List<Contact> closestExcluding(NodeId target, NodeId requester) {
+        List<Contact> list = table.closest(target, config.k() + 1);
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(requester)) {
+                list.remove(i);
+                break;
+            }
+        }
+        return list.size() > config.k() ? list.subList(0, config.k()) : list;
+    }
+
+    // ------------------------------------------------------------------ routing table upkeep
+
+    /** Updates the routing table with a peer we heard from; a full bucket starts a ping-before-evict. */
+    private void heardFrom(Contact peer) {
+        UpdateResult r = table.update(peer);
+        if (r instanceof UpdateResult.Ignored) {
+            return;
+        }
+        observer.routingUpdated(this, r);
+        if (r instanceof UpdateResult.Pending pending && table.beginPing(pending)) {
+            observer.pingStarted(this, pending);
+            send(pending.toPing(), new KadRequest.Ping(nextRequestId++), new Reply() {
+                @Override
+                void answered(KadResponse response) {
+                    pingDone(pending, true);
+                }
+
+                @Override
+                void failed(KadTransport.RpcFailure failure) {
+                    pingDone(pending, false);
+                }
+            }, false);
+        }
+    }
+
+    private void pingDone(UpdateResult.Pending pending, boolean alive) {
+        observer.pingResolved(this, table.applyPingResult(pending.toPing(), alive, pending.candidate()));
+    }
+
+    private void failedRpc(Contact peer) {
+        FailureOutcome outcome = table.recordFailure(peer.id());
+        if (!(outcome instanceof FailureOutcome.Unknown)) {
+            observer.contactFailed(this, outcome);
+        }
+    }
+
+    /** One pending request: checks the echoed id, updates the table, then hands over. */
+    private abstract class Reply implements KadTransport.ResponseHandler {
+        long requestId;
+        Contact peer;
+        boolean countFailures;
+
+        abstract void answered(KadResponse response);
+
+        abstract void failed(KadTransport.RpcFailure failure);
+
+        @Override
+        public void onResponse(KadResponse response) {
+            if (executor == DIRECT) {
+                handleResponse(response);
+            } else {
+                executor.execute(() -> handleResponse(response));
+            }
+        }
+
+        @Override
+        public void onFailure(KadTransport.RpcFailure failure) {
+            if (executor == DIRECT) {
+                handleFailure(failure);
+            } else {
+                executor.execute(() -> handleFailure(failure));
+            }
+        }
+
+        private void handleResponse(KadResponse response) {
+            if (response.requestId() != requestId) {
+                handleFailure(KadTransport.RpcFailure.MISMATCHED_RESPONSE);
+                return;
+            }
+            heardFrom(peer);
+            answered(response);
+        }
+
+        private void handleFailure(KadTransport.RpcFailure failure) {
+            if (countFailures) {
+                failedRpc(peer);
+            }
+            failed(failure);
+        }
+    }
+
+    private void send(Contact peer, KadRequest request, Reply reply, boolean countFailures) {
+        reply.requestId = request.requestId();
+        reply.peer = peer;
+        reply.countFailures = countFailures;
+        transport.send(peer, request, reply);
+    }
+
+    // ------------------------------------------------------------------ lookups
+
+    /** One running lookup: sends what the state machine asks for and feeds answers back. */
+    private final class LookupRun {
+        final Lookup lookup;
+        final LookupPurpose purpose;
+        final boolean wantValue;
+        final long startMs;
+        final CompletableFuture<LookupResult> done = new CompletableFuture<>();
+        boolean driving;
+        String value;
+        long valueTtl;
+        Contact foundAt;
+
+        LookupRun(Lookup lookup, LookupPurpose purpose, boolean wantValue) {
+            this.lookup = lookup;
+            this.purpose = purpose;
+            this.wantValue = wantValue;
+            this.startMs = clock.nowMillis();
+        }
+
+        void drive() {
+            if (driving) {
+                return; // an answer arrived during a send; the loop below picks it up
+            }
+            driving = true;
+            try {
+                while (true) {
+                    Lookup.Step step = lookup.next(clock.nowMillis());
+                    if (step instanceof Lookup.Query q) {
+                        query(q.peer());
+                    } else if (step instanceof Lookup.Finished) {
+                        complete();
+                        return;
+                    } else {
+                        return;
+                    }
+                }
+            } finally {
+                driving = false;
+            }
+        }
+
+        private void query(Contact peer) {
+            observer.lookupQueried(KadNode.this, lookup, peer);
+            KadRequest request = wantValue
+                    ? new KadRequest.FindValue(nextRequestId++, lookup.target())
+                    : new KadRequest.FindNode(nextRequestId++, lookup.target());
+            send(peer, request, new Reply() {
+                @Override
+                void answered(KadResponse response) {
+                    onAnswer(peer, response);
+                }
+
+                @Override
+                void failed(KadTransport.RpcFailure failure) {
+                    if (lookup.onFailure(peer)) {
+                        observer.lookupPeerFailed(KadNode.this, lookup, peer);
+                    }
+                    drive();
+                }
+            }, true);
+        }
+
+        private void onAnswer(Contact peer, KadResponse response) {
+            if (response instanceof KadResponse.Nodes n) {
+                if (lookup.onSuccess(peer, n.closest())) {
+                    observer.lookupAnswered(KadNode.this, lookup, peer, n.closest());
+                }
+            } else if (wantValue && response instanceof KadResponse.Value v) {
+                if (lookup.onSuccess(peer, List.of())) {
+                    observer.lookupAnswered(KadNode.this, lookup, peer, List.of());
+                    value = v.value();
+                    valueTtl = v.ttlMs();
+                    foundAt = peer;
+                    lookup.finishEarly();
+                }
+            } else if (lookup.onFailure(peer)) {
+                observer.lookupPeerFailed(KadNode.this, lookup, peer);
+            }
+            drive();
+        }
+
+        private void complete() {
+            if (done.isDone()) {
+                return;
+            }
+            if (foundAt != null && config.cacheOnFindValue()) {
+                cacheAtClosestWithout();
+            }
+            LookupResult result = new LookupResult(lookup.id(), purpose, self.id(), lookup.target(),
+                    lookup.result(), wantValue ? foundAt != null : null, value, foundAt, lookup.hops(),
+                    lookup.queriesSent(), lookup.failures(), startMs, clock.nowMillis());
+            observer.lookupFinished(KadNode.this, lookup, result);
+            done.complete(result);
+        }
+
+        /** The paper's caching: STORE the value at the closest responder that did not have it. */
+        private void cacheAtClosestWithout() {
+            for (Lookup.Candidate c : lookup.candidates()) {
+                if (c.state() == Lookup.CandidateState.SUCCEEDED && !c.contact().equals(foundAt)) {
+                    sendStore(c.contact(), lookup.target(), value, valueTtl, null);
+                    return;
+                }
+            }
+        }
+    }
+
+    private LookupRun startLookup(NodeId target, LookupPurpose purpose, boolean wantValue) {
+        if (!keySpace.contains(target)) {
+            throw new IllegalArgumentException("target " + target + " does not fit in " + keySpace.bits() + " bits");
+        }
+        int bucket = table.bucketIndexOf(target);
+        if (bucket >= 0) {
+            table.markRefreshed(bucket);
+        }
+        Lookup lookup = new Lookup(nextLookupId++, target, self.id(), table.closest(target, config.k()),
+                config.k(), config.alpha(), config.rpcTimeoutMs(), config.lookupMode());
+        LookupRun run = new LookupRun(lookup, purpose, wantValue);
+        observer.lookupStarted(this, lookup, purpose);
+        run.drive();
+        return run;
+    }
+
+    /** Finds the k nodes closest to {@code target}. */
+    public CompletableFuture<LookupResult> findNode(NodeId target) {
+        return startLookup(target, LookupPurpose.FIND_NODE, false).done;
+    }
+
+    /** Finds the value stored under the user key {@code key}. */
+    public CompletableFuture<LookupResult> findValue(String key) {
+        return findValue(keySpace.keyId(key));
+    }
+
+    /** Finds the value stored under {@code key}: the local store first, then a FIND_VALUE lookup. */
+    public CompletableFuture<LookupResult> findValue(NodeId key) {
+        long now = clock.nowMillis();
+        RecordStore.StoredRecord local = records.get(key, now);
+        if (local != null) {
+            return CompletableFuture.completedFuture(new LookupResult(0, LookupPurpose.FIND_VALUE, self.id(), key,
+                    List.of(), true, local.value(), self, 0, 0, 0, now, now));
+        }
+        return startLookup(key, LookupPurpose.FIND_VALUE, true).done;
+    }
+
+    /** Publishes {@code value} under the user key {@code key}. */
+    public CompletableFuture<StoreResult> store(String key, String value) {
+        return store(keySpace.keyId(key), value);
+    }
+
+    /**
+     * Publishes {@code value} under {@code key}: finds the k closest nodes, sends each a STORE, and
+     * keeps a copy itself when it is one of the k closest. Republished every publisher interval.
+     */
+    public CompletableFuture<StoreResult> store(NodeId key, String value) {
+        Objects.requireNonNull(value, "value");
+        if (published == null) {
+            published = new LinkedHashMap<>();
+        }
+        if (!published.containsKey(key) && published.size() >= config.maxRecords()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "this node already publishes max_records = " + config.maxRecords() + " keys"));
+        }
+        published.put(key, new Published(value, clock.nowMillis() + config.publisherRepublishMs()));
+        return replicate(key, value, config.recordTtlMs(), LookupPurpose.STORE);
+    }
+
+    private CompletableFuture<StoreResult> replicate(NodeId key, String value, long ttlMs, LookupPurpose purpose) {
+        return startLookup(key, purpose, false).done.thenCompose(lookup -> {
+            List<Contact> targets = lookup.closest();
+            boolean local = targets.size() < config.k()
+                    || NodeId.compareDistance(key, self.id(), targets.get(targets.size() - 1).id()) < 0;
+            if (local) {
+                long now = clock.nowMillis();
+                if (records.put(key, value, now, ttlMs, now + config.holderRepublishMs()) != RecordStore.PutResult.FULL) {
+                    observer.recordStored(this, key, null);
+                } else {
+                    local = false;
+                }
+            }
+            StoreCollector collector = new StoreCollector(key, targets, local, lookup);
+            for (Contact peer : targets) {
+                sendStore(peer, key, value, ttlMs, collector);
+            }
+            collector.checkDone();
+            return collector.done;
+        });
+    }
+
+    /** Gathers the answers to the STOREs of one store operation. */
+    private final class StoreCollector {
+        final NodeId key;
+        final int expected;
+        final boolean local;
+        final LookupResult lookup;
+        final List<Contact> acked = new ArrayList<>();
+        final List<Contact> refused = new ArrayList<>();
+        final List<Contact> failed = new ArrayList<>();
+        final CompletableFuture<StoreResult> done = new CompletableFuture<>();
+
+        StoreCollector(NodeId key, List<Contact> targets, boolean local, LookupResult lookup) {
+            this.key = key;
+            this.expected = targets.size();
+            this.local = local;
+            this.lookup = lookup;
+        }
+
+        void checkDone() {
+            if (!done.isDone() && acked.size() + refused.size() + failed.size() == expected) {
+                acked.sort((a, b) -> NodeId.compareDistance(key, a.id(), b.id()));
+                done.complete(new StoreResult(key, acked, refused, failed, local, lookup, clock.nowMillis()));
+            }
+        }
+    }
+
+    private void sendStore(Contact peer, NodeId key, String value, long ttlMs, StoreCollector collector) {
+        send(peer, new KadRequest.Store(nextRequestId++, key, value, ttlMs), new Reply() {
+            @Override
+            void answered(KadResponse response) {
+                if (collector != null) {
+                    (response instanceof KadResponse.Stored ? collector.acked : collector.refused).add(peer);
+                    collector.checkDone();
+                }
+            }
+
+            @Override
+            void failed(KadTransport.RpcFailure failure) {
+                if (collector != null) {
+                    collector.failed.add(peer);
+                    collector.checkDone();
+                }
+            }
+        }, true);
+    }
+
+    // ------------------------------------------------------------------ joining and upkeep
+
+    /**
+     * Joins through {@code seeds}: adds them, looks up the own id, then refreshes every bucket farther
+     * away than the closest neighbour found. Completes with the number of contacts then known.
+     */
+    public CompletableFuture<Integer> bootstrap(Collection<Contact> seeds) {
+        for (Contact seed : seeds) {
+            if (!seed.id().equals(self.id())) {
+                heardFrom(seed);
+            }
+        }
+        if (table.size() == 0) {
+            return CompletableFuture.completedFuture(0);
+        }
+        return startLookup(self.id(), LookupPurpose.BOOTSTRAP, false).done.thenCompose(selfLookup -> {
+            int closest = table.lowestNonEmptyIndex();
+            List<CompletableFuture<LookupResult>> refreshes = new ArrayList<>();
+            for (int i = Math.max(0, closest + 1); closest >= 0 && i < keySpace.bits(); i++) {
+                refreshes.add(refreshBucket(i));
+            }
+            return CompletableFuture.allOf(refreshes.toArray(new CompletableFuture<?>[0]))
+                    .thenApply(ignored -> table.size());
+        });
+    }
+
+    private CompletableFuture<LookupResult> refreshBucket(int index) {
+        return startLookup(keySpace.randomIdInBucket(self.id(), index, random), LookupPurpose.REFRESH, false).done;
+    }
+
+    /**
+     * Does what is due now: sweeps expired records, republishes (publisher and holder), refreshes
+     * buckets not looked into for refresh_interval (from the closest neighbour's bucket outwards).
+     * Returns the next time anything will be due.
+     */
+    public long maintain() {
+        long now = clock.nowMillis();
+        for (NodeId key : records.sweep(now)) {
+            observer.recordExpired(this, key);
+        }
+        if (published != null) {
+            for (Map.Entry<NodeId, Published> e : published.entrySet()) {
+                Published p = e.getValue();
+                if (p.nextRepublish <= now) {
+                    p.nextRepublish = now + config.publisherRepublishMs();
+                    observer.recordRepublished(this, e.getKey(), true);
+                    replicate(e.getKey(), p.value, config.recordTtlMs(), LookupPurpose.REPUBLISH);
+                }
+            }
+        }
+        for (RecordStore.StoredRecord r : records.dueForRepublish(now)) {
+            records.setNextRepublish(r, now + config.holderRepublishMs());
+            if (published == null || !published.containsKey(r.key())) {
+                observer.recordRepublished(this, r.key(), false);
+                replicate(r.key(), r.value(), r.expiresAt() - now, LookupPurpose.REPUBLISH);
+            }
+        }
+        int lowest = table.lowestNonEmptyIndex();
+        if (lowest >= 0) {
+            for (int i = lowest; i < keySpace.bits(); i++) {
+                if (table.lastRefreshed(i) + config.refreshIntervalMs() <= now) {
+                    refreshBucket(i);
+                }
+            }
+        }
+        return nextMaintenance();
+    }
+
+    /** The next time {@link #maintain()} has something to do. */
+    public long nextMaintenance() {
+        long due = records.nextDue();
+        if (published != null) {
+            for (Published p : published.values()) {
+                due = Math.min(due, p.nextRepublish);
+            }
+        }
+        int lowest = table.lowestNonEmptyIndex();
+        if (lowest >= 0) {
+            for (int i = lowest; i < keySpace.bits(); i++) {
+                due = Math.min(due, table.lastRefreshed(i) + config.refreshIntervalMs());
+            }
+        }
+        return due;
+    }
+
+    @Override
+    public String toString() {
+        return "node " + keySpace.hex(self.id());
+    }
+}

@@ -1,0 +1,507 @@
+package org.kadlab.kad;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An iterative Kademlia lookup as a pure state machine: no I/O and no clock reads. The caller asks
+ * {@link #next(long)} what to do (query a peer, wait, or stop), sends the queries itself and feeds
+ * the answers back with {@link #onSuccess} and {@link #onFailure}. Every RPC is one step, so a
+ * lookup can be paused, replayed and drawn.
+ *
+ * <p>Candidates are kept sorted by XOR distance to the target. In {@link LookupMode#SLIDING} mode:
+ * <ol>
+ *   <li>walk the candidates from the closest: a waiting peer past its deadline becomes
+ *       unresponsive; the first not-contacted peer is queried if fewer than the limit are in flight
+ *       (alpha, or max(k, alpha) once stalled);</li>
+ *   <li>if the k closest candidates that have not failed have all answered, the lookup is finished;</li>
+ *   <li>an answer makes progress when it brings a new peer closer than the current k-th candidate;
+ *       after alpha answers in a row without progress the lookup is stalled, and progress un-stalls it;</li>
+ *   <li>when nothing is in flight and nobody is left to ask, the lookup is finished.</li>
+ * </ol>
+ * In {@link LookupMode#ROUNDS} mode (the seed's rule) each round queries up to alpha of the closest
+ * not-contacted candidates and waits for all of them; after a round the lookup ends when nobody is
+ * left to ask, or when k have answered and no unasked candidate is closer than the k-th responder.
+ *
+ * <p>The result holds responders only, closest first, at most k, never the origin. The candidate
+ * list is bounded: beyond {@code 8k + alpha} entries the farthest uncontacted ones are dropped.
+ */
+public final class Lookup {
+    /** What the caller should do next. */
+    public sealed interface Step permits Query, WaitingAtCapacity, Waiting, Finished {
+    }
+
+    /** Send a request to this peer now (it is marked waiting). */
+    public record Query(Contact peer) implements Step {
+    }
+
+    /** The in-flight limit is reached: wait for an answer or a timeout. */
+    public record WaitingAtCapacity() implements Step {
+    }
+
+    /** Nobody else to ask yet, but answers are outstanding. */
+    public record Waiting() implements Step {
+    }
+
+    /** The lookup is over; see {@link #result()}. */
+    public record Finished() implements Step {
+    }
+
+    private static final Step AT_CAPACITY = new WaitingAtCapacity();
+    private static final Step WAITING = new Waiting();
+    private static final Step FINISHED = new Finished();
+
+    /** The state of one candidate. */
+    public enum CandidateState { NOT_CONTACTED, WAITING, SUCCEEDED, FAILED, UNRESPONSIVE }
+
+    /** One peer the lookup knows of, with its state and who told us about it. Read-only outside. */
+    public static final class Candidate {
+        private final Contact contact;
+        private final Contact referrer;
+        private final int depth;
+        private CandidateState state = CandidateState.NOT_CONTACTED;
+        private long sentAt = -1;
+        private long deadline;
+        private int round;
+        private int returned = -1;
+        private int introduced;
+
+        Candidate(Contact contact, Contact referrer, int depth) {
+            this.contact = contact;
+            this.referrer = referrer;
+            this.depth = depth;
+        }
+
+        public Contact contact() {
+            return contact;
+        }
+
+        /** The peer whose answer introduced this candidate; null for one from the origin's own table. */
+        public Contact referrer() {
+            return referrer;
+        }
+
+        /** 1 for a peer from the origin's table, referrer's depth + 1 otherwise. */
+        public int depth() {
+            return depth;
+        }
+
+        public CandidateState state() {
+            return state;
+        }
+
+        /** When it was queried (virtual ms), or -1. */
+        public long sentAt() {
+            return sentAt;
+        }
+
+        /** The round it was queried in (1-based; in sliding mode the number of queries sent before it / alpha + 1), or 0. */
+        public int round() {
+            return round;
+        }
+
+        /** How many contacts its answer carried, or -1 before an answer. */
+        public int returned() {
+            return returned;
+        }
+
+        /** How many of those were new to the lookup. */
+        public int introduced() {
+            return introduced;
+        }
+
+        @Override
+        public String toString() {
+            return contact.id() + ":" + state;
+        }
+    }
+
+    private final long id;
+    private final NodeId target;
+    private final NodeId origin;
+    private final int k;
+    private final int alpha;
+    private final long peerTimeoutMs;
+    private final LookupMode mode;
+    private final int maxCandidates;
+    private final ArrayList<Candidate> candidates = new ArrayList<>();
+    private final List<Candidate> candidatesView = Collections.unmodifiableList(candidates);
+
+    private int inFlight;
+    private int maxInFlightSeen;
+    private int noProgress;
+    private boolean stalled;
+    private boolean finished;
+    private int queriesSent;
+    private int round;
+    private final ArrayList<Candidate> roundQueue = new ArrayList<>();
+
+    /**
+     * A lookup for {@code target} started by {@code origin}, seeded with the origin's closest known
+     * peers (the origin itself is skipped if present).
+     */
+    public Lookup(long id, NodeId target, NodeId origin, Collection<Contact> initialPeers,
+                  int k, int alpha, long peerTimeoutMs, LookupMode mode) {
+        if (k < 1 || alpha < 1 || peerTimeoutMs < 1) {
+            throw new IllegalArgumentException("k, alpha and the peer timeout must be at least 1");
+        }
+        this.id = id;
+        this.target = Objects.requireNonNull(target, "target");
+        this.origin = Objects.requireNonNull(origin, "origin");
+        this.k = k;
+        this.alpha = alpha;
+        this.peerTimeoutMs = peerTimeoutMs;
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.maxCandidates = 8 * k + alpha;
+        for (Contact c : initialPeers) {
+            insert(c, null, 1);
+        }
+    }
+
+    /** Decides the next action at time {@code now}; see the class comment. */
+    public Step next(long now) {
+        if (finished) {
+            return FINISHED;
+        }
+        return mode == LookupMode.SLIDING ? nextSliding(now) : nextRound(now);
+    }
+
+    private Step nextSliding(long now) {
+        int limit = inFlightLimit();
+        int succeeded = 0;
+        boolean counting = true;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            switch (c.state) {
+                case WAITING -> {
+                    if (now >= c.deadline) {
+                        c.state = CandidateState.UNRESPONSIVE;
+                        inFlight--;
+                    } else if (inFlight >= limit) {
+                        return AT_CAPACITY;
+                    } else {
+                        counting = false;
+                    }
+                }
+                case SUCCEEDED -> {
+                    if (counting && ++succeeded >= k) {
+                        return finish();
+                    }
+                }
+                case NOT_CONTACTED -> {
+                    if (inFlight >= limit) {
+                        return AT_CAPACITY;
+                    }
+                    return query(c, now, queriesSent / alpha + 1);
+                }
+                default -> {
+                    // failed or unresponsive: neither counted nor asked again
+                }
+            }
+        }
+        return inFlight > 0 ? WAITING : finish();
+    }
+
+    private Step nextRound(long now) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.state == CandidateState.WAITING && now >= c.deadline) {
+                c.state = CandidateState.UNRESPONSIVE;
+                inFlight--;
+            }
+        }
+        if (!roundQueue.isEmpty()) {
+            return query(roundQueue.remove(0), now, round);
+        }
+        if (inFlight > 0) {
+            return WAITING;
+        }
+        if (roundsDone()) {
+            return finish();
+        }
+        round++;
+        for (int i = 0; i < candidates.size() && roundQueue.size() < alpha; i++) {
+            if (candidates.get(i).state == CandidateState.NOT_CONTACTED) {
+                roundQueue.add(candidates.get(i));
+            }
+        }
+        return query(roundQueue.remove(0), now, round);
+    }
+
+    /** The seed's termination test, applied between rounds. */
+    private boolean roundsDone() {
+        int succeeded = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.state == CandidateState.NOT_CONTACTED) {
+                // the closest unasked candidate: done only if k responders are all closer
+                return succeeded >= k;
+            }
+            if (c.state == CandidateState.SUCCEEDED) {
+                succeeded++;
+            }
+        }
+        return true; // nobody left to ask
+    }
+
+    private Step query(Candidate c, long now, int roundNumber) {
+        c.state = CandidateState.WAITING;
+        c.sentAt = now;
+        c.deadline = now + peerTimeoutMs;
+        c.round = roundNumber;
+        inFlight++;
+        queriesSent++;
+        maxInFlightSeen = Math.max(maxInFlightSeen, inFlight);
+        return new Query(c.contact);
+    }
+
+    private Step finish() {
+        finished = true;
+        roundQueue.clear();
+        return FINISHED;
+    }
+
+    /**
+     * Feeds in {@code peer}'s answer: the peers it knows closest to the target. Returns false (and
+     * changes nothing) if the peer was not waiting or unresponsive, or the lookup is finished.
+     */
+    public boolean onSuccess(Contact peer, Collection<Contact> closerPeers) {
+        if (finished) {
+            return false;
+        }
+        Candidate c = find(peer.id());
+        if (c == null || !(c.state == CandidateState.WAITING || c.state == CandidateState.UNRESPONSIVE)) {
+            return false;
+        }
+        if (c.state == CandidateState.WAITING) {
+            inFlight--;
+        }
+        c.state = CandidateState.SUCCEEDED;
+        Candidate kth = kthLive();
+        boolean progress = false;
+        int introduced = 0;
+        for (Contact p : closerPeers) {
+            if (insert(p, peer, c.depth + 1)) {
+                introduced++;
+                if (kth == null || NodeId.compareDistance(target, p.id(), kth.contact.id()) < 0) {
+                    progress = true;
+                }
+            }
+        }
+        c.returned = closerPeers.size();
+        c.introduced = introduced;
+        if (mode == LookupMode.SLIDING) {
+            if (stalled) {
+                if (progress) {
+                    stalled = false;
+                    noProgress = 0;
+                }
+            } else {
+                noProgress = progress ? 0 : noProgress + 1;
+                if (noProgress >= alpha) {
+                    stalled = true;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Records that {@code peer} failed to answer. Returns false if it was not waiting or unresponsive. */
+    public boolean onFailure(Contact peer) {
+        if (finished) {
+            return false;
+        }
+        Candidate c = find(peer.id());
+        if (c == null || !(c.state == CandidateState.WAITING || c.state == CandidateState.UNRESPONSIVE)) {
+            return false;
+        }
+        if (c.state == CandidateState.WAITING) {
+            inFlight--;
+        }
+        c.state = CandidateState.FAILED;
+        return true;
+    }
+
+    /** Ends the lookup at once (find_value does this on the first Found). */
+    public void finishEarly() {
+        finish();
+    }
+
+    private Candidate kthLive() {
+        int live = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            CandidateState s = candidates.get(i).state;
+            if (s != CandidateState.FAILED && s != CandidateState.UNRESPONSIVE && ++live == k) {
+                return candidates.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Inserts a new candidate in distance order; false if known, the origin, or beyond the bound. */
+    private boolean insert(Contact contact, Contact referrer, int depth) {
+        if (contact.id().equals(origin)) {
+            return false;
+        }
+        int pos = search(contact.id());
+        if (pos >= 0) {
+            return false;
+        }
+        int at = -pos - 1;
+        if (candidates.size() >= maxCandidates) {
+            if (at >= candidates.size() || !dropFarthestUncontacted(at)) {
+                return false;
+            }
+        }
+        candidates.add(at, new Candidate(contact, referrer, depth));
+        return true;
+    }
+
+    private boolean dropFarthestUncontacted(int notBefore) {
+        for (int i = candidates.size() - 1; i >= notBefore; i--) {
+            if (candidates.get(i).state == CandidateState.NOT_CONTACTED) {
+                candidates.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int search(NodeId peer) {
+        int lo = 0;
+        int hi = candidates.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = NodeId.compareDistance(target, candidates.get(mid).contact.id(), peer);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    private Candidate find(NodeId peer) {
+        int pos = search(peer);
+        return pos >= 0 ? candidates.get(pos) : null;
+    }
+
+    /** The responders closest to the target, closest first, at most k; never the origin. */
+    public List<Contact> result() {
+        List<Contact> out = new ArrayList<>(k);
+        for (int i = 0; i < candidates.size() && out.size() < k; i++) {
+            if (candidates.get(i).state == CandidateState.SUCCEEDED) {
+                out.add(candidates.get(i).contact);
+            }
+        }
+        return out;
+    }
+
+    /** The closest peer that answered (with contacts, not a value), or null. */
+    public Contact closestResponder() {
+        for (Candidate c : candidates) {
+            if (c.state == CandidateState.SUCCEEDED) {
+                return c.contact;
+            }
+        }
+        return null;
+    }
+
+    /** Every candidate, closest to the target first (a live, read-only view). */
+    public List<Candidate> candidates() {
+        return candidatesView;
+    }
+
+    /** The candidate for {@code peer}, or null. */
+    public Candidate candidate(NodeId peer) {
+        return find(peer);
+    }
+
+    /** The longest chain of referrals among the result: max depth of a result peer (0 if none). */
+    public int hops() {
+        int hops = 0;
+        int taken = 0;
+        for (int i = 0; i < candidates.size() && taken < k; i++) {
+            Candidate c = candidates.get(i);
+            if (c.state == CandidateState.SUCCEEDED) {
+                taken++;
+                hops = Math.max(hops, c.depth);
+            }
+        }
+        return hops;
+    }
+
+    /** The number of queries sent so far. */
+    public int queriesSent() {
+        return queriesSent;
+    }
+
+    /** The number of candidates that failed or became unresponsive. */
+    public int failures() {
+        int n = 0;
+        for (Candidate c : candidates) {
+            if (c.state == CandidateState.FAILED || c.state == CandidateState.UNRESPONSIVE) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The current in-flight limit: alpha, or max(k, alpha) while stalled. */
+    public int inFlightLimit() {
+        return stalled ? Math.max(k, alpha) : alpha;
+    }
+
+    /** Requests awaiting an answer that have not timed out. */
+    public int inFlight() {
+        return inFlight;
+    }
+
+    /** The largest number of requests ever in flight at once. */
+    public int maxInFlightSeen() {
+        return maxInFlightSeen;
+    }
+
+    public boolean isStalled() {
+        return stalled;
+    }
+
+    public boolean isFinished() {
+        return finished;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public NodeId target() {
+        return target;
+    }
+
+    public NodeId origin() {
+        return origin;
+    }
+
+    public int k() {
+        return k;
+    }
+
+    public int alpha() {
+        return alpha;
+    }
+
+    public LookupMode mode() {
+        return mode;
+    }
+
+    /** The current round (rounds mode) or the round of the latest query (sliding mode). */
+    public int round() {
+        return mode == LookupMode.ROUNDS ? round : (queriesSent == 0 ? 0 : (queriesSent - 1) / alpha + 1);
+    }
+}

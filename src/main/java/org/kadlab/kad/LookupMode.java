@@ -1,0 +1,17 @@
+package org.kadlab.kad;
+
+/** How an iterative lookup schedules its queries. */
+public enum LookupMode {
+    /**
+     * The paper's and libp2p's rule: alpha requests in flight at all times; after alpha replies in a
+     * row without progress the lookup is stalled and may have max(k, alpha) in flight; it finishes
+     * when the k closest non-failed candidates have all answered.
+     */
+    SLIDING,
+    /**
+     * The seed crate's rule: strict rounds of up to alpha queries to the closest unqueried
+     * candidates, each round waiting for its whole batch; it finishes when nothing is left to ask, or
+     * when k have answered and no unqueried candidate is closer than the k-th responder.
+     */
+    ROUNDS
+}

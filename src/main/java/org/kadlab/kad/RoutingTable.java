@@ -1,0 +1,303 @@
+package org.kadlab.kad;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The routing table of one node: B k-buckets, bucket i holding contacts at XOR distance
+ * [2^i, 2^(i+1)) from the owner (bucket 0 is the closest).
+ *
+ * <ol>
+ *   <li>{@link #update}: self is ignored; a known contact moves to the tail (Updated); a bucket with
+ *       room appends it (Added); a full bucket is left unchanged and the answer names its least
+ *       recently seen contact to ping (Pending). The table does no I/O: the node pings.</li>
+ *   <li>{@link #applyPingResult}: alive, the pinged contact moves to the tail and the newcomer goes to
+ *       the bucket's replacement cache; dead, the pinged contact is evicted and the newcomer
+ *       appended.</li>
+ *   <li>{@link #recordFailure}: a failed RPC marks a contact stale; after {@code maxFailures}
+ *       consecutive failures it is evicted and the newest replacement is promoted.</li>
+ *   <li>{@link #closest}: exactly the n contacts nearest to a target, nearest first.</li>
+ * </ol>
+ * Buckets are created on first use and stored by common-prefix length, so a 160-bit table in a
+ * network of N nodes allocates about log2(N) buckets, not 160.
+ */
+public final class RoutingTable {
+    private final NodeId self;
+    private final int bits;
+    private final int k;
+    private final int replacementCacheSize;
+    private final int maxFailures;
+    private final KadClock clock;
+    private final long createdAt;
+    private KBucket[] byPrefix = new KBucket[0];
+    private int size;
+
+    /** A table for {@code self} using the bucket size, cache size and failure limit of {@code config}. */
+    public RoutingTable(NodeId self, KadConfig config, KadClock clock) {
+        this.self = Objects.requireNonNull(self, "self");
+        this.bits = config.bits();
+        if (!config.keySpace().contains(self)) {
+            throw new IllegalArgumentException("own id " + self + " does not fit in " + bits + " bits");
+        }
+        this.k = config.k();
+        this.replacementCacheSize = config.replacementCacheSize();
+        this.maxFailures = config.maxFailures();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.createdAt = clock.nowMillis();
+    }
+
+    /** The owner's id. */
+    public NodeId self() {
+        return self;
+    }
+
+    /** Bucket capacity. */
+    public int k() {
+        return k;
+    }
+
+    /** Number of buckets (the key space width B). */
+    public int bucketCount() {
+        return bits;
+    }
+
+    /** Total number of contacts held. */
+    public int size() {
+        return size;
+    }
+
+    /** The bucket {@code id} belongs in, or -1 for the owner itself. */
+    public int bucketIndexOf(NodeId id) {
+        return self.bucketIndex(id);
+    }
+
+    /** The bucket with this index, or null if it was never used. A read-only view. */
+    public KBucket bucket(int index) {
+        checkIndex(index);
+        int p = bits - 1 - index;
+        return p < byPrefix.length ? byPrefix[p] : null;
+    }
+
+    /** The buckets that hold at least one contact, closest (lowest index) first. */
+    public List<KBucket> nonEmptyBuckets() {
+        List<KBucket> out = new ArrayList<>();
+        for (int p = byPrefix.length - 1; p >= 0; p--) {
+            if (byPrefix[p] != null && byPrefix[p].size() > 0) {
+                out.add(byPrefix[p]);
+            }
+        }
+        return out;
+    }
+
+    /** The lowest index of a non-empty bucket (the bucket of the closest contact), or -1 if empty. */
+    public int lowestNonEmptyIndex() {
+        for (int p = byPrefix.length - 1; p >= 0; p--) {
+            if (byPrefix[p] != null && byPrefix[p].size() > 0) {
+                return bits - 1 - p;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the table holds a contact with this id. */
+    public boolean contains(NodeId id) {
+        int i = self.bucketIndex(id);
+        if (i < 0) {
+            return false;
+        }
+        KBucket b = bucket(i);
+        return b != null && b.find(id) >= 0;
+    }
+
+    /** Every contact, closest bucket first, each bucket least recently seen first. */
+    public List<Contact> contacts() {
+        List<Contact> out = new ArrayList<>(size);
+        for (int p = byPrefix.length - 1; p >= 0; p--) {
+            if (byPrefix[p] != null) {
+                byPrefix[p].addTo(out);
+            }
+        }
+        return out;
+    }
+
+    /** Records that {@code contact} was heard from; see the class comment for the four outcomes. */
+    public UpdateResult update(Contact contact) {
+        NodeId id = contact.id();
+        int index = self.bucketIndex(id);
+        if (index < 0) {
+            return new UpdateResult.Ignored(contact);
+        }
+        checkIndex(index);
+        KBucket b = bucketForWrite(index);
+        long now = clock.nowMillis();
+        int pos = b.find(id);
+        if (pos >= 0) {
+            b.touch(pos, now);
+            return new UpdateResult.Updated(contact, index);
+        }
+        if (b.size() < k) {
+            b.removeReplacement(id);
+            b.append(contact, now, k);
+            size++;
+            return new UpdateResult.Added(contact, index);
+        }
+        return new UpdateResult.Pending(b.contact(0), contact, index);
+    }
+
+    /**
+     * Notes that a ping-before-evict of {@code pending.toPing()} has started. Returns false when the
+     * bucket already has one in flight; the newcomer then waits in the replacement cache instead.
+     */
+    public boolean beginPing(UpdateResult.Pending pending) {
+        KBucket b = bucketForWrite(pending.bucket());
+        if (b.pendingPing() != null) {
+            b.cacheReplacement(pending.candidate(), replacementCacheSize);
+            return false;
+        }
+        b.setPendingPing(pending.toPing(), pending.candidate());
+        return true;
+    }
+
+    /** Applies the answer of a ping-before-evict; see the class comment. */
+    public PingOutcome applyPingResult(Contact pinged, boolean alive, Contact candidate) {
+        int index = self.bucketIndex(pinged.id());
+        checkIndex(index);
+        KBucket b = bucketForWrite(index);
+        if (b.pendingPing() != null && b.pendingPing().id().equals(pinged.id())) {
+            b.setPendingPing(null, null);
+        }
+        long now = clock.nowMillis();
+        int pos = b.find(pinged.id());
+        if (alive) {
+            if (pos >= 0) {
+                b.touch(pos, now);
+            }
+            if (candidate != null && b.find(candidate.id()) < 0) {
+                b.cacheReplacement(candidate, replacementCacheSize);
+            }
+            return new PingOutcome(index, pinged, true, candidate, false);
+        }
+        if (pos >= 0) {
+            b.removeAt(pos);
+            size--;
+        }
+        boolean added = false;
+        if (candidate != null && b.find(candidate.id()) < 0 && b.size() < k) {
+            b.removeReplacement(candidate.id());
+            b.append(candidate, now, k);
+            size++;
+            added = true;
+        }
+        return new PingOutcome(index, pinged, false, candidate, added);
+    }
+
+    /** Counts a failed RPC to {@code id}; evicts it at the failure limit, promoting a replacement. */
+    public FailureOutcome recordFailure(NodeId id) {
+        int index = self.bucketIndex(id);
+        KBucket b = index < 0 ? null : bucket(index);
+        int pos = b == null ? -1 : b.find(id);
+        if (pos < 0) {
+            if (b != null) {
+                b.removeReplacement(id);
+            }
+            return new FailureOutcome.Unknown(id);
+        }
+        int failures = b.fail(pos);
+        if (failures < maxFailures) {
+            return new FailureOutcome.Stale(b.contact(pos), index, failures);
+        }
+        Contact evicted = b.removeAt(pos);
+        size--;
+        Contact promoted = b.takeNewestReplacement();
+        if (promoted != null) {
+            b.append(promoted, clock.nowMillis(), k);
+            size++;
+        }
+        return new FailureOutcome.Evicted(evicted, index, promoted);
+    }
+
+    /** Removes the contact with this id; returns whether it was present. */
+    public boolean remove(NodeId id) {
+        int index = self.bucketIndex(id);
+        KBucket b = index < 0 ? null : bucket(index);
+        int pos = b == null ? -1 : b.find(id);
+        if (pos < 0) {
+            return false;
+        }
+        b.removeAt(pos);
+        size--;
+        return true;
+    }
+
+    /**
+     * The {@code n} contacts closest to {@code target}, closest first. Bucket d = bucketIndex(target)
+     * holds everything nearer than 2^d; buckets below d hold distances in [2^d, 2^(d+1)); each bucket
+     * above d its own range [2^i, 2^(i+1)). So the buckets are visited in that order and only each
+     * group is sorted.
+     */
+    public List<Contact> closest(NodeId target, int n) {
+        List<Contact> out = new ArrayList<>(Math.max(0, Math.min(n, size)));
+        if (n <= 0 || size == 0) {
+            return out;
+        }
+        Comparator<Contact> byDistance = (a, b) -> NodeId.compareDistance(target, a.id(), b.id());
+        int d = self.bucketIndex(target);
+        if (d >= 0) {
+            addGroup(out, d, d, byDistance);
+            if (out.size() < n && d > 0) {
+                addGroup(out, 0, d - 1, byDistance);
+            }
+        }
+        for (int i = d + 1; i < bits && out.size() < n; i++) {
+            addGroup(out, i, i, byDistance);
+        }
+        return out.size() > n ? new ArrayList<>(out.subList(0, n)) : out;
+    }
+
+    private void addGroup(List<Contact> out, int from, int to, Comparator<Contact> byDistance) {
+        int start = out.size();
+        for (int i = from; i <= to; i++) {
+            KBucket b = bucket(i);
+            if (b != null) {
+                b.addTo(out);
+            }
+        }
+        if (out.size() - start > 1) {
+            out.subList(start, out.size()).sort(byDistance);
+        }
+    }
+
+    /** Notes that a lookup went into bucket {@code index}'s range now. */
+    public void markRefreshed(int index) {
+        checkIndex(index);
+        bucketForWrite(index).setLastRefreshed(clock.nowMillis());
+    }
+
+    /** When a lookup last went into bucket {@code index}'s range (the table's birth if never). */
+    public long lastRefreshed(int index) {
+        KBucket b = bucket(index);
+        return b == null ? createdAt : b.lastRefreshed();
+    }
+
+    private KBucket bucketForWrite(int index) {
+        int p = bits - 1 - index;
+        if (p >= byPrefix.length) {
+            byPrefix = Arrays.copyOf(byPrefix, p + 1);
+        }
+        KBucket b = byPrefix[p];
+        if (b == null) {
+            b = new KBucket(index, createdAt);
+            byPrefix[p] = b;
+        }
+        return b;
+    }
+
+    private void checkIndex(int index) {
+        if (index < 0 || index >= bits) {
+            throw new IllegalArgumentException("bucket index must be between 0 and " + (bits - 1) + ", was " + index);
+        }
+    }
+}
