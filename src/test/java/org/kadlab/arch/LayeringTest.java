@@ -1,0 +1,92 @@
+package org.kadlab.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering rules: ui -> sim -> kad and cli -> sim -> kad, a core that depends on the JDK only,
+ * and a core that never reads a wall clock, sleeps or draws unseeded randomness.
+ */
+class LayeringTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.kadlab");
+    }
+
+    @Test
+    void coreDependsOnlyOnTheJdk() {
+        ArchRule rule = classes().that().resideInAPackage("org.kadlab.kad..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.kadlab.kad..", "java..")
+                .because("the Kademlia core is pure Java: no simulator, runner, JavaFX, GraphStream or ControlsFX");
+        rule.check(production);
+    }
+
+    @Test
+    void coreNeverReadsTheWallClockOrSleeps() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.kadlab.kad..")
+                .should().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .orShould().callMethod(Thread.class, "sleep", long.class)
+                .because("time is injected through KadClock so that runs are reproducible");
+        rule.check(production);
+    }
+
+    @Test
+    void coreNeverDrawsUnseededRandomness() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.kadlab.kad..")
+                .should().callConstructor(Random.class)
+                .orShould().callConstructor(SecureRandom.class)
+                .orShould().callMethod(Math.class, "random")
+                .orShould().callMethod(ThreadLocalRandom.class, "current")
+                .because("randomness is injected as a seeded RandomGenerator");
+        rule.check(production);
+    }
+
+    @Test
+    void simulatorAndRunnerNeverDependOnTheUiOrJavaFx() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("org.kadlab.sim..", "org.kadlab.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.kadlab.ui..", "javafx..", "org.graphstream..", "org.controlsfx..")
+                .because("the simulator and the headless runner must run without a screen")
+                .allowEmptyShould(true);
+        rule.check(production);
+    }
+
+    @Test
+    void simulatorNeverDependsOnTheRunner() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.kadlab.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kadlab.cli..", "org.kadlab.ui..")
+                .because("dependencies point one way: cli -> sim -> kad")
+                .allowEmptyShould(true);
+        rule.check(production);
+    }
+
+    @Test
+    void coreNeverDependsOnOuterLayers() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.kadlab.kad..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kadlab.sim..", "org.kadlab.cli..", "org.kadlab.ui..")
+                .because("dependencies point one way: ui -> sim -> kad");
+        rule.check(production);
+    }
+}
