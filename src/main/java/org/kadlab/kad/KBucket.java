@@ -200,6 +200,23 @@ public final class KBucket {
         }
     }
 
+    /** Appends the contacts to {@code out} sorted by distance to {@code target} (insertion sort: a bucket is small). */
+    void addSortedTo(List<Contact> out, NodeId target) {
+        Contact[] sorted = Arrays.copyOf(contacts, size);
+        for (int i = 1; i < size; i++) {
+            Contact c = sorted[i];
+            int j = i - 1;
+            while (j >= 0 && NodeId.compareDistance(target, sorted[j].id(), c.id()) > 0) {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = c;
+        }
+        for (int i = 0; i < size; i++) {
+            out.add(sorted[i]);
+        }
+    }
+
     @Override
     public String toString() {
         List<Contact> list = new ArrayList<>(size);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -125,7 +126,7 @@ public final class KadNode {
         if (s.ttlMs() <= 0) {
             return new KadResponse.Error(s.requestId(), KadResponse.ErrorCode.BAD_REQUEST, "ttl must be positive");
         }
-        RecordStore.PutResult put = records.put(s.key(), s.value(), now, s.ttlMs(), now + config.holderRepublishMs());
+        RecordStore.PutResult put = putRecord(s.key(), s.value(), now, s.ttlMs());
         if (put == RecordStore.PutResult.FULL) {
             observer.recordRefused(this, s.key(), from);
             return new KadResponse.Error(s.requestId(), KadResponse.ErrorCode.STORE_FULL,
@@ -133,6 +134,27 @@ public final class KadNode {
         }
         observer.recordStored(this, s.key(), from);
         return new KadResponse.Stored(s.requestId());
+    }
+
+    /**
+     * Stores a record with the holder republish time from now. A store that is full only because of
+     * expired records (which get() already hides) sweeps them, reporting each, and tries again.
+     */
+    private RecordStore.PutResult putRecord(NodeId key, String value, long now, long ttlMs) {
+        RecordStore.PutResult put = records.put(key, value, now, ttlMs, now + config.holderRepublishMs());
+        if (put == RecordStore.PutResult.FULL && sweepExpired(now)) {
+            put = records.put(key, value, now, ttlMs, now + config.holderRepublishMs());
+        }
+        return put;
+    }
+
+    /** Removes the expired records, reporting each; returns whether there were any. */
+    private boolean sweepExpired(long now) {
+        List<NodeId> expired = records.sweep(now);
+        for (NodeId key : expired) {
+            observer.recordExpired(this, key);
+        }
+        return !expired.isEmpty();
     }
 
     private List<Contact> closestExcluding(NodeId target, NodeId requester) {
@@ -398,17 +420,24 @@ public final class KadNode {
                     "this node already publishes max_records = " + config.maxRecords() + " keys"));
         }
         published.put(key, new Published(value, clock.nowMillis() + config.publisherRepublishMs()));
-        return replicate(key, value, config.recordTtlMs(), LookupPurpose.STORE);
+        return replicate(key, value, config::recordTtlMs, LookupPurpose.STORE);
     }
 
-    private CompletableFuture<StoreResult> replicate(NodeId key, String value, long ttlMs, LookupPurpose purpose) {
+    /**
+     * Finds the k closest nodes and STOREs the record there (and locally when this node is among
+     * them). The ttl is read when the STOREs go out, after the lookup: a holder's republish must pass
+     * on the lifetime left then, not the one left when the lookup started.
+     */
+    private CompletableFuture<StoreResult> replicate(NodeId key, String value, LongSupplier ttlAtSend,
+                                                     LookupPurpose purpose) {
         return startLookup(key, purpose, false).done.thenCompose(lookup -> {
-            List<Contact> targets = lookup.closest();
-            boolean local = targets.size() < config.k()
-                    || NodeId.compareDistance(key, self.id(), targets.get(targets.size() - 1).id()) < 0;
+            long ttlMs = ttlAtSend.getAsLong();
+            List<Contact> targets = ttlMs > 0 ? lookup.closest() : List.of(); // expired meanwhile: nothing to send
+            boolean local = ttlMs > 0 && (targets.size() < config.k()
+                    || NodeId.compareDistance(key, self.id(), targets.get(targets.size() - 1).id()) < 0);
             if (local) {
                 long now = clock.nowMillis();
-                if (records.put(key, value, now, ttlMs, now + config.holderRepublishMs()) != RecordStore.PutResult.FULL) {
+                if (putRecord(key, value, now, ttlMs) != RecordStore.PutResult.FULL) {
                     observer.recordStored(this, key, null);
                 } else {
                     local = false;
@@ -506,16 +535,14 @@ public final class KadNode {
      */
     public long maintain() {
         long now = clock.nowMillis();
-        for (NodeId key : records.sweep(now)) {
-            observer.recordExpired(this, key);
-        }
+        sweepExpired(now);
         if (published != null) {
             for (Map.Entry<NodeId, Published> e : published.entrySet()) {
                 Published p = e.getValue();
                 if (p.nextRepublish <= now) {
                     p.nextRepublish = now + config.publisherRepublishMs();
                     observer.recordRepublished(this, e.getKey(), true);
-                    replicate(e.getKey(), p.value, config.recordTtlMs(), LookupPurpose.REPUBLISH);
+                    replicate(e.getKey(), p.value, config::recordTtlMs, LookupPurpose.REPUBLISH);
                 }
             }
         }
@@ -523,7 +550,8 @@ public final class KadNode {
             records.setNextRepublish(r, now + config.holderRepublishMs());
             if (published == null || !published.containsKey(r.key())) {
                 observer.recordRepublished(this, r.key(), false);
-                replicate(r.key(), r.value(), r.expiresAt() - now, LookupPurpose.REPUBLISH);
+                long expiresAt = r.expiresAt();
+                replicate(r.key(), r.value(), () -> expiresAt - clock.nowMillis(), LookupPurpose.REPUBLISH);
             }
         }
         int lowest = table.lowestNonEmptyIndex();

@@ -2,7 +2,6 @@ package org.kadlab.kad;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -171,10 +170,8 @@ public final class RoutingTable {
         }
         long now = clock.nowMillis();
         int pos = b.find(pinged.id());
-        if (alive) {
-            if (pos >= 0) {
-                b.touch(pos, now);
-            }
+        if (alive && pos >= 0) {
+            b.touch(pos, now);
             if (candidate != null && b.find(candidate.id()) < 0) {
                 b.cacheReplacement(candidate, replacementCacheSize);
             }
@@ -184,14 +181,19 @@ public final class RoutingTable {
             b.removeAt(pos);
             size--;
         }
+        // dead, or already evicted meanwhile: the newcomer takes a free place, or waits in the cache
         boolean added = false;
-        if (candidate != null && b.find(candidate.id()) < 0 && b.size() < k) {
-            b.removeReplacement(candidate.id());
-            b.append(candidate, now, k);
-            size++;
-            added = true;
+        if (candidate != null && b.find(candidate.id()) < 0) {
+            if (b.size() < k) {
+                b.removeReplacement(candidate.id());
+                b.append(candidate, now, k);
+                size++;
+                added = true;
+            } else {
+                b.cacheReplacement(candidate, replacementCacheSize);
+            }
         }
-        return new PingOutcome(index, pinged, false, candidate, added);
+        return new PingOutcome(index, pinged, alive, candidate, added);
     }
 
     /** Counts a failed RPC to {@code id}; evicts it at the failure limit, promoting a replacement. */
@@ -233,40 +235,35 @@ public final class RoutingTable {
     }
 
     /**
-     * The {@code n} contacts closest to {@code target}, closest first. Bucket d = bucketIndex(target)
-     * holds everything nearer than 2^d; buckets below d hold distances in [2^d, 2^(d+1)); each bucket
-     * above d its own range [2^i, 2^(i+1)). So the buckets are visited in that order and only each
-     * group is sorted.
+     * The {@code n} contacts closest to {@code target}, closest first. With x = target XOR self, a
+     * contact in bucket i differs from x first at bit i: bucket i is wholly closer than every lower
+     * bucket when bit i of x is set, and wholly farther when it is clear. So the buckets are visited
+     * in that order (set bits from the highest down, then clear bits from the lowest up) and only
+     * within a bucket are contacts sorted.
      */
     public List<Contact> closest(NodeId target, int n) {
         List<Contact> out = new ArrayList<>(Math.max(0, Math.min(n, size)));
         if (n <= 0 || size == 0) {
             return out;
         }
-        Comparator<Contact> byDistance = (a, b) -> NodeId.compareDistance(target, a.id(), b.id());
-        int d = self.bucketIndex(target);
-        if (d >= 0) {
-            addGroup(out, d, d, byDistance);
-            if (out.size() < n && d > 0) {
-                addGroup(out, 0, d - 1, byDistance);
+        NodeId x = target.xor(self);
+        // byPrefix[p] is bucket bits-1-p: ascending p is descending bucket index
+        for (int p = 0; p < byPrefix.length && out.size() < n; p++) {
+            if (byPrefix[p] != null && x.testBit(bits - 1 - p)) {
+                addBucket(out, byPrefix[p], target);
             }
         }
-        for (int i = d + 1; i < bits && out.size() < n; i++) {
-            addGroup(out, i, i, byDistance);
+        for (int p = byPrefix.length - 1; p >= 0 && out.size() < n; p--) {
+            if (byPrefix[p] != null && !x.testBit(bits - 1 - p)) {
+                addBucket(out, byPrefix[p], target);
+            }
         }
         return out.size() > n ? new ArrayList<>(out.subList(0, n)) : out;
     }
 
-    private void addGroup(List<Contact> out, int from, int to, Comparator<Contact> byDistance) {
-        int start = out.size();
-        for (int i = from; i <= to; i++) {
-            KBucket b = bucket(i);
-            if (b != null) {
-                b.addTo(out);
-            }
-        }
-        if (out.size() - start > 1) {
-            out.subList(start, out.size()).sort(byDistance);
+    private static void addBucket(List<Contact> out, KBucket b, NodeId target) {
+        if (b.size() > 0) {
+            b.addSortedTo(out, target);
         }
     }
 

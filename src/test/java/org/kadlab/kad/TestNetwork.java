@@ -30,6 +30,18 @@ final class TestNetwork {
     final Set<NodeId> dead = new HashSet<>();
     /** Requests sent, by type name, for assertions such as "a PING went out". */
     final List<KadRequest> sent = new ArrayList<>();
+    /** Every request sent, with its time, sender and addressee, in sending order. */
+    final List<Sent> log = new ArrayList<>();
+    /** Every response delivered back to a requester, in delivery order. */
+    final List<Answered> answers = new ArrayList<>();
+
+    /** One request as it left its sender. */
+    record Sent(long at, NodeId from, NodeId to, KadRequest request) {
+    }
+
+    /** One response as it reached the requester {@code to} from the responder {@code from}. */
+    record Answered(long at, NodeId from, NodeId to, KadRequest request, KadResponse response) {
+    }
 
     private record Task(long at, long seq, Runnable action) {
     }
@@ -54,19 +66,36 @@ final class TestNetwork {
     }
 
     KadNode add(NodeId id, NodeObserver observer) {
+        return add(id, observer, config);
+    }
+
+    /**
+     * Adds a node with its own configuration (for example a smaller record store). Requests it sends
+     * still time out after the network's rpc timeout.
+     */
+    KadNode add(NodeId id, NodeObserver observer, KadConfig nodeConfig) {
         Contact contact = new Contact(id, "test:" + keySpace.hex(id));
-        KadNode node = new KadNode(contact, config, endpoint(contact), clock(), new Random(random.nextLong()),
+        KadNode node = new KadNode(contact, nodeConfig, endpoint(contact), clock(), new Random(random.nextLong()),
                 KadNode.DIRECT, observer);
         nodes.put(id, node);
         return node;
     }
 
     KadNode addRandom() {
+        return addRandom(NodeObserver.NONE);
+    }
+
+    KadNode addRandom(NodeObserver observer) {
         NodeId id;
         do {
             id = keySpace.randomId(random);
         } while (nodes.containsKey(id));
-        return add(id);
+        return add(id, observer);
+    }
+
+    /** Parses an id of this network's key space, e.g. {@code "0b1000_0001"}. */
+    NodeId id(String text) {
+        return keySpace.parse(text);
     }
 
     KadNode node(NodeId id) {
@@ -102,6 +131,7 @@ final class TestNetwork {
     KadTransport endpoint(Contact from) {
         return (target, request, handler) -> {
             sent.add(request);
+            log.add(new Sent(now, from.id(), target.id(), request));
             KadNode receiver = nodes.get(target.id());
             if (receiver == null || dead.contains(target.id()) || dead.contains(from.id())) {
                 schedule(config.rpcTimeoutMs(), () -> handler.onFailure(KadTransport.RpcFailure.TIMEOUT));
@@ -113,9 +143,65 @@ final class TestNetwork {
                     return;
                 }
                 KadResponse response = receiver.handleRequest(from, request);
-                schedule(latencyMs, () -> handler.onResponse(response));
+                schedule(latencyMs, () -> {
+                    answers.add(new Answered(now, target.id(), from.id(), request, response));
+                    handler.onResponse(response);
+                });
             });
         };
+    }
+
+    /**
+     * Sends {@code request} from {@code from} to {@code to} through the simulated network, as if
+     * {@code from}'s own transport sent it; the future completes with the answer, or with null when
+     * the request failed.
+     */
+    CompletableFuture<KadResponse> deliver(KadNode from, KadNode to, KadRequest request) {
+        CompletableFuture<KadResponse> answer = new CompletableFuture<>();
+        endpoint(from.self()).send(to.self(), request, new KadTransport.ResponseHandler() {
+            @Override
+            public void onResponse(KadResponse response) {
+                answer.complete(response);
+            }
+
+            @Override
+            public void onFailure(KadTransport.RpcFailure failure) {
+                answer.complete(null);
+            }
+        });
+        return answer;
+    }
+
+    /** The requests of type {@code type} sent from {@code from} to {@code to}, in sending order. */
+    List<Sent> sent(NodeId from, NodeId to, Class<? extends KadRequest> type) {
+        List<Sent> out = new ArrayList<>();
+        for (Sent s : log) {
+            if (s.from().equals(from) && s.to().equals(to) && type.isInstance(s.request())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Whether any request went from a to b or from b to a. */
+    boolean talked(NodeId a, NodeId b) {
+        for (Sent s : log) {
+            if (s.from().equals(a) && s.to().equals(b) || s.from().equals(b) && s.to().equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The live nodes holding a live record under {@code key} now. */
+    List<NodeId> holders(NodeId key) {
+        List<NodeId> out = new ArrayList<>();
+        for (NodeId id : liveIds()) {
+            if (nodes.get(id).recordStore().get(key, now) != null) {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     void schedule(long delay, Runnable action) {

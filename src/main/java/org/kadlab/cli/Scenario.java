@@ -1,0 +1,53 @@
+package org.kadlab.cli;
+
+import java.util.List;
+import org.kadlab.sim.SessionModel;
+import org.kadlab.sim.SimConfig;
+
+/**
+ * A scenario: the network's settings and the steps to run on it, as read from a YAML file. Each
+ * step remembers its line so that a failure while running can point at it.
+ */
+public record Scenario(String file, SimConfig config, List<Step> steps) {
+
+    /** One step of a scenario. */
+    public sealed interface Step {
+        int line();
+    }
+
+    /** {@code add: N}: N nodes join one at a time, each through a random live node. */
+    public record Add(int line, int count) implements Step {
+    }
+
+    /** {@code kill: N} or {@code kill: "30%"}: crash random live nodes. */
+    public record Kill(int line, int count, double fraction) implements Step {
+    }
+
+    /** {@code revive: all} or {@code revive: N}: bring crashed nodes back (count -1 means all). */
+    public record Revive(int line, int count) implements Step {
+    }
+
+    /** {@code lookups: N}: find_node from a random live node to a random target, N times. */
+    public record Lookups(int line, int count) implements Step {
+    }
+
+    /** {@code lookup: {from, target}}: one find_node (from may be null: a random live node). */
+    public record LookupOne(int line, String from, String target) implements Step {
+    }
+
+    /** {@code store: {key, value, from?}}. */
+    public record Store(int line, String key, String value, String from) implements Step {
+    }
+
+    /** {@code find_value: {key, from?}}. */
+    public record FindValue(int line, String key, String from) implements Step {
+    }
+
+    /** {@code advance: 3600s}: let virtual time pass. */
+    public record Advance(int line, long ms) implements Step {
+    }
+
+    /** {@code churn: {model, mean_session, shape, duration}}. */
+    public record Churn(int line, SessionModel model, long meanSessionMs, double shape, long durationMs) implements Step {
+    }
+}

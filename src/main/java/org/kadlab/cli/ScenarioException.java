@@ -1,0 +1,16 @@
+package org.kadlab.cli;
+
+/** A scenario that cannot run, with the file, line and field at fault; the runner exits with code 2. */
+public final class ScenarioException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public ScenarioException(String message) {
+        super(message);
+    }
+
+    /** A message of the form {@code FILE:LINE: field 'F': what is wrong}. */
+    static ScenarioException at(String file, int line, String field, String problem) {
+        String where = line > 0 ? file + ":" + line : file;
+        return new ScenarioException(where + ": " + (field == null ? "" : "field '" + field + "': ") + problem);
+    }
+}

@@ -1,0 +1,33 @@
+package org.kadlab.sim;
+
+import java.util.List;
+import org.kadlab.kad.NodeId;
+
+/**
+ * A user operation (find_node, find_value or store) as it ended, judged against the ground truth.
+ *
+ * @param op        "find_node", "find_value" or "store"
+ * @param origin    the node that ran it
+ * @param target    the id looked up, or the key's id
+ * @param startMs   virtual start time
+ * @param endMs     virtual end time
+ * @param result    find_node / find_value: the closest responders, closest first, at most k, never
+ *                  the origin; store: the nodes that acknowledged the STORE
+ * @param found     find_value: whether the value was found; null otherwise
+ * @param value     the value found, or null
+ * @param hops      the longest referral chain among the lookup's result
+ * @param rpcs      requests sent by the lookup
+ * @param failures  peers that failed or timed out
+ * @param truth     the brute-force k closest live nodes other than the origin when the lookup ended
+ * @param exact     whether the lookup's closest responders equal the truth
+ * @param missed    the true closest nodes the lookup did not return
+ */
+public record OperationRecord(String op, NodeId origin, NodeId target, long startMs, long endMs,
+                              List<NodeId> result, Boolean found, String value, int hops, int rpcs,
+                              int failures, List<NodeId> truth, boolean exact, List<NodeId> missed) {
+    public OperationRecord {
+        result = List.copyOf(result);
+        truth = List.copyOf(truth);
+        missed = List.copyOf(missed);
+    }
+}

@@ -1,0 +1,66 @@
+package org.kadlab.sim;
+
+import org.kadlab.kad.Contact;
+import org.kadlab.kad.KadNode;
+import org.kadlab.kad.KadRequest;
+import org.kadlab.kad.KadTransport;
+import org.kadlab.kad.NodeId;
+
+/**
+ * One node of the simulated network: a real {@link KadNode} plus what the simulator knows about it
+ * (alive or crashed, which side of a partition). It is also the node's transport endpoint: every
+ * request it sends goes through the simulator's latency, loss and partition model.
+ */
+public final class SimNode implements KadTransport {
+    private final Simulation sim;
+    private final int index;
+    private KadNode kad;
+    boolean alive = true;
+    int livePos = -1;
+    int side;
+    long maintenanceAt = Long.MAX_VALUE;
+    int maintenanceGeneration;
+    boolean touched;
+
+    SimNode(Simulation sim, int index) {
+        this.sim = sim;
+        this.index = index;
+    }
+
+    void attach(KadNode node) {
+        this.kad = node;
+    }
+
+    /** The Kademlia node (read its routing table and records; drive it only through the simulation). */
+    public KadNode kad() {
+        return kad;
+    }
+
+    public NodeId id() {
+        return kad.id();
+    }
+
+    public Contact contact() {
+        return kad.self();
+    }
+
+    /** Whether the node is running (not crashed). */
+    public boolean isAlive() {
+        return alive;
+    }
+
+    /** The order in which the node was added, from 0. */
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public void send(Contact target, KadRequest request, ResponseHandler handler) {
+        sim.sendRpc(this, target, request, handler);
+    }
+
+    @Override
+    public String toString() {
+        return "sim " + kad;
+    }
+}

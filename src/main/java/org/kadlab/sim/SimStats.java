@@ -1,0 +1,108 @@
+package org.kadlab.sim;
+
+import java.util.Arrays;
+
+/**
+ * Running totals of a simulation: events, messages, RPC outcomes, and per find_node lookup the hops,
+ * RPCs and whether the result was exact. Grows by two ints per judged lookup.
+ */
+public final class SimStats {
+    long events;
+    long messages;
+    long rpcsSent;
+    long rpcsTimedOut;
+    long lookupsStarted;
+    long lookupsFinished;
+    long judged;
+    long exact;
+    long invariantViolations;
+    private int[] hops = new int[256];
+    private int[] rpcs = new int[256];
+
+    void judgedLookup(int hopCount, int rpcCount, boolean wasExact) {
+        if (judged == hops.length) {
+            hops = Arrays.copyOf(hops, hops.length * 2);
+            rpcs = Arrays.copyOf(rpcs, rpcs.length * 2);
+        }
+        hops[(int) judged] = hopCount;
+        rpcs[(int) judged] = rpcCount;
+        judged++;
+        if (wasExact) {
+            exact++;
+        }
+    }
+
+    /** Events processed. */
+    public long events() {
+        return events;
+    }
+
+    /** Messages carried: requests plus responses. */
+    public long messages() {
+        return messages;
+    }
+
+    /** Requests sent. */
+    public long rpcsSent() {
+        return rpcsSent;
+    }
+
+    /** Requests that got no answer in time. */
+    public long rpcsTimedOut() {
+        return rpcsTimedOut;
+    }
+
+    /** Lookups of any purpose started and finished. */
+    public long lookupsStarted() {
+        return lookupsStarted;
+    }
+
+    public long lookupsFinished() {
+        return lookupsFinished;
+    }
+
+    /** User find_node lookups judged against the ground truth. */
+    public long judgedLookups() {
+        return judged;
+    }
+
+    /** Of those, how many returned exactly the true k closest. */
+    public long exactLookups() {
+        return exact;
+    }
+
+    /** Share of judged find_node lookups that were exact (1.0 when none were judged). */
+    public double exactShare() {
+        return judged == 0 ? 1.0 : (double) exact / judged;
+    }
+
+    public long invariantViolations() {
+        return invariantViolations;
+    }
+
+    /** Summary of hops per judged find_node: mean, p50, p95. */
+    public Summary hops() {
+        return Summary.of(hops, (int) judged);
+    }
+
+    /** Summary of RPCs per judged find_node: mean, p50, p95. */
+    public Summary rpcsPerLookup() {
+        return Summary.of(rpcs, (int) judged);
+    }
+
+    /** Mean, median and 95th percentile of a sample. */
+    public record Summary(double mean, int p50, int p95, int max) {
+        static Summary of(int[] values, int n) {
+            if (n == 0) {
+                return new Summary(0, 0, 0, 0);
+            }
+            int[] v = Arrays.copyOf(values, n);
+            Arrays.sort(v);
+            long sum = 0;
+            for (int x : v) {
+                sum += x;
+            }
+            return new Summary((double) sum / n, v[(n - 1) / 2], v[(int) Math.ceil(0.95 * n) - 1], v[n - 1]);
+        }
+    }
+}
