@@ -20,23 +20,52 @@ import org.kadlab.sim.SimListener;
  * snake_case) and every field of the event record in snake_case; ids as padded lowercase hex.
  */
 public final class EventJsonWriter implements SimListener, AutoCloseable {
+    /** The fields of one event type, looked up once. */
+    private record Shape(String type, RecordComponent[] components, String[] names) {
+        static Shape of(Class<?> c) {
+            RecordComponent[] comps = c.getRecordComponents();
+            String[] names = new String[comps.length];
+            for (int i = 0; i < comps.length; i++) {
+                names[i] = snake(comps[i].getName());
+            }
+            return new Shape(snake(c.getSimpleName()), comps, names);
+        }
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
+
     private final JsonGenerator g;
     private final KeySpace ks;
+    private final boolean everyTouch;
 
-    public EventJsonWriter(OutputStream out, KeySpace ks) throws IOException {
+    /**
+     * A writer to {@code out}. Unless {@code everyTouch}, the routing-table "updated" events (one per
+     * message heard, moving a known contact to the tail) are left out: they are most of the volume.
+     */
+    public EventJsonWriter(OutputStream out, KeySpace ks, boolean everyTouch) throws IOException {
         this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
         this.g.setRootValueSeparator(new SerializedString("\n"));
         this.ks = ks;
+        this.everyTouch = everyTouch;
     }
 
     @Override
     public void onEvent(SimEvent e) {
+        if (!everyTouch && e instanceof SimEvent.BucketChanged b && b.change() == SimEvent.BucketChange.UPDATED) {
+            return;
+        }
         try {
+            Shape shape = SHAPES.get(e.getClass());
             g.writeStartObject();
-            g.writeStringField("type", snake(e.getClass().getSimpleName()));
-            for (RecordComponent c : e.getClass().getRecordComponents()) {
-                g.writeFieldName(snake(c.getName()));
-                value(c.getAccessor().invoke(e));
+            g.writeStringField("type", shape.type());
+            for (int i = 0; i < shape.components().length; i++) {
+                g.writeFieldName(shape.names()[i]);
+                value(shape.components()[i].getAccessor().invoke(e));
             }
             g.writeEndObject();
         } catch (IOException ex) {

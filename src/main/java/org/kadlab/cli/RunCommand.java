@@ -25,6 +25,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "EVENTS.jsonl", description = "also write every event, one JSON object per line")
     Path events;
 
+    @Option(names = "--all-events", description = "with --events, also log every routing-table touch (a known contact heard from again)")
+    boolean allEvents;
+
     @Option(names = "--check-invariants", description = "check routing invariants after every event (default: as the scenario says)")
     boolean checkInvariants;
 
@@ -54,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (events != null) {
                 eventOut = new BufferedOutputStream(Files.newOutputStream(events), 1 << 16);
-                eventWriter = new EventJsonWriter(eventOut, sim.keySpace());
+                eventWriter = new EventJsonWriter(eventOut, sim.keySpace(), allEvents);
                 sim.addListener(eventWriter);
             }
             new ScenarioRunner(sc, sim).run();

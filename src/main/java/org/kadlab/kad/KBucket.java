@@ -16,12 +16,12 @@ import java.util.List;
 public final class KBucket {
     private static final Contact[] NO_CONTACTS = new Contact[0];
     private static final long[] NO_TIMES = new long[0];
-    private static final byte[] NO_COUNTS = new byte[0];
+    private static final int[] NO_COUNTS = new int[0];
 
     private final int index;
     private Contact[] contacts = NO_CONTACTS;
     private long[] lastSeen = NO_TIMES;
-    private byte[] failures = NO_COUNTS;
+    private int[] failures = NO_COUNTS;
     private int size;
     private Contact[] replacements = NO_CONTACTS;
     private int replacementCount;
@@ -142,7 +142,7 @@ public final class KBucket {
 
     /** Adds one to the failure count at {@code i} and returns the new count. */
     int fail(int i) {
-        if (failures[i] < Byte.MAX_VALUE) {
+        if (failures[i] < Integer.MAX_VALUE) {
             failures[i]++;
         }
         return failures[i];

@@ -87,7 +87,9 @@ public final class KeySpace {
 
     /**
      * Parses an id typed as hex ({@code 3a}, {@code 0x3a}) or binary ({@code 0b00111010}, underscores
-     * allowed). Shorter input is zero-padded on the left.
+     * allowed). Shorter input is zero-padded on the left. Text starting with {@code 0b} is binary,
+     * except a full-width hex rendering (exactly ceil(B/4) hex digits, as {@link #hex} prints it),
+     * so that every printed id parses back to itself.
      *
      * @throws IllegalArgumentException with a message saying what is wrong and where
      */
@@ -96,11 +98,24 @@ public final class KeySpace {
             throw new IllegalArgumentException("id is empty: type " + hexDigits + " hex digits or 0b and " + bits + " binary digits");
         }
         String t = text.strip();
-        if (t.startsWith("0b") || t.startsWith("0B")) {
+        if ((t.startsWith("0b") || t.startsWith("0B")) && !isFullWidthHex(t)) {
             return parseDigits(t, 2, 2, bits, "binary");
         }
         int start = t.startsWith("0x") || t.startsWith("0X") ? 2 : 0;
         return parseDigits(t, start, 16, hexDigits, "hex");
+    }
+
+    /** A full-width hex rendering that happens to start with "0b" (such as 0b3f for 16 bits) is hex. */
+    private boolean isFullWidthHex(String t) {
+        if (t.length() != hexDigits) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.digit(t.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private NodeId parseDigits(String t, int start, int radix, int maxDigits, String kind) {

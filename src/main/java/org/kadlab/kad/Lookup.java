@@ -27,7 +27,9 @@ import java.util.Objects;
  * left to ask, or when k have answered and no unasked candidate is closer than the k-th responder.
  *
  * <p>The result holds responders only, closest first, at most k, never the origin. The candidate
- * list is bounded: beyond {@code 8k + alpha} entries the farthest uncontacted ones are dropped.
+ * list is bounded: beyond {@code 8k + alpha} entries the farthest uncontacted ones are dropped; a
+ * newcomer that would rank among the k closest usable candidates is never refused, so the list can
+ * exceed the bound only by peers already contacted (at most the number of queries sent).
  */
 public final class Lookup {
     /** What the caller should do next. */
@@ -170,6 +172,8 @@ public final class Lookup {
     }
 
     private Step nextSliding(long now) {
+        // expire first: a timed-out peer behind a closer waiting one must free its slot too
+        expire(now);
         int limit = inFlightLimit();
         int succeeded = 0;
         boolean counting = true;
@@ -177,14 +181,10 @@ public final class Lookup {
             Candidate c = candidates.get(i);
             switch (c.state) {
                 case WAITING -> {
-                    if (now >= c.deadline) {
-                        c.state = CandidateState.UNRESPONSIVE;
-                        inFlight--;
-                    } else if (inFlight >= limit) {
+                    if (inFlight >= limit) {
                         return AT_CAPACITY;
-                    } else {
-                        counting = false;
                     }
+                    counting = false;
                 }
                 case SUCCEEDED -> {
                     if (counting && ++succeeded >= k) {
@@ -206,15 +206,13 @@ public final class Lookup {
     }
 
     private Step nextRound(long now) {
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            if (c.state == CandidateState.WAITING && now >= c.deadline) {
-                c.state = CandidateState.UNRESPONSIVE;
-                inFlight--;
+        expire(now);
+        while (!roundQueue.isEmpty()) {
+            Candidate next = roundQueue.remove(0);
+            // an answer in mid-batch may have dropped it (the candidate bound): never send it then
+            if (find(next.contact.id()) == next) {
+                return query(next, now, round);
             }
-        }
-        if (!roundQueue.isEmpty()) {
-            return query(roundQueue.remove(0), now, round);
         }
         if (inFlight > 0) {
             return WAITING;
@@ -229,6 +227,17 @@ public final class Lookup {
             }
         }
         return query(roundQueue.remove(0), now, round);
+    }
+
+    /** Marks every waiting peer past its deadline unresponsive, freeing its slot. */
+    private void expire(long now) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.state == CandidateState.WAITING && now >= c.deadline) {
+                c.state = CandidateState.UNRESPONSIVE;
+                inFlight--;
+            }
+        }
     }
 
     /** The seed's termination test, applied between rounds. */
@@ -351,12 +360,22 @@ public final class Lookup {
             return false;
         }
         int at = -pos - 1;
-        if (candidates.size() >= maxCandidates) {
-            if (at >= candidates.size() || !dropFarthestUncontacted(at)) {
+        if (candidates.size() >= maxCandidates && !dropFarthestUncontacted(at) && !amongKClosestLive(at)) {
+            return false; // full of contacted peers, and the newcomer could not change the result
+        }
+        candidates.add(at, new Candidate(contact, referrer, depth));
+        return true;
+    }
+
+    /** Whether fewer than k candidates before position {@code at} are still usable (not failed or unresponsive). */
+    private boolean amongKClosestLive(int at) {
+        int live = 0;
+        for (int i = 0; i < at; i++) {
+            CandidateState s = candidates.get(i).state;
+            if (s != CandidateState.FAILED && s != CandidateState.UNRESPONSIVE && ++live >= k) {
                 return false;
             }
         }
-        candidates.add(at, new Candidate(contact, referrer, depth));
         return true;
     }
 
