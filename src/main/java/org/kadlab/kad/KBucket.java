@@ -20,6 +20,7 @@ public final class KBucket {
 
     private final int index;
     private Contact[] contacts = NO_CONTACTS;
+    private long[] lowWords = NO_TIMES; // low 64 bits of each id: a cache-friendly first filter for find
     private long[] lastSeen = NO_TIMES;
     private int[] failures = NO_COUNTS;
     private int size;
@@ -96,8 +97,9 @@ public final class KBucket {
     // ---- package-private mutators, used by RoutingTable ----
 
     int find(NodeId id) {
+        long low = id.low();
         for (int i = 0; i < size; i++) {
-            if (contacts[i].id().equals(id)) {
+            if (lowWords[i] == low && contacts[i].id().equals(id)) {
                 return i;
             }
         }
@@ -109,9 +111,11 @@ public final class KBucket {
         Contact c = contacts[i];
         int tail = size - 1;
         System.arraycopy(contacts, i + 1, contacts, i, tail - i);
+        System.arraycopy(lowWords, i + 1, lowWords, i, tail - i);
         System.arraycopy(lastSeen, i + 1, lastSeen, i, tail - i);
         System.arraycopy(failures, i + 1, failures, i, tail - i);
         contacts[tail] = c;
+        lowWords[tail] = c.id().low();
         lastSeen[tail] = now;
         failures[tail] = 0;
     }
@@ -120,10 +124,12 @@ public final class KBucket {
         if (size == contacts.length) {
             int n = Math.min(capacity, Math.max(4, size * 2));
             contacts = Arrays.copyOf(contacts, n);
+            lowWords = Arrays.copyOf(lowWords, n);
             lastSeen = Arrays.copyOf(lastSeen, n);
             failures = Arrays.copyOf(failures, n);
         }
         contacts[size] = c;
+        lowWords[size] = c.id().low();
         lastSeen[size] = now;
         failures[size] = 0;
         size++;
@@ -133,6 +139,7 @@ public final class KBucket {
         Contact c = contacts[i];
         int tail = size - 1;
         System.arraycopy(contacts, i + 1, contacts, i, tail - i);
+        System.arraycopy(lowWords, i + 1, lowWords, i, tail - i);
         System.arraycopy(lastSeen, i + 1, lastSeen, i, tail - i);
         System.arraycopy(failures, i + 1, failures, i, tail - i);
         contacts[tail] = null;
@@ -202,18 +209,16 @@ public final class KBucket {
 
     /** Appends the contacts to {@code out} sorted by distance to {@code target} (insertion sort: a bucket is small). */
     void addSortedTo(List<Contact> out, NodeId target) {
-        Contact[] sorted = Arrays.copyOf(contacts, size);
-        for (int i = 1; i < size; i++) {
-            Contact c = sorted[i];
-            int j = i - 1;
-            while (j >= 0 && NodeId.compareDistance(target, sorted[j].id(), c.id()) > 0) {
-                sorted[j + 1] = sorted[j];
+        int start = out.size();
+        for (int i = 0; i < size; i++) {
+            Contact c = contacts[i];
+            int j = out.size();
+            out.add(c);
+            while (j > start && NodeId.compareDistance(target, out.get(j - 1).id(), c.id()) > 0) {
+                out.set(j, out.get(j - 1));
                 j--;
             }
-            sorted[j + 1] = c;
-        }
-        for (int i = 0; i < size; i++) {
-            out.add(sorted[i]);
+            out.set(j, c);
         }
     }
 

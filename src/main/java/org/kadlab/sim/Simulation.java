@@ -64,7 +64,6 @@ public final class Simulation {
     private final List<String> violations = new ArrayList<>();
     private final List<OperationRecord> operations = new ArrayList<>();
     private final SimStats stats = new SimStats();
-    private final Observer observer = new Observer();
     private boolean keepOperations = true;
     private boolean partitioned;
     private int foregroundQueued;
@@ -264,7 +263,7 @@ public final class Simulation {
         }
         SimNode node = new SimNode(this, nodes.size());
         Contact contact = new Contact(id, "sim:" + node.index());
-        node.attach(new KadNode(contact, kad, node, () -> now, random, KadNode.DIRECT, observer));
+        node.attach(new KadNode(contact, kad, node, () -> now, random, KadNode.DIRECT, new Observer(node)));
         nodes.add(node);
         byId.put(id, node);
         markLive(node);
@@ -477,6 +476,7 @@ public final class Simulation {
         final long id;
         final SimNode from;
         final Contact to;
+        SimNode target;
         final KadRequest request;
         final KadTransport.ResponseHandler handler;
         final long sentAt;
@@ -510,6 +510,7 @@ public final class Simulation {
             emit(new SimEvent.RpcSent(now, rpc.id, from.id(), to.id(), typeOf(request)));
         }
         SimNode target = byId.get(to.id());
+        rpc.target = target;
         if (target == null || lost() || cut(from, target)) {
             rpc.phase = Rpc.TIMEOUT;
             schedule(rpc.sentAt + kad.rpcTimeoutMs(), rpc);
@@ -521,7 +522,7 @@ public final class Simulation {
     }
 
     private void deliver(Rpc rpc) {
-        SimNode target = byId.get(rpc.to.id());
+        SimNode target = rpc.target;
         if (!target.alive || !rpc.from.alive) {
             rpc.phase = Rpc.TIMEOUT;
             schedule(rpc.sentAt + kad.rpcTimeoutMs(), rpc);
@@ -705,10 +706,16 @@ public final class Simulation {
 
     // ------------------------------------------------------------------ node observer -> events
 
-    /** Turns what the nodes report into simulation events; one instance serves every node. */
+    /** Turns what one node reports into simulation events. */
     private final class Observer implements NodeObserver {
+        private final SimNode self;
+
+        Observer(SimNode self) {
+            this.self = self;
+        }
+
         private SimNode sim(KadNode node) {
-            return byId.get(node.id());
+            return self;
         }
 
         @Override
