@@ -714,16 +714,11 @@ public final class Simulation {
             this.self = self;
         }
 
-        private SimNode sim(KadNode node) {
-            return self;
-        }
-
         @Override
         public void routingUpdated(KadNode node, UpdateResult result) {
-            SimNode n = sim(node);
-            touch(n);
-            if (result instanceof UpdateResult.Added a && n.maintenanceAt == Long.MAX_VALUE && n.alive) {
-                scheduleMaintenance(n);
+            touch(self);
+            if (result instanceof UpdateResult.Added && self.maintenanceAt == Long.MAX_VALUE && self.alive) {
+                scheduleMaintenance(self);
             }
             if (!recording()) {
                 return;
@@ -745,7 +740,7 @@ public final class Simulation {
 
         @Override
         public void pingResolved(KadNode node, PingOutcome o) {
-            touch(sim(node));
+            touch(self);
             if (recording()) {
                 emit(new SimEvent.BucketChanged(now, node.id(), o.bucket(),
                         o.alive() ? SimEvent.BucketChange.PING_KEPT : SimEvent.BucketChange.EVICTED,
@@ -759,7 +754,7 @@ public final class Simulation {
 
         @Override
         public void contactFailed(KadNode node, FailureOutcome outcome) {
-            touch(sim(node));
+            touch(self);
             if (!recording()) {
                 return;
             }
@@ -777,7 +772,7 @@ public final class Simulation {
 
         @Override
         public void lookupStarted(KadNode node, Lookup lookup, LookupPurpose purpose) {
-            LookupTrack t = new LookupTrack(nextLookup++, purpose, sim(node));
+            LookupTrack t = new LookupTrack(nextLookup++, purpose, self);
             lookups.put(lookup, t);
             stats.lookupsStarted++;
             if (recording()) {
@@ -788,7 +783,7 @@ public final class Simulation {
         @Override
         public void lookupQueried(KadNode node, Lookup lookup, Contact peer) {
             if (config.checkInvariants() && lookup.inFlight() > lookup.inFlightLimit()) {
-                violation(sim(node), "lookup has " + lookup.inFlight() + " requests in flight, above its limit "
+                violation(self, "lookup has " + lookup.inFlight() + " requests in flight, above its limit "
                         + lookup.inFlightLimit());
             }
             progressed(lookup, peer);
@@ -836,8 +831,7 @@ public final class Simulation {
 
         @Override
         public void recordStored(KadNode node, NodeId key, Contact from) {
-            SimNode n = sim(node);
-            scheduleMaintenance(n);
+            scheduleMaintenance(self);
             if (recording()) {
                 emit(new SimEvent.RecordStored(now, node.id(), key, from == null ? null : from.id()));
             }

@@ -242,11 +242,20 @@ class KeySpaceTest {
             KeySpace ks = new KeySpace(bits);
             for (int n = 0; n < 20; n++) {
                 NodeId id = ks.randomId(r);
-                // "0x" keeps hex unambiguous: a bare rendering that starts with "0b" reads as binary
                 assertThat(ks.parse("0x" + ks.hex(id))).as("parse(0x + hex(%s)) in %d bits", id, bits).isEqualTo(id);
+                assertThat(ks.parse(ks.hex(id))).as("parse(hex(%s)) in %d bits", id, bits).isEqualTo(id);
                 assertThat(ks.parse("0b" + ks.binary(id))).as("parse(0b + binary(%s)) in %d bits", id, bits).isEqualTo(id);
             }
         }
+    }
+
+    @Test
+    void aFullWidthHexRenderingThatStartsWithZeroBIsReadAsHex() {
+        KeySpace ks = new KeySpace(16);
+        assertThat(ks.parse("0b10")).as("four hex digits in a 16-bit space").isEqualTo(ks.id(0x0b10));
+        assertThat(ks.parse("0b3f")).isEqualTo(ks.id(0x0b3f));
+        assertThat(ks.parse("0b101")).as("fewer digits than the hex width: binary").isEqualTo(ks.id(5));
+        assertThat(ks.parse("0b0000_0000_0000_0010")).isEqualTo(ks.id(2));
     }
 
     @Test

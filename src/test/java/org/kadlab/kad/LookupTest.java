@@ -247,6 +247,35 @@ class LookupTest {
     }
 
     @Test
+    void theCandidateBoundNeverRefusesAPeerThatWouldRankAmongTheKClosest() {
+        // k = 1, alpha = 1: the bound is 8k + alpha = 9 candidates, all of them seeded here
+        NodeId target = KS8.parse("0b0000_0000");
+        NodeId origin = KS8.parse("0b1111_1111");
+        List<Contact> seeds = new ArrayList<>();
+        for (int v = 0b0100_0000; v < 0b0100_0000 + 9; v++) {
+            seeds.add(c8(v));
+        }
+        Lookup lookup = new Lookup(1, target, origin, seeds, 1, 1, TIMEOUT, LookupMode.SLIDING);
+        Contact closest = c("0b0000_0001");
+        Contact answering = seeds.get(8);
+        for (int i = 0; i < 9; i++) {
+            Lookup.Step step = lookup.next(0);
+            check(step instanceof Lookup.Query, "step %d should query a seed, was %s", i, step);
+            Contact peer = ((Lookup.Query) step).peer();
+            if (peer.equals(answering)) {
+                lookup.onSuccess(peer, List.of(closest));
+            } else {
+                lookup.onFailure(peer);
+            }
+        }
+        assertThat(lookup.candidate(closest.id())).as("the true closest peer, reported when the list was full").isNotNull();
+        assertThat(lookup.next(0)).isEqualTo(query(closest));
+        lookup.onSuccess(closest, List.of());
+        assertThat(lookup.next(0)).isEqualTo(FINISHED);
+        assertThat(ids(lookup.result())).containsExactly(closest.id());
+    }
+
+    @Test
     void emptyOrOriginOnlySeedsFinishAtOnce() {
         NodeId target = KS8.parse("0b0000_0000");
         Contact origin = c("0b1111_1111");
