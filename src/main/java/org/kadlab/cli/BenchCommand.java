@@ -67,7 +67,12 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         long t0 = System.nanoTime();
+        int progressEvery = Math.max(1000, nodes / 10);
         for (int i = 0; i < nodes; i++) {
+            if (i > 0 && i % progressEvery == 0) {
+                out.printf(Locale.ROOT, "  ... %,d nodes joined after %.1f s%n", i, (System.nanoTime() - t0) / 1e9);
+                out.flush();
+            }
             sim.addNode();
             if (joinGapMs == 0) {
                 sim.runUntilIdle();

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Running totals of a simulation: events, messages, RPC outcomes, and per find_node lookup the hops,
- * RPCs and whether the result was exact. Grows by two ints per judged lookup.
+ * RPCs and whether the result was exact. Hop and RPC samples are kept for the first 16 million
+ * judged lookups (two ints each); counts go on beyond that.
  */
 public final class SimStats {
     long events;
@@ -19,17 +20,24 @@ public final class SimStats {
     private int[] hops = new int[256];
     private int[] rpcs = new int[256];
 
+    private static final int MAX_SAMPLES = 1 << 24;
+    private int samples;
+
     void judgedLookup(int hopCount, int rpcCount, boolean wasExact) {
-        if (judged == hops.length) {
-            hops = Arrays.copyOf(hops, hops.length * 2);
-            rpcs = Arrays.copyOf(rpcs, rpcs.length * 2);
-        }
-        hops[(int) judged] = hopCount;
-        rpcs[(int) judged] = rpcCount;
         judged++;
         if (wasExact) {
             exact++;
         }
+        if (samples == MAX_SAMPLES) {
+            return;
+        }
+        if (samples == hops.length) {
+            hops = Arrays.copyOf(hops, hops.length * 2);
+            rpcs = Arrays.copyOf(rpcs, rpcs.length * 2);
+        }
+        hops[samples] = hopCount;
+        rpcs[samples] = rpcCount;
+        samples++;
     }
 
     /** Events processed. */
@@ -82,12 +90,12 @@ public final class SimStats {
 
     /** Summary of hops per judged find_node: mean, p50, p95. */
     public Summary hops() {
-        return Summary.of(hops, (int) judged);
+        return Summary.of(hops, samples);
     }
 
     /** Summary of RPCs per judged find_node: mean, p50, p95. */
     public Summary rpcsPerLookup() {
-        return Summary.of(rpcs, (int) judged);
+        return Summary.of(rpcs, samples);
     }
 
     /** Mean, median and 95th percentile of a sample. */

@@ -62,7 +62,8 @@ public final class Simulation {
     private final Map<Lookup, LookupTrack> lookups = new LinkedHashMap<>();
     private final List<SimNode> touched = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
-    private final List<OperationRecord> operations = new ArrayList<>();
+    private final java.util.ArrayDeque<OperationRecord> operations = new java.util.ArrayDeque<>();
+    private int operationLimit = Integer.MAX_VALUE;
     private final SimStats stats = new SimStats();
     private boolean keepOperations = true;
     private boolean partitioned;
@@ -135,9 +136,20 @@ public final class Simulation {
         return stats;
     }
 
-    /** User operations that ended, in the order they ended (read-only). */
+    /** User operations that ended, in the order they ended (the most recent ones, see {@link #setOperationLimit}). */
     public List<OperationRecord> operations() {
-        return Collections.unmodifiableList(operations);
+        return List.copyOf(operations);
+    }
+
+    /** Keeps at most {@code limit} operation records, dropping the oldest (no limit by default). */
+    public void setOperationLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("operation limit must not be negative, was " + limit);
+        }
+        this.operationLimit = limit;
+        while (operations.size() > limit) {
+            operations.removeFirst();
+        }
     }
 
     /** Invariant violations seen (at most the first 1000), in order. */
@@ -639,8 +651,11 @@ public final class Simulation {
         }
         OperationRecord rec = new OperationRecord(op, origin.id(), r.target(), r.startMs(), r.endMs(), resultIds,
                 found, value, r.hops(), r.rpcs(), r.failures(), want, exact, missed);
-        if (keepOperations) {
-            operations.add(rec);
+        if (keepOperations && operationLimit > 0) {
+            if (operations.size() >= operationLimit) {
+                operations.removeFirst();
+            }
+            operations.addLast(rec);
         }
         return rec;
     }
