@@ -46,15 +46,15 @@ final class BenchCommand implements Callable<Integer> {
             if (nodes < 1 || lookups < 0 || parallel < 1 || joinGapMs < 0) {
                 throw new IllegalArgumentException("--nodes and --parallel-lookups must be at least 1; --lookups and --join-gap-ms not negative");
             }
-            if (bits < 63 && nodes > (1L << bits)) {
-                throw new IllegalArgumentException("--nodes " + nodes + " do not fit in a " + bits + "-bit key space");
-            }
             LookupMode m = switch (mode.toLowerCase(Locale.ROOT)) {
                 case "sliding" -> LookupMode.SLIDING;
                 case "rounds" -> LookupMode.ROUNDS;
                 default -> throw new IllegalArgumentException("--mode must be sliding or rounds, was " + mode);
             };
             KadConfig kad = KadConfig.builder().bits(bits).k(k).alpha(alpha).lookupMode(m).build();
+            if (bits < 63 && nodes > (1L << bits)) {
+                throw new IllegalArgumentException("--nodes " + nodes + " do not fit in a " + bits + "-bit key space");
+            }
             config = SimConfig.defaults().withKad(kad).withSeed(seed).withHistoryCapacity(0);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("kadlab bench: " + e.getMessage());

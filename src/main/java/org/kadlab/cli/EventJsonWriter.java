@@ -17,7 +17,9 @@ import org.kadlab.sim.SimListener;
 
 /**
  * Writes simulation events as JSON Lines, one object per event: {@code type} (the event name in
- * snake_case) and every field of the event record in snake_case; ids as padded lowercase hex.
+ * snake_case) and every field of the event record in snake_case (a field itself called {@code type}
+ * is written under the snake_case name of its class, so an RPC's type is {@code rpc_type}); ids as
+ * padded lowercase hex.
  */
 public final class EventJsonWriter implements SimListener, AutoCloseable {
     /** The fields of one event type, looked up once. */
@@ -27,6 +29,10 @@ public final class EventJsonWriter implements SimListener, AutoCloseable {
             String[] names = new String[comps.length];
             for (int i = 0; i < comps.length; i++) {
                 names[i] = snake(comps[i].getName());
+                if (names[i].equals("type")) {
+                    // "type" names the event; an RPC's own type field becomes "rpc_type" (from RpcType)
+                    names[i] = snake(comps[i].getType().getSimpleName());
+                }
             }
             return new Shape(snake(c.getSimpleName()), comps, names);
         }
@@ -42,6 +48,7 @@ public final class EventJsonWriter implements SimListener, AutoCloseable {
     private final JsonGenerator g;
     private final KeySpace ks;
     private final boolean everyTouch;
+    private boolean wroteAny;
 
     /**
      * A writer to {@code out}. Unless {@code everyTouch}, the routing-table "updated" events (one per
@@ -68,6 +75,7 @@ public final class EventJsonWriter implements SimListener, AutoCloseable {
                 value(shape.components()[i].getAccessor().invoke(e));
             }
             g.writeEndObject();
+            wroteAny = true;
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         } catch (ReflectiveOperationException ex) {
@@ -117,7 +125,9 @@ public final class EventJsonWriter implements SimListener, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        g.writeRaw('\n');
+        if (wroteAny) {
+            g.writeRaw('\n'); // end the last line; an empty log stays empty, with no blank line
+        }
         g.close();
     }
 }

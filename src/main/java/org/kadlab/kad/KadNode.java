@@ -23,8 +23,8 @@ import java.util.random.RandomGenerator;
  *       sending each query the machine asks for and feeding every answer back.</li>
  *   <li>{@link #bootstrap} adds the seeds, looks up the node's own id, then refreshes every bucket
  *       farther away than its closest neighbour.</li>
- *   <li>{@link #maintain} does what is due (refresh stale buckets, sweep expired records, republish)
- *       and says when it next needs to run.</li>
+ *   <li>{@link #maintain} does what is due (refresh stale buckets, sweep expired records, republish,
+ *       join again through the seeds when every contact was lost) and says when it next needs to run.</li>
  * </ol>
  * The node's state is touched only from the executor it is given; the core has no locks. Time
  * comes from the injected clock, randomness from the injected generator.
@@ -46,6 +46,9 @@ public final class KadNode {
     private Map<NodeId, Published> published;
     private long nextRequestId = 1;
     private long nextLookupId = 1;
+    private List<Contact> seeds = List.of();
+    private long nextRejoin = Long.MAX_VALUE;
+    private static final int MAX_SEEDS = 16;
 
     /** A value this node published itself, republished every publisher interval. */
     private static final class Published {
@@ -505,6 +508,16 @@ public final class KadNode {
      * away than the closest neighbour found. Completes with the number of contacts then known.
      */
     public CompletableFuture<Integer> bootstrap(Collection<Contact> seeds) {
+        List<Contact> kept = new ArrayList<>();
+        for (Contact seed : seeds) {
+            if (!seed.id().equals(self.id()) && kept.size() < MAX_SEEDS) {
+                kept.add(seed);
+            }
+        }
+        if (!kept.isEmpty()) {
+            this.seeds = List.copyOf(kept);
+        }
+        nextRejoin = clock.nowMillis() + rejoinIntervalMs();
         for (Contact seed : seeds) {
             if (!seed.id().equals(self.id())) {
                 heardFrom(seed);
@@ -535,6 +548,9 @@ public final class KadNode {
      */
     public long maintain() {
         long now = clock.nowMillis();
+        if (table.size() == 0 && !seeds.isEmpty() && nextRejoin <= now) {
+            bootstrap(seeds); // every contact was lost (the seeds did not answer the join): try again
+        }
         sweepExpired(now);
         if (published != null) {
             for (Map.Entry<NodeId, Published> e : published.entrySet()) {
@@ -568,6 +584,9 @@ public final class KadNode {
     /** The next time {@link #maintain()} has something to do. */
     public long nextMaintenance() {
         long due = records.nextDue();
+        if (table.size() == 0 && !seeds.isEmpty()) {
+            due = Math.min(due, nextRejoin);
+        }
         if (published != null) {
             for (Published p : published.values()) {
                 due = Math.min(due, p.nextRepublish);
@@ -580,6 +599,20 @@ public final class KadNode {
             }
         }
         return due;
+    }
+
+    /** How long a node left with no contact waits before joining through its seeds again: six RPC timeouts. */
+    public long rejoinIntervalMs() {
+        return 6 * config.rpcTimeoutMs();
+    }
+
+    /**
+     * Forgets the requests in flight, as a crash does: their answers will never be delivered, so the
+     * pings-before-evict they belong to are cleared and buckets may ping again. Lookups in flight are
+     * simply never completed.
+     */
+    public void abandonInFlight() {
+        table.clearPendingPings();
     }
 
     @Override

@@ -160,6 +160,15 @@ public final class RoutingTable {
         return true;
     }
 
+    /** Forgets every ping-before-evict in progress (their answers will never come, as after a crash). */
+    public void clearPendingPings() {
+        for (KBucket b : byPrefix) {
+            if (b != null) {
+                b.setPendingPing(null, null);
+            }
+        }
+    }
+
     /** Applies the answer of a ping-before-evict; see the class comment. */
     public PingOutcome applyPingResult(Contact pinged, boolean alive, Contact candidate) {
         int index = self.bucketIndex(pinged.id());

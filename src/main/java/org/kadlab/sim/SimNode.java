@@ -17,7 +17,8 @@ public final class SimNode implements KadTransport {
     private KadNode kad;
     boolean alive = true;
     int livePos = -1;
-    int side;
+    int side = 2; // partition side: 1 = side A, 2 = everyone else
+    int epoch; // incremented at each crash
     long maintenanceAt = Long.MAX_VALUE;
     int maintenanceGeneration;
     boolean touched;

@@ -332,6 +332,8 @@ public final class Simulation {
             return;
         }
         node.alive = false;
+        node.epoch++;
+        node.kad().abandonInFlight();
         unmarkLive(node);
         if (recording()) {
             emit(new SimEvent.NodeKilled(now, node.id()));
@@ -361,7 +363,10 @@ public final class Simulation {
         scheduleMaintenance(node, now);
     }
 
-    /** Splits the network: nodes in {@code sideA} and all others cannot reach each other. */
+    /**
+     * Splits the network: nodes in {@code sideA} and all others cannot reach each other (nodes added
+     * later join the other side). The cut applies to messages in flight too.
+     */
     public void partition(Set<NodeId> sideA) {
         for (SimNode n : nodes) {
             n.side = sideA.contains(n.id()) ? 1 : 2;
@@ -492,6 +497,7 @@ public final class Simulation {
         final KadRequest request;
         final KadTransport.ResponseHandler handler;
         final long sentAt;
+        final int fromEpoch;
         KadResponse response;
         int phase;
 
@@ -502,6 +508,12 @@ public final class Simulation {
             this.request = request;
             this.handler = handler;
             this.sentAt = now;
+            this.fromEpoch = from.epoch;
+        }
+
+        /** Whether the requester crashed since it sent this (a revived node hears nothing of its past life). */
+        boolean requesterGone() {
+            return !from.alive || from.epoch != fromEpoch;
         }
 
         @Override
@@ -535,7 +547,7 @@ public final class Simulation {
 
     private void deliver(Rpc rpc) {
         SimNode target = rpc.target;
-        if (!target.alive || !rpc.from.alive) {
+        if (!target.alive || rpc.requesterGone() || cut(rpc.from, target)) {
             rpc.phase = Rpc.TIMEOUT;
             schedule(rpc.sentAt + kad.rpcTimeoutMs(), rpc);
             return;
@@ -557,8 +569,13 @@ public final class Simulation {
     }
 
     private void reply(Rpc rpc) {
-        if (!rpc.from.alive) {
+        if (rpc.requesterGone()) {
             return; // a crashed requester hears nothing
+        }
+        if (cut(rpc.from, rpc.target)) {
+            rpc.phase = Rpc.TIMEOUT; // the answer meets a partition that began meanwhile
+            schedule(rpc.sentAt + kad.rpcTimeoutMs(), rpc);
+            return;
         }
         if (recording()) {
             KadResponse r = rpc.response;
@@ -587,7 +604,7 @@ public final class Simulation {
     }
 
     private void timeout(Rpc rpc) {
-        if (!rpc.from.alive) {
+        if (rpc.requesterGone()) {
             return;
         }
         stats.rpcsTimedOut++;
@@ -630,6 +647,7 @@ public final class Simulation {
     public CompletableFuture<OperationRecord> store(SimNode origin, String key, String value) {
         requireLive(origin);
         CompletableFuture<StoreResult> f = origin.kad().store(key, value);
+        scheduleMaintenance(origin); // the publisher's republish timer starts now
         return f.thenApply(s -> judged("store", origin, s.lookup(), s.acknowledged(), null, null));
     }
 

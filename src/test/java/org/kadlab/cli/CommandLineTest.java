@@ -1,0 +1,454 @@
+package org.kadlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The kadlab command line: exit codes, one-line errors, the report's shape and rules, the event log, bench, exactness. */
+class CommandLineTest {
+    /** Refuses an object with a key twice: a reader would silently keep only one of them. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private static Result kadlab(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = KadLabCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    /** A small scenario whose membership does not change after its lookups, so the truth checks apply. */
+    private static String goodScenario(int bits, long seed) {
+        return """
+                # a small network for the report checks
+                seed: %d
+                bits: %d
+                k: 4
+                alpha: 3
+                lookup_mode: sliding
+                latency_ms: [10, 40]
+                check_invariants: true
+                steps:
+                  - add: 30
+                  - lookups: 15
+                  - lookup: {target: "0x3f"}
+                  - store: {key: "greeting", value: "hello"}
+                  - find_value: {key: "greeting"}
+                  - find_value: {key: "nobody stored this"}
+                """.formatted(seed, bits);
+    }
+
+    /** A scenario that exercises every kind of step, for the event log. */
+    private static String busyScenario(long seed) {
+        return """
+                seed: %d
+                bits: 16
+                k: 4
+                alpha: 2
+                loss: 0.02
+                refresh_interval: 2m
+                record_ttl: 2m
+                steps:
+                  - add: 20
+                  - lookups: 5
+                  - store: {key: "a", value: "1"}
+                  - kill: "20%%"
+                  - lookups: 5
+                  - revive: all
+                  - advance: 150s
+                  - churn: {model: exponential, mean_session: 3m, duration: 2m}
+                  - find_value: {key: "a"}
+                """.formatted(seed);
+    }
+
+    // ------------------------------------------------------------------ exit codes and error lines
+
+    private static void assertOneLineError(Result r, String... fragments) {
+        assertThat(r.code()).as("exit code for bad input; stderr: %s", r.err()).isEqualTo(KadLabCommand.BAD_INPUT);
+        assertThat(r.errLines()).as("exactly one line on stderr").hasSize(1);
+        assertThat(r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+        for (String f : fragments) {
+            assertThat(r.err()).contains(f);
+        }
+    }
+
+    @Test
+    @DisplayName("run on a malformed scenario exits 2 with one line naming file:line and the field")
+    void malformedScenarioExitsTwoWithOneLine() throws IOException {
+        Path bad = write("bad.yaml", "seed: 1\nbits: 16\nalpah: 3\nsteps:\n  - add: 3\n");
+        Result r = kadlab("run", bad.toString(), "--report", dir.resolve("r.json").toString());
+        assertOneLineError(r, bad + ":3:", "field 'alpah'", "did you mean 'alpha'");
+        assertThat(dir.resolve("r.json")).as("no report for a refused scenario").doesNotExist();
+
+        Path yaml = write("broken.yaml", "seed: 1\nlatency_ms: [10, 80\nk: 4\n");
+        assertOneLineError(kadlab("run", yaml.toString(), "--report", dir.resolve("r.json").toString()),
+                yaml + ":2:", "field 'latency_ms'", "not valid YAML");
+    }
+
+    @Test
+    @DisplayName("a missing scenario file, an unknown option, a missing --report and a report in a missing folder all exit 2")
+    void badInvocationsExitTwo() throws IOException {
+        Path missing = dir.resolve("missing.yaml");
+        assertOneLineError(kadlab("run", missing.toString(), "--report", dir.resolve("r.json").toString()),
+                missing + ": no such file");
+
+        Path good = write("good.yaml", goodScenario(8, 1));
+        Result unknown = kadlab("run", good.toString(), "--report", dir.resolve("r.json").toString(), "--bogus");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--bogus").doesNotContain("\tat ");
+
+        Result noReport = kadlab("run", good.toString());
+        assertThat(noReport.code()).isEqualTo(2);
+        assertThat(noReport.err()).contains("--report");
+
+        Path nowhere = dir.resolve("no-such-folder").resolve("r.json");
+        assertOneLineError(kadlab("run", good.toString(), "--report", nowhere.toString()), "--report", "does not exist");
+        assertOneLineError(kadlab("run", good.toString(), "--report", dir.toString()), "--report", "is a folder");
+        assertOneLineError(kadlab("run", good.toString(), "--report", dir.resolve("r.json").toString(), "--events",
+                nowhere.toString()), "--events", "does not exist");
+
+        assertThat(kadlab("frobnicate").code()).as("an unknown command").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a step that cannot run (a lookup from an id no node has, more nodes than ids) exits 2 with one line naming the step's line")
+    void stepThatCannotRunExitsTwo() throws IOException {
+        Path sc = write("runtime.yaml", "bits: 8\nsteps:\n  - add: 5\n  - lookup: {from: \"0x01\", target: \"0x02\"}\n");
+        // seed 1 (the default) gives five 8-bit ids, none of them 01
+        assertOneLineError(kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString()),
+                sc + ":4:", "field 'lookup.from'", "no node has id 01");
+        Path full = write("full.yaml", "bits: 2\nsteps:\n  - add: 5\n");
+        assertOneLineError(kadlab("run", full.toString(), "--report", dir.resolve("r.json").toString()),
+                full + ":3:", "no free id");
+        Path empty = write("empty-net.yaml", "steps:\n  - lookups: 3\n");
+        assertOneLineError(kadlab("run", empty.toString(), "--report", dir.resolve("r.json").toString()),
+                empty + ":2:", "no live node");
+    }
+
+    @Test
+    @DisplayName("without a command kadlab prints its usage; --version prints the version")
+    void usageAndVersion() {
+        Result usage = kadlab();
+        assertThat(usage.code()).isZero();
+        assertThat(usage.out()).contains("run", "bench", "exactness");
+        Result version = kadlab("--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).contains("KadLab");
+    }
+
+    // ------------------------------------------------------------------ the report
+
+    @ParameterizedTest(name = "{0}-bit ids")
+    @ValueSource(ints = {8, 10, 16})
+    @DisplayName("a good scenario exits 0 and its report has the documented shape and obeys the bucket and result rules")
+    void goodScenarioWritesAReportWithTheDocumentedShape(int bits) throws IOException, InterruptedException {
+        Path sc = write("good.yaml", goodScenario(bits, 5));
+        Path report = dir.resolve("report.json");
+        Result r = kadlab("run", sc.toString(), "--report", report.toString());
+        assertThat(r.code()).as("stderr: %s", r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains(sc.toString()).contains("30 nodes").contains("invariant violations");
+
+        JsonNode rep = JSON.readTree(report.toFile());
+        int width = (bits + 3) / 4;
+        Pattern hex = Pattern.compile("[0-9a-f]{" + width + "}");
+        int k = 4;
+
+        JsonNode config = rep.get("config");
+        assertThat(config.get("seed").asLong()).isEqualTo(5);
+        assertThat(config.get("bits").asInt()).isEqualTo(bits);
+        assertThat(config.get("k").asInt()).isEqualTo(k);
+        assertThat(config.get("alpha").asInt()).isEqualTo(3);
+        assertThat(config.get("lookup_mode").asText()).isEqualTo("sliding");
+
+        JsonNode nodes = rep.get("nodes");
+        assertThat(nodes.size()).isEqualTo(30);
+        List<BigInteger> alive = new ArrayList<>();
+        int recordsHeld = 0;
+        for (JsonNode n : nodes) {
+            assertThat(fieldNames(n)).containsExactly("id", "alive", "buckets", "records");
+            String id = n.get("id").asText();
+            assertThat(id).as("node id is lowercase hex of %d digits", width).matches(hex);
+            assertThat(n.get("alive").isBoolean()).isTrue();
+            BigInteger self = new BigInteger(id, 16);
+            if (n.get("alive").asBoolean()) {
+                alive.add(self);
+            }
+            Set<String> seen = new HashSet<>();
+            for (Map.Entry<String, JsonNode> b : n.get("buckets").properties()) {
+                int index = Integer.parseInt(b.getKey());
+                assertThat(b.getValue().size()).as("bucket %d of %s holds at most k", index, id).isBetween(1, k);
+                for (JsonNode e : b.getValue()) {
+                    String entry = e.asText();
+                    assertThat(entry).matches(hex);
+                    assertThat(seen.add(entry)).as("%s holds %s once", id, entry).isTrue();
+                    BigInteger c = new BigInteger(entry, 16);
+                    assertThat(c).as("a node never holds itself").isNotEqualTo(self);
+                    assertThat(self.xor(c).bitLength() - 1).as("%s sits in bucket bitLength(self XOR entry) - 1", entry)
+                            .isEqualTo(index);
+                }
+            }
+            for (JsonNode rec : n.get("records")) {
+                assertThat(rec.asText()).matches(hex);
+                recordsHeld++;
+            }
+        }
+        assertThat(recordsHeld).as("the stored record is held somewhere").isGreaterThanOrEqualTo(k);
+
+        JsonNode ops = rep.get("operations");
+        assertThat(ops.size()).isEqualTo(15 + 1 + 1 + 2);
+        int findNodes = 0;
+        for (JsonNode o : ops) {
+            assertThat(fieldNames(o)).contains("op", "origin", "target", "start_ms", "end_ms", "result", "found", "value",
+                    "hops", "rpcs", "failures", "truth", "exact");
+            String op = o.get("op").asText();
+            assertThat(op).isIn("find_node", "find_value", "store");
+            assertThat(o.get("origin").asText()).matches(hex);
+            assertThat(o.get("target").asText()).matches(hex);
+            assertThat(o.get("end_ms").asLong()).isGreaterThanOrEqualTo(o.get("start_ms").asLong());
+            List<BigInteger> result = ids(o.get("result"), hex);
+            List<BigInteger> truth = ids(o.get("truth"), hex);
+            BigInteger target = new BigInteger(o.get("target").asText(), 16);
+            BigInteger origin = new BigInteger(o.get("origin").asText(), 16);
+            if (!op.equals("store")) {
+                assertThat(result).as("%s result: at most k, never the origin", op).hasSizeLessThanOrEqualTo(k)
+                        .doesNotContain(origin).doesNotHaveDuplicates();
+                assertThat(result).as("%s result sorted by XOR distance", op)
+                        .isSortedAccordingTo(Comparator.comparing(x -> x.xor(target)));
+            }
+            if (op.equals("find_node")) {
+                findNodes++;
+                List<BigInteger> want = alive.stream().filter(x -> !x.equals(origin))
+                        .sorted(Comparator.comparing(x -> x.xor(target))).limit(k).toList();
+                assertThat(truth).as("truth is the brute-force k closest live nodes").isEqualTo(want);
+                assertThat(o.get("exact").asBoolean()).as("exact == (result equals truth)").isEqualTo(result.equals(truth));
+                assertThat(o.get("found").isNull()).isTrue();
+            }
+        }
+        assertThat(findNodes).isEqualTo(16);
+        JsonNode hit = ops.get(17);
+        assertThat(hit.get("op").asText()).isEqualTo("find_value");
+        assertThat(hit.get("found").asBoolean()).isTrue();
+        assertThat(hit.get("value").asText()).isEqualTo("hello");
+        JsonNode miss = ops.get(18);
+        assertThat(miss.get("found").asBoolean()).isFalse();
+        assertThat(miss.get("value").isNull()).isTrue();
+
+        JsonNode stats = rep.get("stats");
+        assertThat(stats.isObject()).isTrue();
+        assertThat(stats.get("find_node_judged").asInt()).isEqualTo(16);
+        assertThat(stats.get("live_nodes").asInt()).isEqualTo(30);
+        assertThat(stats.has("wall_ms")).as("no wall-clock figure, so reports stay byte-identical").isFalse();
+        assertThat(rep.get("invariant_violations").isArray()).isTrue();
+        assertThat(rep.get("invariant_violations").size()).isZero();
+
+        runChecker(report);
+    }
+
+    /** Runs the shared Python checker on the report when python3 and the checker are at hand. */
+    private static void runChecker(Path report) throws IOException, InterruptedException {
+        Optional<Path> python = onPath("python3");
+        Optional<Path> checker = List.of(Path.of("..", "shared", "tools", "check-report.py"),
+                Path.of("/work/shared/tools/check-report.py")).stream().filter(Files::isRegularFile).findFirst();
+        Assumptions.assumeTrue(python.isPresent(), "python3 is not on the PATH");
+        Assumptions.assumeTrue(checker.isPresent(), "check-report.py is not at hand");
+        Process p = new ProcessBuilder(python.get().toString(), checker.get().toString(), report.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("check-report.py says:%n%s", output).isZero();
+    }
+
+    private static Optional<Path> onPath(String exe) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String d : path.split(File.pathSeparator)) {
+            Path p = Path.of(d, exe);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> fieldNames(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static List<BigInteger> ids(JsonNode array, Pattern hex) {
+        List<BigInteger> out = new ArrayList<>();
+        for (JsonNode e : array) {
+            assertThat(e.asText()).matches(hex);
+            out.add(new BigInteger(e.asText(), 16));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ determinism and the event log
+
+    @Test
+    @DisplayName("the same scenario run twice gives byte-identical report and event files; another seed gives another report")
+    void sameScenarioGivesByteIdenticalFiles() throws IOException {
+        Path sc = write("busy.yaml", busyScenario(9));
+        Path r1 = dir.resolve("r1.json");
+        Path e1 = dir.resolve("e1.jsonl");
+        Path r2 = dir.resolve("r2.json");
+        Path e2 = dir.resolve("e2.jsonl");
+        assertThat(kadlab("run", sc.toString(), "--report", r1.toString(), "--events", e1.toString()).code()).isZero();
+        assertThat(kadlab("run", sc.toString(), "--report", r2.toString(), "--events", e2.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(r2)).as("report").isEqualTo(Files.readAllBytes(r1));
+        assertThat(Files.readAllBytes(e2)).as("event log").isEqualTo(Files.readAllBytes(e1));
+        assertThat(Files.size(e1)).isPositive();
+
+        Path other = write("busy-10.yaml", busyScenario(10));
+        Path r3 = dir.resolve("r3.json");
+        assertThat(kadlab("run", other.toString(), "--report", r3.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(r3)).as("a different seed").isNotEqualTo(Files.readAllBytes(r1));
+    }
+
+    private static final Set<String> ID_FIELDS = Set.of("node", "seed", "from", "to", "origin", "target", "peer",
+            "contact", "other", "key");
+    private static final Set<String> ID_LISTS = Set.of("result", "truth", "missed");
+
+    @Test
+    @DisplayName("every line of the event log is a JSON object with one type and no repeated key, and node ids are padded lowercase hex")
+    void eventLogLinesAreTypedJsonObjectsWithPaddedIds() throws IOException {
+        Path sc = write("busy.yaml", busyScenario(9));
+        Path events = dir.resolve("events.jsonl");
+        assertThat(kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString(), "--events",
+                events.toString()).code()).isZero();
+        Pattern hex = Pattern.compile("[0-9a-f]{4}");
+        List<String> lines = Files.readAllLines(events, StandardCharsets.UTF_8);
+        assertThat(lines).hasSizeGreaterThan(1_000);
+        Set<String> types = new HashSet<>();
+        for (String line : lines) {
+            JsonNode e = JSON.readTree(line);
+            assertThat(e.isObject()).as("line is a JSON object: %s", line).isTrue();
+            assertThat(e.path("type").isTextual()).as("line has a type: %s", line).isTrue();
+            assertThat(e.path("time").isIntegralNumber()).as("line has a time: %s", line).isTrue();
+            types.add(e.get("type").asText());
+            for (Map.Entry<String, JsonNode> f : e.properties()) {
+                if (ID_FIELDS.contains(f.getKey()) && !f.getValue().isNull()) {
+                    assertThat(f.getValue().asText()).as("%s in %s", f.getKey(), line).matches(hex);
+                }
+                if (ID_LISTS.contains(f.getKey())) {
+                    for (JsonNode id : f.getValue()) {
+                        assertThat(id.asText()).as("%s in %s", f.getKey(), line).matches(hex);
+                    }
+                }
+            }
+            if (e.get("type").asText().startsWith("rpc_")) {
+                assertThat(e.path("rpc_type").asText()).as("an RPC event names the RPC's type: %s", line)
+                        .isIn("ping", "find_node", "find_value", "store");
+            }
+            if (e.get("type").asText().equals("bucket_changed")) {
+                assertThat(e.get("change").asText()).as("routine touches are left out unless asked").isNotEqualTo("updated");
+            }
+        }
+        assertThat(types).contains("node_added", "node_killed", "node_revived", "rpc_sent", "rpc_delivered",
+                "rpc_answered", "rpc_timed_out", "lookup_started", "lookup_progressed", "lookup_finished",
+                "bucket_changed", "record_stored", "record_expired");
+
+        Path all = dir.resolve("all.jsonl");
+        assertThat(kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString(), "--events",
+                all.toString(), "--all-events").code()).isZero();
+        assertThat(Files.readAllLines(all)).as("--all-events keeps routine touches")
+                .anyMatch(l -> l.contains("\"change\":\"updated\""))
+                .hasSizeGreaterThan(lines.size());
+    }
+
+    @Test
+    @DisplayName("a scenario without events writes an empty event log, not a blank line")
+    void emptyEventLogHasNoBlankLine() throws IOException {
+        Path sc = write("nothing.yaml", "seed: 1\nsteps: []\n");
+        Path events = dir.resolve("events.jsonl");
+        assertThat(kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString(), "--events",
+                events.toString()).code()).isZero();
+        assertThat(Files.size(events)).isZero();
+    }
+
+    // ------------------------------------------------------------------ bench and exactness
+
+    @Test
+    @DisplayName("bench with tiny numbers exits 0 and prints hops, RPCs, exactness and heap")
+    void benchPrintsItsFigures() {
+        Result r = kadlab("bench", "--nodes", "50", "--lookups", "20", "--bits", "16", "--k", "4");
+        assertThat(r.code()).as("stderr: %s", r.err()).isZero();
+        assertThat(r.out()).contains("50 nodes, 20 lookups, 16-bit ids, k=4")
+                .contains("hops per lookup").contains("RPCs per lookup").contains("exact lookups:").contains("of 20")
+                .contains("heap used");
+    }
+
+    @Test
+    @DisplayName("bench with --k 0, --bits 500, --bits 0, an unknown mode or too many nodes exits 2 with a message naming the setting")
+    void benchRefusesImpossibleSettings() {
+        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--k", "0"), "kadlab bench:", "k must be at least 1");
+        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--bits", "500"), "kadlab bench:",
+                "bits must be between 1 and 160");
+        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--bits", "0"), "kadlab bench:",
+                "bits must be between 1 and 160");
+        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--mode", "fast"), "--mode");
+        assertOneLineError(kadlab("bench", "--nodes", "300", "--lookups", "1", "--bits", "8"), "8-bit");
+        assertThat(kadlab("bench", "--nodes", "many", "--lookups", "1").code()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("exactness with a tiny grid exits 0 and prints a row per setting and the two totals")
+    void exactnessWithTinyGrid() {
+        Result r = kadlab("exactness", "--seeds", "1", "--nodes", "12", "--lookups", "3", "--bits", "8,16", "--k", "2,4",
+                "--alpha", "1,3");
+        assertThat(r.code()).as("stderr: %s", r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.matches("\\s*(8|16)\\s+[24]\\s+[13]\\s+(sliding|rounds)\\s.*")).count())
+                .as("one row per setting").isEqualTo(2 * 2 * 2 * 2);
+        assertThat(r.out()).contains("k >= 4: ").contains("k <  4: ");
+        assertOneLineError(kadlab("exactness", "--nodes", "1"), "kadlab exactness:", "--nodes");
+        assertOneLineError(kadlab("exactness", "--k", "0"), "kadlab exactness:", "k");
+    }
+}

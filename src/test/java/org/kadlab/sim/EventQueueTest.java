@@ -1,0 +1,109 @@
+package org.kadlab.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The agenda runs actions in (time, scheduling order), checked against a PriorityQueue model. */
+class EventQueueTest {
+
+    /** An action that only remembers who it is. */
+    private static final class Tagged extends EventQueue.Scheduled {
+        final long time;
+        final long order;
+
+        Tagged(long time, long order) {
+            this.time = time;
+            this.order = order;
+        }
+
+        @Override
+        void fire() {
+        }
+
+        @Override
+        public String toString() {
+            return time + "#" + order;
+        }
+    }
+
+    private static final Comparator<Tagged> BY_TIME_THEN_ORDER =
+            Comparator.<Tagged>comparingLong(t -> t.time).thenComparingLong(t -> t.order);
+
+    @Test
+    @DisplayName("actions due at the same millisecond run in the order they were scheduled")
+    void sameTimeActionsRunInSchedulingOrder() {
+        EventQueue q = new EventQueue();
+        List<Tagged> added = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Tagged t = new Tagged(7, i);
+            added.add(t);
+            q.add(7, t);
+        }
+        List<Tagged> polled = new ArrayList<>();
+        while (!q.isEmpty()) {
+            polled.add((Tagged) q.poll());
+        }
+        assertThat(polled).as("same-time actions keep their scheduling order").containsExactlyElementsOf(added);
+    }
+
+    @Test
+    @DisplayName("a seeded random mix of adds and polls matches a PriorityQueue ordered by (time, sequence)")
+    void randomMixMatchesPriorityQueueModel() {
+        for (long seed = 1; seed <= 30; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            EventQueue q = new EventQueue();
+            PriorityQueue<Tagged> model = new PriorityQueue<>(BY_TIME_THEN_ORDER);
+            long order = 0;
+            long now = 0;
+            int ops = 3_000 + r.nextInt(3_000); // grows past the initial 1024 slots in some runs
+            for (int i = 0; i < ops; i++) {
+                boolean add = model.isEmpty() || r.nextInt(100) < 60;
+                if (add) {
+                    // few distinct times, so that ties are common; never in the past, as in the simulator
+                    long time = now + r.nextInt(r.nextBoolean() ? 4 : 200);
+                    Tagged t = new Tagged(time, order++);
+                    q.add(time, t);
+                    model.add(t);
+                } else {
+                    Tagged want = model.poll();
+                    assertThat(q.peekTime()).as("seed %d op %d: earliest time", seed, i).isEqualTo(want.time);
+                    Tagged got = (Tagged) q.poll();
+                    assertThat(got).as("seed %d op %d: polled action", seed, i).isSameAs(want);
+                    now = got.time;
+                }
+                assertThat(q.size()).as("seed %d op %d: size", seed, i).isEqualTo(model.size());
+                assertThat(q.isEmpty()).isEqualTo(model.isEmpty());
+            }
+            while (!model.isEmpty()) {
+                assertThat(q.poll()).as("seed %d: draining", seed).isSameAs(model.poll());
+            }
+            assertThat(q.isEmpty()).as("seed %d: empty after draining", seed).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("the queue can be refilled after it was drained, and out-of-order times still come out sorted")
+    void refillAfterDrainKeepsOrder() {
+        EventQueue q = new EventQueue();
+        SplittableRandom r = new SplittableRandom(99);
+        for (int round = 0; round < 5; round++) {
+            PriorityQueue<Tagged> model = new PriorityQueue<>(BY_TIME_THEN_ORDER);
+            for (int i = 0; i < 2_500; i++) {
+                Tagged t = new Tagged(r.nextLong(1_000_000), round * 10_000L + i);
+                q.add(t.time, t);
+                model.add(t);
+            }
+            while (!model.isEmpty()) {
+                assertThat(q.poll()).as("round %d", round).isSameAs(model.poll());
+            }
+            assertThat(q.size()).isZero();
+        }
+    }
+}
