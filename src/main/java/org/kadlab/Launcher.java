@@ -1,16 +1,22 @@
 package org.kadlab;
 
+import javafx.application.Application;
 import org.kadlab.cli.KadLabCommand;
+import org.kadlab.ui.KadLabApp;
 
 /**
- * The entry point of {@code java -jar kadlab.jar}: with arguments it runs the headless command
- * line ({@code run}, {@code bench}, {@code exactness}); without, it prints the usage.
+ * The entry point of {@code java -jar kadlab.jar}: without arguments it opens the desktop app;
+ * with arguments it runs the headless command line ({@code run}, {@code bench}, {@code exactness}).
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            Application.launch(KadLabApp.class, args);
+            return;
+        }
         System.exit(KadLabCommand.execute(args));
     }
 }

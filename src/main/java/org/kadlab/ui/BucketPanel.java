@@ -1,0 +1,148 @@
+package org.kadlab.ui;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kadlab.kad.KeySpace;
+import org.kadlab.sim.SimNode;
+
+/**
+ * The bucket occupancy of the selected node: one row per non-empty bucket (runs of empty ones
+ * folded into one row), its contacts in LRU order (head = least recently seen, first), the fill
+ * against k beside the expected fill min(k, N 2^(i-B)), the replacement cache and a ping-before-evict
+ * in progress. Rows and chips are nodes styled by pseudo-classes ({@code :full}, {@code :stale},
+ * {@code :dead}, {@code :pinged}).
+ */
+public final class BucketPanel extends VBox {
+    private static final PseudoClass FULL = PseudoClass.getPseudoClass("full");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass DEAD = PseudoClass.getPseudoClass("dead");
+    private static final PseudoClass PINGED = PseudoClass.getPseudoClass("pinged");
+    private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
+
+    private final NetworkViewModel vm;
+    private final Label header = new Label();
+    private final Label hint = new Label();
+    private final VBox rows = new VBox(4);
+    private List<BucketRow> current = List.of();
+
+    public BucketPanel(NetworkViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("bucket-panel");
+        header.getStyleClass().add("panel-title");
+        header.setWrapText(true);
+        header.setMinHeight(Region.USE_PREF_SIZE);
+        rows.getStyleClass().add("bucket-rows");
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("bucket-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        hint.getStyleClass().add("panel-hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(header, hint, scroll);
+    }
+
+    /** The rows shown (for tests). */
+    public List<BucketRow> shownRows() {
+        return current;
+    }
+
+    /** Rebuilds the rows from the selected node's routing table. */
+    public void refresh() {
+        SimNode sel = vm.selectedNode();
+        if (sel == null) {
+            header.setText("Routing table: select a node");
+            rows.getChildren().clear();
+            current = List.of();
+            return;
+        }
+        KeySpace ks = vm.keySpace();
+        List<BucketRow> next = BucketRow.of(sel, vm.simulation());
+        int others = Math.max(0, vm.simulation().liveCount() - (sel.isAlive() ? 1 : 0));
+        header.setText("Routing table of " + ks.hex(sel.id()) + (sel.isAlive() ? "" : " (down)") + " \u00b7 k = "
+                + sel.kad().config().k() + " \u00b7 " + sel.kad().routingTable().size() + " contacts");
+        hint.setText("Contacts head first (least recently seen). exp = expected fill min(k, N\u00b72^(i\u2212" + ks.bits()
+                + ")) for N = " + others + " other live nodes.");
+        if (next.equals(current)) {
+            return;
+        }
+        current = next;
+        rows.getChildren().clear();
+        for (BucketRow r : next) {
+            rows.getChildren().add(r.isEmptyRun() ? emptyRow(r) : bucketRow(r));
+        }
+    }
+
+    private HBox emptyRow(BucketRow r) {
+        Label l = new Label(r.title());
+        l.getStyleClass().add("bucket-empty-label");
+        HBox row = new HBox(l);
+        row.getStyleClass().add("bucket-row");
+        row.pseudoClassStateChanged(EMPTY, true);
+        return row;
+    }
+
+    private HBox bucketRow(BucketRow r) {
+        Label name = new Label("b" + r.firstIndex());
+        name.getStyleClass().add("bucket-name");
+        name.setTooltip(new Tooltip("bucket " + r.firstIndex() + ": distance [2^" + r.firstIndex() + ", 2^"
+                + (r.firstIndex() + 1) + "), " + DistanceRingsView.share(RingGeometry.bucketShare(r.firstIndex(),
+                vm.keySpace().bits())) + " of the id space"));
+        Label fill = new Label(r.contacts().size() + "/" + r.k());
+        fill.getStyleClass().add("bucket-fill");
+        Label expected = new Label(String.format(Locale.ROOT, "exp %.1f", r.expected()));
+        expected.getStyleClass().add("bucket-expected");
+        VBox left = new VBox(0, name, fill, expected);
+        left.getStyleClass().add("bucket-left");
+        left.setMinWidth(64);
+
+        FlowPane chips = new FlowPane(4, 4);
+        chips.getStyleClass().add("bucket-chips");
+        for (int i = 0; i < r.k(); i++) {
+            if (i < r.contacts().size()) {
+                BucketRow.Slot s = r.contacts().get(i);
+                Label chip = new Label(s.hex());
+                chip.getStyleClass().add("contact-chip");
+                chip.pseudoClassStateChanged(STALE, s.stale());
+                chip.pseudoClassStateChanged(DEAD, !s.alive());
+                chip.pseudoClassStateChanged(PINGED, s.hex().equals(r.pinged()));
+                chip.setTooltip(new Tooltip("LRU position " + i + (i == 0 ? " (head: least recently seen)" : "")
+                        + "\nbin " + NodeTooltips.grouped(s.binary()) + "\nlast seen at " + s.lastSeen() + " ms"
+                        + (s.stale() ? "\n" + s.failures() + " failed RPC(s): stale" : "")
+                        + (s.alive() ? "" : "\ndown (the owner does not know yet)")));
+                chips.getChildren().add(chip);
+            } else {
+                Label slot = new Label("    ");
+                slot.getStyleClass().add("empty-slot");
+                chips.getChildren().add(slot);
+            }
+        }
+        VBox middle = new VBox(3, chips);
+        HBox.setHgrow(middle, Priority.ALWAYS);
+        if (r.pinged() != null) {
+            Label ping = new Label("pinging " + r.pinged() + " (head) \u2190 " + r.newcomer() + " waits");
+            ping.getStyleClass().add("bucket-ping");
+            middle.getChildren().add(ping);
+        }
+        if (!r.replacements().isEmpty()) {
+            Label cache = new Label("cache: " + String.join(" ", r.replacements()));
+            cache.getStyleClass().add("bucket-cache");
+            middle.getChildren().add(cache);
+        }
+        HBox row = new HBox(8, left, middle);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("bucket-row");
+        row.pseudoClassStateChanged(FULL, r.contacts().size() >= r.k());
+        return row;
+    }
+}

@@ -1,0 +1,244 @@
+package org.kadlab.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.css.PseudoClass;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.text.Text;
+import org.kadlab.kad.KBucket;
+import org.kadlab.kad.KeySpace;
+import org.kadlab.kad.NodeId;
+import org.kadlab.kad.RoutingTable;
+import org.kadlab.sim.SimNode;
+import org.kadlab.sim.Simulation;
+
+/**
+ * The XOR-distance view around the selected node: one concentric ring per bucket index, the
+ * closest bucket innermost; every other node sits on the ring of the bucket it falls in, at the
+ * same angle as on the ID ring. Contacts the bucket actually holds stand out from nodes that are
+ * merely in its range. Each ring is labelled with its index; a key lists each ring's range
+ * [2^i, 2^(i+1)), its share 2^i / 2^bits of the id space, and how many it holds of how many exist.
+ */
+public final class DistanceRingsView extends Region {
+    private static final PseudoClass OCCUPIED = PseudoClass.getPseudoClass("occupied");
+    private static final PseudoClass IN_RANGE = PseudoClass.getPseudoClass("in-range");
+    private static final int MAX_RINGS = 24;
+
+    private final NetworkViewModel vm;
+    private final Group rings = new Group();
+    private final Group dotsLayer = new Group();
+    private final Circle centre = new Circle(9);
+    private final Text centreLabel = new Text();
+    private final Text title = new Text();
+    private final VBox key = new VBox(1);
+    private final Map<NodeId, NodeDot> dots = new HashMap<>();
+    private final List<RingInfo> ringInfo = new ArrayList<>();
+    private Simulation shown;
+    private int lowest;
+    private int highest;
+
+    /** What one ring shows: its bucket index, how many nodes lie in its range, how many it holds. */
+    public record RingInfo(int index, int inRange, int held, double share) {
+    }
+
+    public DistanceRingsView(NetworkViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("distance-view");
+        centre.getStyleClass().addAll("node-dot", "xor-centre");
+        centreLabel.getStyleClass().add("xor-centre-label");
+        title.getStyleClass().add("view-title");
+        key.getStyleClass().add("ring-key");
+        rings.setMouseTransparent(true);
+        getChildren().addAll(rings, dotsLayer, centre, centreLabel, title, key);
+        setMinSize(300, 300);
+        setPrefSize(700, 650);
+    }
+
+    /** The rings shown, farthest bucket first (for tests). */
+    public List<RingInfo> rings() {
+        return List.copyOf(ringInfo);
+    }
+
+    /** Every dot (for tests). */
+    public List<NodeDot> dots() {
+        return new ArrayList<>(dots.values());
+    }
+
+    /** Brings rings and dots up to date with the selected node. */
+    public void refresh() {
+        Simulation sim = vm.simulation();
+        if (sim != shown) {
+            dots.clear();
+            dotsLayer.getChildren().clear();
+            shown = sim;
+        }
+        for (SimNode n : sim.nodes()) {
+            if (!dots.containsKey(n.id())) {
+                NodeDot d = new NodeDot(n, "xor-node");
+                d.setOnMouseClicked(e -> vm.select(d.node()));
+                NodeTooltips.attach(d, vm);
+                dots.put(n.id(), d);
+                dotsLayer.getChildren().add(d);
+            }
+        }
+        SimNode sel = vm.selectedNode();
+        KeySpace ks = sim.keySpace();
+        int bits = ks.bits();
+        ringInfo.clear();
+        if (sel == null) {
+            title.setText("XOR distance: select a node");
+            requestLayout();
+            return;
+        }
+        RoutingTable table = sel.kad().routingTable();
+        int[] inRange = new int[bits];
+        int[] held = new int[bits];
+        Set<NodeId> contacts = new HashSet<>();
+        Set<NodeId> cached = new HashSet<>();
+        for (KBucket b : table.nonEmptyBuckets()) {
+            for (int i = 0; i < b.size(); i++) {
+                contacts.add(b.contact(i).id());
+            }
+        }
+        for (int i = 0; i < bits; i++) {
+            KBucket b = table.bucket(i);
+            if (b != null) {
+                b.replacements().forEach(c -> cached.add(c.id()));
+            }
+        }
+        int minIndex = bits - 1;
+        for (NodeDot d : dots.values()) {
+            SimNode n = d.node();
+            if (n == sel) {
+                d.setVisible(false);
+                continue;
+            }
+            d.setVisible(true);
+            int b = sel.id().bucketIndex(n.id());
+            if (n.isAlive()) {
+                inRange[b]++;
+            }
+            boolean isContact = contacts.contains(n.id());
+            if (isContact) {
+                held[b]++;
+            }
+            minIndex = Math.min(minIndex, b);
+            d.set(NodeDot.CONTACT, isContact);
+            d.set(NodeDot.CACHED, cached.contains(n.id()));
+            d.set(NodeDot.DEAD, !n.isAlive());
+            d.pseudoClassStateChanged(IN_RANGE, !isContact);
+            d.setRadius(isContact ? 6.5 : (dots.size() > 500 ? 2.5 : 4));
+        }
+        highest = bits - 1;
+        lowest = Math.max(Math.max(0, minIndex - 1), highest - (MAX_RINGS - 1));
+        for (int i = highest; i >= lowest; i--) {
+            ringInfo.add(new RingInfo(i, inRange[i], held[i], RingGeometry.bucketShare(i, bits)));
+        }
+        centreLabel.setText(ks.hex(sel.id()));
+        centre.pseudoClassStateChanged(NodeDot.DEAD, !sel.isAlive());
+        title.setText("XOR distance from " + ks.hex(sel.id()) + " \u00b7 ring i = bucket i, distance [2^i, 2^(i+1))");
+        key.getChildren().clear();
+        Label head = new Label("ring  range          share   held / live in range");
+        head.getStyleClass().add("ring-key-head");
+        key.getChildren().add(head);
+        for (RingInfo r : ringInfo) {
+            if (r.inRange() == 0 && r.held() == 0) {
+                continue;
+            }
+            Label l = new Label(String.format(Locale.ROOT, "b%-3d [2^%d, 2^%d)%s %7s   %d / %d", r.index(), r.index(),
+                    r.index() + 1, r.index() < 9 ? "  " : (r.index() < 99 ? " " : ""), share(r.share()), r.held(),
+                    r.inRange()));
+            l.getStyleClass().add("ring-key-row");
+            l.pseudoClassStateChanged(OCCUPIED, r.held() > 0);
+            key.getChildren().add(l);
+        }
+        requestLayout();
+        layoutRings();
+    }
+
+    /** A share of the id space as a short percentage. */
+    public static String share(double s) {
+        double pct = s * 100;
+        if (pct >= 10) {
+            return String.format(Locale.ROOT, "%.0f%%", pct);
+        }
+        if (pct >= 0.1) {
+            return String.format(Locale.ROOT, "%.2g%%", pct);
+        }
+        return String.format(Locale.ROOT, "%.1e%%", pct);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        title.setX(12);
+        title.setY(22);
+        key.autosize();
+        key.relocate(10, 34);
+        layoutRings();
+    }
+
+    private void layoutRings() {
+        SimNode sel = vm.selectedNode();
+        if (shown == null || sel == null) {
+            return;
+        }
+        double w = getWidth();
+        double h = getHeight();
+        double keyWidth = key.prefWidth(-1);
+        double keyBottom = 34 + key.prefHeight(keyWidth);
+        double cx;
+        double cy;
+        double outer;
+        if (w - keyWidth > h * 0.8) {
+            // room beside the key: the rings take the space to its right
+            double left = keyWidth + 10;
+            cx = left + (w - left) / 2;
+            cy = h / 2 + 12;
+            outer = Math.max(40, Math.min(w - left, h - 30) / 2 - 14);
+        } else {
+            // the key on top, the rings below it
+            cx = w / 2;
+            cy = keyBottom + (h - keyBottom) / 2;
+            outer = Math.max(40, Math.min(w, h - keyBottom) / 2 - 14);
+        }
+        double inner = Math.min(36, outer / 3);
+        int bits = shown.keySpace().bits();
+        rings.getChildren().clear();
+        for (RingInfo r : ringInfo) {
+            double rad = RingGeometry.bucketRadius(r.index(), lowest, highest, inner, outer);
+            Circle c = new Circle(cx, cy, rad);
+            c.getStyleClass().add("bucket-ring");
+            c.pseudoClassStateChanged(OCCUPIED, r.held() > 0);
+            Text t = new Text(String.valueOf(r.index()));
+            t.getStyleClass().add("bucket-ring-label");
+            t.setX(cx + 4);
+            t.setY(cy - rad - 3);
+            rings.getChildren().addAll(c, t);
+        }
+        rings.applyCss(); // built during layout, after this pulse's CSS pass
+        centre.setCenterX(cx);
+        centre.setCenterY(cy);
+        centreLabel.setX(cx - centreLabel.getLayoutBounds().getWidth() / 2);
+        centreLabel.setY(cy + 24);
+        for (NodeDot d : dots.values()) {
+            SimNode n = d.node();
+            if (n == sel) {
+                continue;
+            }
+            int b = sel.id().bucketIndex(n.id());
+            double rad = RingGeometry.bucketRadius(Math.max(b, lowest), lowest, highest, inner, outer);
+            double a = RingGeometry.angle(n.id(), bits);
+            d.setCenterX(RingGeometry.x(cx, rad, a));
+            d.setCenterY(RingGeometry.y(cy, rad, a));
+        }
+    }
+}

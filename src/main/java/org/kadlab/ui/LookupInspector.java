@@ -1,0 +1,151 @@
+package org.kadlab.ui;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.kadlab.kad.KeySpace;
+
+/**
+ * The lookup inspector: the inspected find_node's candidates sorted by XOR distance to the target,
+ * each with its id (the bits it shares with the target emphasised), distance, state, who told the
+ * origin about it and its hop; the current k closest are marked, and once the lookup ends the true
+ * k closest too, with a summary of hops, RPCs, time and exactness. Rows carry the state as a
+ * pseudo-class ({@code :waiting}, {@code :answered}, ...), plus {@code :k-closest}.
+ */
+public final class LookupInspector extends VBox {
+    private static final PseudoClass K_CLOSEST = PseudoClass.getPseudoClass("k-closest");
+    private static final String[] STATES = {"not-contacted", "waiting", "answered", "failed", "unresponsive"};
+
+    private final NetworkViewModel vm;
+    private final Label title = new Label("Lookup inspector");
+    private final Label summary = new Label();
+    private final TableView<CandidateRow> table = new TableView<>();
+
+    public LookupInspector(NetworkViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("lookup-inspector");
+        title.getStyleClass().add("panel-title");
+        summary.getStyleClass().add("lookup-summary");
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.getStyleClass().add("candidate-table");
+        table.setPlaceholder(new Label("No lookup yet: select a node, type a target id and press Find node."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(24);
+        table.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(CandidateRow item, boolean empty) {
+                super.updateItem(item, empty);
+                String state = item == null || empty ? null : CandidateRow.pseudoClass(item.state());
+                for (String s : STATES) {
+                    pseudoClassStateChanged(PseudoClass.getPseudoClass(s), s.equals(state));
+                }
+                pseudoClassStateChanged(K_CLOSEST, item != null && !empty && item.kClosest());
+            }
+        });
+        table.getColumns().add(column("#", 34, r -> String.valueOf(r.rank())));
+        table.getColumns().add(column("k", 30, r -> (r.kClosest() ? "\u25c6" : "") + (r.trueClosest() ? "\u2713" : "")));
+        TableColumn<CandidateRow, CandidateRow> id = new TableColumn<>("id (prefix shared with target)");
+        id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        id.setCellFactory(col -> new IdCell());
+        id.setPrefWidth(210);
+        table.getColumns().add(id);
+        table.getColumns().add(column("distance", 70, CandidateRow::distanceHex));
+        table.getColumns().add(column("state", 100, CandidateRow::stateLabel));
+        table.getColumns().add(column("told by", 80, CandidateRow::referrer));
+        table.getColumns().add(column("hop", 40, r -> String.valueOf(r.depth())));
+        for (var c : table.getColumns()) {
+            c.setSortable(false);
+            c.setReorderable(false);
+        }
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(title, summary, table);
+    }
+
+    /** The table (for tests). */
+    public TableView<CandidateRow> table() {
+        return table;
+    }
+
+    /** The summary line (for tests). */
+    public String summaryText() {
+        return summary.getText();
+    }
+
+    /** Rebuilds the rows from the inspected lookup. */
+    public void refresh() {
+        LookupSession s = vm.selectedLookup();
+        if (s == null) {
+            title.setText("Lookup inspector");
+            summary.setText("The candidates of a find_node appear here, closest to the target first. "
+                    + "\u25c6 marks the current k closest, \u2713 the true k closest once it ends.");
+            table.getItems().clear();
+            return;
+        }
+        KeySpace ks = vm.keySpace();
+        title.setText("find_node " + ks.hex(s.origin()) + " \u2192 " + ks.hex(s.target()) + "  (bin "
+                + NodeTooltips.grouped(ks.binary(s.target())) + ")");
+        summary.setText(s.summary(vm.simulation()));
+        List<CandidateRow> rows = s.rows(vm.simulation());
+        if (!rows.equals(table.getItems())) {
+            table.getItems().setAll(rows);
+        }
+    }
+
+    private static TableColumn<CandidateRow, String> column(String name, double width,
+                                                           java.util.function.Function<CandidateRow, String> f) {
+        TableColumn<CandidateRow, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** An id cell: hex, then binary with the prefix shared with the target emphasised. */
+    private static final class IdCell extends TableCell<CandidateRow, CandidateRow> {
+        @Override
+        protected void updateItem(CandidateRow r, boolean empty) {
+            super.updateItem(r, empty);
+            setText(null);
+            if (r == null || empty) {
+                setGraphic(null);
+                return;
+            }
+            Text hex = new Text(r.hex() + "  ");
+            hex.getStyleClass().add("id-hex");
+            String bin = r.binary();
+            int shared = Math.min(r.sharedPrefix(), bin.length());
+            Text prefix = new Text(NodeTooltips.grouped(bin).substring(0, groupedLength(bin.length(), shared)));
+            prefix.getStyleClass().add("id-prefix");
+            Text rest = new Text(NodeTooltips.grouped(bin).substring(groupedLength(bin.length(), shared)));
+            rest.getStyleClass().add("id-rest");
+            TextFlow flow = new TextFlow(hex, prefix, rest);
+            HBox box = new HBox(flow);
+            setGraphic(box);
+        }
+
+        /** How many characters of the grouped binary string cover its first {@code digits} digits. */
+        private static int groupedLength(int bits, int digits) {
+            if (digits == 0) {
+                return 0;
+            }
+            int lead = bits % 4;
+            int spaces = 0;
+            for (int i = 1; i < digits; i++) {
+                if ((i - lead) % 4 == 0) {
+                    spaces++;
+                }
+            }
+            return digits + spaces;
+        }
+    }
+}

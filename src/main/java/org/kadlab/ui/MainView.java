@@ -1,0 +1,190 @@
+package org.kadlab.ui;
+
+import java.util.Locale;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+
+/**
+ * The main window's content: controls on top, the ID ring and the XOR-distance rings as tabs on
+ * the left, the bucket occupancy and the lookup inspector on the right, and the caption with a
+ * legend at the bottom.
+ */
+public final class MainView extends BorderPane {
+    private final NetworkViewModel vm;
+    private final RingView ring;
+    private final DistanceRingsView distance;
+    private final BucketPanel buckets;
+    private final LookupInspector inspector;
+    private final ControlBar controls;
+    private final TabPane tabs = new TabPane();
+    private final Label caption = new Label();
+    private final Label frameCost = new Label();
+    private boolean light;
+
+    public MainView(NetworkViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("main-view");
+        ring = new RingView(vm);
+        distance = new DistanceRingsView(vm);
+        buckets = new BucketPanel(vm);
+        inspector = new LookupInspector(vm);
+        controls = new ControlBar(vm, this::toggleTheme);
+
+        Tab ringTab = new Tab("ID ring", ring);
+        ringTab.setId("ring-tab");
+        Tab distanceTab = new Tab("XOR distance", distance);
+        distanceTab.setId("distance-tab");
+        tabs.getTabs().addAll(ringTab, distanceTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refresh());
+
+        SplitPane right = new SplitPane(buckets, inspector);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.42);
+        SplitPane centre = new SplitPane(tabs, right);
+        centre.setDividerPositions(0.53);
+        SplitPane.setResizableWithParent(right, true);
+
+        caption.setId("caption");
+        caption.getStyleClass().add("caption");
+        caption.setWrapText(true);
+        caption.textProperty().bind(vm.captionProperty());
+        caption.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        frameCost.getStyleClass().add("frame-cost");
+        frameCost.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bottom = new HBox(16, caption, legend(), frameCost);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.getStyleClass().add("caption-bar");
+
+        setTop(controls);
+        setCenter(centre);
+        setBottom(bottom);
+        getStyleClass().add("theme-dark");
+        vm.selectedNodeProperty().addListener((o, a, b) -> refresh());
+        vm.selectedLookupProperty().addListener((o, a, b) -> refresh());
+    }
+
+    public RingView ringView() {
+        return ring;
+    }
+
+    public DistanceRingsView distanceView() {
+        return distance;
+    }
+
+    public BucketPanel bucketPanel() {
+        return buckets;
+    }
+
+    public LookupInspector inspector() {
+        return inspector;
+    }
+
+    public ControlBar controls() {
+        return controls;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** Shows the frame cost measured by the frame loop. */
+    public void showFrameCost(double micros) {
+        frameCost.setText(String.format(Locale.ROOT, "frame %.0f \u00b5s", micros));
+    }
+
+    /** Redraws every view from the view model. */
+    public void refresh() {
+        ring.refresh();
+        if (tabs.getSelectionModel().getSelectedIndex() == 1) {
+            distance.refresh();
+        }
+        buckets.refresh();
+        inspector.refresh();
+    }
+
+    /** Moves only what is animated (RPC pulses). */
+    public void animate() {
+        ring.animate();
+    }
+
+    /** Switches between the dark and the light theme. */
+    public void toggleTheme() {
+        light = !light;
+        getStyleClass().removeAll("theme-dark", "theme-light");
+        getStyleClass().add(light ? "theme-light" : "theme-dark");
+        controls.themeIsLight(light);
+    }
+
+    public boolean isLight() {
+        return light;
+    }
+
+    private HBox legend() {
+        HBox box = new HBox(10);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.getStyleClass().add("legend");
+        box.setAlignment(Pos.CENTER_RIGHT);
+        box.getChildren().addAll(
+                entry("live", null), entry("down", NodeDot.DEAD), entry("selected", NodeDot.SELECTED),
+                entry("contact", NodeDot.CONTACT), entry("waiting", PseudoClass.getPseudoClass("waiting")),
+                entry("answered", PseudoClass.getPseudoClass("answered")),
+                entry("failed", PseudoClass.getPseudoClass("failed")), rpcEntry("RPC", "outbound"),
+                rpcEntry("timeout", "timed-out"));
+        return box;
+    }
+
+    private static HBox entry(String text, PseudoClass pc) {
+        Circle c = new Circle(6);
+        c.getStyleClass().addAll("node-dot", "ring-node");
+        if (pc != null) {
+            c.pseudoClassStateChanged(pc, true);
+        }
+        Label l = new Label(text);
+        l.getStyleClass().add("legend-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        HBox h = new HBox(4, c, l);
+        h.setMinWidth(Region.USE_PREF_SIZE);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private static HBox rpcEntry(String text, String pc) {
+        Line line = new Line(0, 0, 14, 0);
+        line.getStyleClass().add("rpc-path");
+        line.pseudoClassStateChanged(PseudoClass.getPseudoClass(pc), true);
+        Circle c = new Circle(4);
+        c.getStyleClass().add("rpc-pulse");
+        c.pseudoClassStateChanged(PseudoClass.getPseudoClass(pc), true);
+        line.pseudoClassStateChanged(PseudoClass.getPseudoClass("lookup"), true);
+        c.pseudoClassStateChanged(PseudoClass.getPseudoClass("lookup"), true);
+        Region gap = new Region();
+        gap.setMinWidth(2);
+        Label l = new Label(text);
+        l.getStyleClass().add("legend-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        HBox h = new HBox(2, line, c, gap, l);
+        h.setMinWidth(Region.USE_PREF_SIZE);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    /** A box the caption and legend sit in (kept for tests that look the caption up). */
+    public Label caption() {
+        return caption;
+    }
+
+}

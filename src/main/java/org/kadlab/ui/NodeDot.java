@@ -1,0 +1,54 @@
+package org.kadlab.ui;
+
+import javafx.css.PseudoClass;
+import javafx.scene.shape.Circle;
+import org.kadlab.sim.SimNode;
+
+/**
+ * One node drawn as a dot. Its look comes from CSS: style class {@code node-dot} and the
+ * pseudo-classes {@code :dead}, {@code :selected}, {@code :contact}, {@code :cached}, {@code :origin},
+ * {@code :target-closest} and the lookup states {@code :not-contacted}, {@code :waiting},
+ * {@code :answered}, {@code :failed}, {@code :unresponsive}.
+ */
+public final class NodeDot extends Circle {
+    public static final PseudoClass DEAD = PseudoClass.getPseudoClass("dead");
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    public static final PseudoClass CONTACT = PseudoClass.getPseudoClass("contact");
+    public static final PseudoClass CACHED = PseudoClass.getPseudoClass("cached");
+    public static final PseudoClass ORIGIN = PseudoClass.getPseudoClass("origin");
+    private static final String[] STATES = {"not-contacted", "waiting", "answered", "failed", "unresponsive"};
+
+    private final SimNode node;
+    private String lookupState;
+
+    public NodeDot(SimNode node, String styleClass) {
+        this.node = node;
+        getStyleClass().addAll("node-dot", styleClass);
+        setPickOnBounds(false);
+    }
+
+    public SimNode node() {
+        return node;
+    }
+
+    /** Sets one pseudo-class on or off. */
+    public void set(PseudoClass pc, boolean on) {
+        pseudoClassStateChanged(pc, on);
+    }
+
+    /** Shows the node's state in the inspected lookup (a pseudo-class name, or null for none). */
+    public void lookupState(String state) {
+        if (java.util.Objects.equals(state, lookupState)) {
+            return;
+        }
+        for (String s : STATES) {
+            pseudoClassStateChanged(PseudoClass.getPseudoClass(s), s.equals(state));
+        }
+        lookupState = state;
+    }
+
+    /** The lookup state pseudo-class shown, or null. */
+    public String lookupState() {
+        return lookupState;
+    }
+}

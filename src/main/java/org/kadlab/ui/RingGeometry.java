@@ -1,0 +1,64 @@
+package org.kadlab.ui;
+
+import java.math.BigInteger;
+import org.kadlab.kad.NodeId;
+
+/**
+ * Where an id sits on a circle, as small pure functions kept apart from drawing.
+ *
+ * <ol>
+ *   <li>The fraction of an id is id / 2^bits, in [0, 1), computed from its top 53 bits.</li>
+ *   <li>The angle is that fraction of a full turn, clockwise from twelve o'clock.</li>
+ *   <li>A point is centre + radius * (sin angle, -cos angle), so id 0 is at the top.</li>
+ *   <li>The distance rings put bucket i at a radius growing with i: the closest bucket innermost.</li>
+ * </ol>
+ */
+public final class RingGeometry {
+    private RingGeometry() {
+    }
+
+    /** id / 2^bits as a double in [0, 1). */
+    public static double fraction(NodeId id, int bits) {
+        BigInteger v = id.toBigInteger();
+        int shift = Math.max(0, bits - 53);
+        double top = v.shiftRight(shift).doubleValue();
+        return top / Math.pow(2, bits - shift);
+    }
+
+    /** The angle of {@code id} in radians, clockwise from the top: 2 pi * id / 2^bits. */
+    public static double angle(NodeId id, int bits) {
+        return 2 * Math.PI * fraction(id, bits);
+    }
+
+    /** The x coordinate of the point at {@code angle} on a circle. */
+    public static double x(double cx, double radius, double angle) {
+        return cx + radius * Math.sin(angle);
+    }
+
+    /** The y coordinate of the point at {@code angle} on a circle (screen y grows downwards). */
+    public static double y(double cy, double radius, double angle) {
+        return cy - radius * Math.cos(angle);
+    }
+
+    /**
+     * The radius of the ring of bucket {@code index} when rings {@code lowest..highest} share the
+     * band from {@code inner} to {@code outer}: evenly spaced, the lowest (closest) innermost.
+     */
+    public static double bucketRadius(int index, int lowest, int highest, double inner, double outer) {
+        if (highest <= lowest) {
+            return outer;
+        }
+        double t = (double) (index - lowest) / (highest - lowest);
+        return inner + t * (outer - inner);
+    }
+
+    /** The share of the id space bucket {@code index} covers: 2^index / 2^bits. */
+    public static double bucketShare(int index, int bits) {
+        return Math.pow(2, index - bits);
+    }
+
+    /** The expected number of contacts in bucket {@code index} for {@code others} random peers: min(k, N 2^-(i+1)). */
+    public static double expectedFill(int index, int k, int others, int bits) {
+        return Math.min(k, others * Math.pow(2, index - bits));
+    }
+}

@@ -1,0 +1,56 @@
+package org.kadlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Measures the work of one frame (drain the inbox, run the due steps, redraw) while a lookup runs,
+ * on the default network and on 2,000 nodes, and prints it. The bound asserted is loose: it only
+ * catches a frame that has become unbounded.
+ */
+class FrameCostTest {
+    @AfterEach
+    void cleanUp() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aFrameStaysCheapOnTheDefaultNetworkAndOnTwoThousandNodes() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        for (int nodes : new int[] {NetworkViewModel.DEFAULT_NODES, 2_000}) {
+            NetworkViewModel vm = new NetworkViewModel(NetworkViewModel.defaultConfig(1), nodes);
+            double[] result = WaitForAsyncUtils.asyncFx(() -> {
+                MainView view = new MainView(vm);
+                Scene scene = new Scene(view, 1280, 800);
+                scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+                stage.setScene(scene);
+                stage.show();
+                FrameLoop loop = new FrameLoop(vm, view);
+                view.refresh();
+                vm.targetTextProperty().set("7f00");
+                vm.findNode();
+                long total = 0;
+                int frames = 0;
+                for (int lookup = 0; lookup < 3; lookup++) {
+                    for (int f = 0; f < 120 && vm.simulation().isBusy(); f++) {
+                        total += loop.frame(16_666_667L);
+                        frames++;
+                    }
+                    vm.randomTarget();
+                    vm.findNode();
+                }
+                return new double[] {total / (double) Math.max(1, frames), frames, loop.worstNanos()};
+            }).get();
+            System.out.println(String.format(Locale.ROOT, "frame cost with %d nodes: mean %.0f ns over %d frames, worst %.0f ns",
+                    nodes, result[0], (int) result[1], result[2]));
+            assertThat(result[0]).as("mean ns per frame with %d nodes", nodes).isLessThan(50_000_000);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.kadlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kadlab.kad.Lookup;
+import org.kadlab.sim.SimNode;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Starts the real app (headless under Monocle) and drives it as a user would: add nodes, kill one,
+ * run a lookup, step through it, and checks what the views show.
+ */
+class KadLabAppTest extends FxRobot {
+    private KadLabApp app;
+
+    @BeforeEach
+    void startApp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (KadLabApp) FxToolkit.setupApplication(KadLabApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    private void fx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void windowOpensOnTheDefaultNetwork() throws Exception {
+        Stage stage = fx(() -> (Stage) app.mainView().getScene().getWindow());
+        assertThat(stage.getWidth()).isEqualTo(1280);
+        assertThat(fx(() -> app.mainView().ringView().dots().size())).isEqualTo(32);
+        assertThat(fx(() -> app.mainView().bucketPanel().shownRows())).isNotEmpty();
+        assertThat(lookup("#status-label").queryAs(Label.class).getText()).startsWith("32 nodes \u00b7 32 live");
+        assertThat(lookup("#caption").queryAs(Label.class).getText()).contains("32 nodes joined");
+    }
+
+    @Test
+    void addKillFindAndStepThroughALookup() throws Exception {
+        NetworkViewModel vm = app.viewModel();
+        // pause with the keyboard so that the test decides when the simulation moves
+        fx(() -> app.mainView().requestFocus());
+        type(KeyCode.SPACE);
+        assertThat(fx(() -> vm.playingProperty().get())).isFalse();
+
+        clickOn("#add-button");
+        assertThat(fx(() -> app.mainView().ringView().dots().size())).isEqualTo(40);
+        assertThat(lookup("#status-label").queryAs(Label.class).getText()).startsWith("40 nodes \u00b7 40 live");
+
+        SimNode victim = fx(() -> vm.simulation().nodes().get(7));
+        clickOn(fx(() -> app.mainView().ringView().dot(victim.id())));
+        assertThat(fx(() -> vm.selectedNode())).isSameAs(victim);
+        clickOn("#kill-button");
+        assertThat(fx(() -> app.mainView().ringView().dot(victim.id()).getPseudoClassStates().toString())).contains("dead");
+        assertThat(lookup("#status-label").queryAs(Label.class).getText()).startsWith("40 nodes \u00b7 39 live");
+
+        SimNode origin = fx(() -> vm.simulation().nodes().get(2));
+        fx(() -> vm.select(origin));
+        assertThat(fx(() -> app.mainView().bucketPanel().shownRows().get(0).title())).startsWith("bucket");
+
+        // a bad id: an inline message, no lookup
+        clickOn("#target-field").write("7g00").type(KeyCode.ENTER);
+        assertThat(lookup("#target-error").queryAs(Label.class).getText()).contains("not a hex digit");
+        assertThat(lookup("#target-error").queryAs(Label.class).isVisible()).isTrue();
+
+        fx(() -> vm.targetTextProperty().set(""));
+        clickOn("#target-field").write("7f00");
+        clickOn("#find-button");
+        assertThat(lookup("#target-error").queryAs(Label.class).isVisible()).isFalse();
+        var rows = fx(() -> app.mainView().inspector().table().getItems());
+        assertThat(rows).isNotEmpty();
+        assertThat(rows).extracting(CandidateRow::state).contains(Lookup.CandidateState.WAITING);
+        assertThat(lookup("#caption").queryAs(Label.class).getText()).contains("asks").contains("for nodes closer to 7f00");
+        assertThat(fx(() -> app.mainView().ringView().pulseCount())).isPositive();
+
+        // Right arrow steps exactly one simulation event
+        fx(() -> app.mainView().requestFocus());
+        long before = fx(() -> vm.simulation().stats().events());
+        type(KeyCode.RIGHT);
+        assertThat(fx(() -> vm.simulation().stats().events())).isEqualTo(before + 1);
+
+        for (int i = 0; i < 5_000 && !fx(() -> vm.selectedLookup().isOver()); i++) {
+            fx(vm::stepOnce);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> app.mainView().refresh());
+        String summary = fx(() -> app.mainView().inspector().summaryText());
+        assertThat(summary).startsWith("Finished in");
+        var finalRows = fx(() -> app.mainView().inspector().table().getItems());
+        assertThat(finalRows).filteredOn(CandidateRow::kClosest).hasSize(4);
+        assertThat(finalRows).filteredOn(CandidateRow::kClosest).extracting(CandidateRow::stateLabel)
+                .as("a sliding lookup ends when its k closest have answered").containsOnly("answered");
+        assertThat(lookup("#caption").queryAs(Label.class).getText()).startsWith("Lookup for 7f00 done");
+    }
+
+    @Test
+    void distanceViewPutsEveryOtherNodeOnTheRingOfItsBucket() throws Exception {
+        fx(() -> app.mainView().tabs().getSelectionModel().select(1));
+        var rings = fx(() -> app.mainView().distanceView().rings());
+        int bits = 16;
+        assertThat(rings.get(0).index()).isEqualTo(bits - 1);
+        int inRange = rings.stream().mapToInt(DistanceRingsView.RingInfo::inRange).sum();
+        assertThat(inRange).as("every other live node is on some ring").isEqualTo(31);
+        int held = rings.stream().mapToInt(DistanceRingsView.RingInfo::held).sum();
+        int tableSize = fx(() -> app.viewModel().selectedNode().kad().routingTable().size());
+        assertThat(held).isEqualTo(tableSize);
+        for (var r : rings) {
+            assertThat(r.held()).isLessThanOrEqualTo(Math.min(4, Math.max(r.held(), r.inRange())));
+        }
+    }
+
+    @Test
+    void themeSwitchesBetweenDarkAndLight() throws Exception {
+        clickOn("#theme-button");
+        assertThat(fx(() -> app.mainView().getStyleClass())).contains("theme-light").doesNotContain("theme-dark");
+        clickOn("#theme-button");
+        assertThat(fx(() -> app.mainView().getStyleClass())).contains("theme-dark");
+    }
+}

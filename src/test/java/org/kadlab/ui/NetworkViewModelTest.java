@@ -1,0 +1,221 @@
+package org.kadlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kadlab.kad.Lookup;
+import org.kadlab.sim.SimNode;
+
+/** The view model without a Stage: selection, find_node, stepping, kill, add, revive, reset. */
+class NetworkViewModelTest {
+    private NetworkViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        vm = new NetworkViewModel();
+        vm.playingProperty().set(false);
+    }
+
+    @Test
+    void defaultNetworkHas32JoinedLiveNodesAndSelectsTheFirst() {
+        assertThat(vm.nodeCountProperty().get()).isEqualTo(32);
+        assertThat(vm.liveCountProperty().get()).isEqualTo(32);
+        assertThat(vm.simulation().isBusy()).as("the joins have settled").isFalse();
+        assertThat(vm.keySpace().bits()).isEqualTo(16);
+        assertThat(vm.selectedNode()).isSameAs(vm.simulation().nodes().get(0));
+        for (SimNode n : vm.simulation().nodes()) {
+            assertThat(n.kad().routingTable().size()).as("every node knows someone").isPositive();
+            assertThat(n.kad().config().k()).isEqualTo(4);
+            assertThat(n.kad().config().alpha()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void selectingANodeChangesTheSelectedNodeProperty() {
+        SimNode other = vm.simulation().nodes().get(5);
+        long before = vm.revisionProperty().get();
+        vm.select(other);
+        assertThat(vm.selectedNodeProperty().get()).isSameAs(other);
+        assertThat(vm.revisionProperty().get()).as("views are told to redraw").isGreaterThan(before);
+    }
+
+    @Test
+    void findNodeWithAHexTargetStartsALookupFromTheSelectedNode() {
+        vm.targetTextProperty().set("7f00");
+        assertThat(vm.findNode()).isTrue();
+        LookupSession s = vm.selectedLookup();
+        assertThat(s).isNotNull();
+        assertThat(s.origin()).isEqualTo(vm.selectedNode().id());
+        assertThat(vm.keySpace().hex(s.target())).isEqualTo("7f00");
+        assertThat(s.lookup()).isNotNull();
+        assertThat(s.simId()).isPositive();
+        assertThat(s.rows(vm.simulation())).extracting(CandidateRow::state).contains(Lookup.CandidateState.WAITING);
+        assertThat(vm.targetErrorProperty().get()).isEmpty();
+        assertThat(vm.captionProperty().get()).contains("asks").contains("7f00");
+    }
+
+    @Test
+    void findNodeAcceptsBinaryTargets() {
+        vm.targetTextProperty().set("0b0111_1111_0000_0000");
+        assertThat(vm.findNode()).isTrue();
+        assertThat(vm.keySpace().hex(vm.selectedLookup().target())).isEqualTo("7f00");
+    }
+
+    @Test
+    void badTargetTextSetsAnInlineErrorAndNeverThrows() {
+        vm.targetTextProperty().set("7g00");
+        assertThat(vm.findNode()).isFalse();
+        assertThat(vm.targetErrorProperty().get()).contains("'g'").contains("not a hex digit");
+        assertThat(vm.selectedLookup()).isNull();
+
+        vm.targetTextProperty().set("");
+        assertThat(vm.findNode()).isFalse();
+        assertThat(vm.targetErrorProperty().get()).startsWith("id is empty");
+
+        vm.targetTextProperty().set("123456");
+        assertThat(vm.findNode()).isFalse();
+        assertThat(vm.targetErrorProperty().get()).contains("at most 4");
+
+        vm.targetTextProperty().set("0b102");
+        assertThat(vm.findNode()).isFalse();
+        assertThat(vm.targetErrorProperty().get()).contains("not a binary digit");
+
+        vm.targetTextProperty().set("7f00");
+        assertThat(vm.findNode()).isTrue();
+        assertThat(vm.targetErrorProperty().get()).as("a good id clears the error").isEmpty();
+    }
+
+    @Test
+    void steppingRunsExactlyOneSimulationEvent() {
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        for (int i = 0; i < 5; i++) {
+            long before = vm.simulation().stats().events();
+            vm.stepOnce();
+            assertThat(vm.simulation().stats().events()).isEqualTo(before + 1);
+            assertThat(vm.playingProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void steppingThroughALookupEndsWithAJudgedSummaryAndCaption() {
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        boolean sawAnswer = false;
+        for (int i = 0; i < 10_000 && !vm.selectedLookup().isOver(); i++) {
+            vm.stepOnce();
+            sawAnswer |= vm.captionProperty().get().contains("answers with");
+        }
+        LookupSession s = vm.selectedLookup();
+        assertThat(s.finished()).isNotNull();
+        assertThat(sawAnswer).as("a caption said who answered with how many contacts").isTrue();
+        assertThat(s.summary(vm.simulation())).startsWith("Finished in").contains("RPCs");
+        assertThat(vm.captionProperty().get()).startsWith("Lookup for 7f00 done");
+        assertThat(s.rows(vm.simulation())).filteredOn(CandidateRow::kClosest).hasSize(4);
+        assertThat(s.rows(vm.simulation())).filteredOn(CandidateRow::trueClosest).isNotEmpty();
+    }
+
+    @Test
+    void playingTheClockFinishesALookupWithinTheEventBudgetPerFrame() {
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        vm.playingProperty().set(true);
+        vm.speedProperty().set(NetworkViewModel.MAX_SPEED);
+        for (int frame = 0; frame < 600 && !vm.selectedLookup().isOver(); frame++) {
+            int steps = vm.tick(16_666_667L);
+            assertThat(steps).isLessThanOrEqualTo(NetworkViewModel.EVENT_BUDGET_PER_FRAME);
+        }
+        assertThat(vm.selectedLookup().isOver()).isTrue();
+        assertThat(vm.displayTimeProperty().get()).isEqualTo(vm.simulation().now());
+    }
+
+    @Test
+    void pausedTicksDoNotRunTheSimulation() {
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        long before = vm.simulation().stats().events();
+        assertThat(vm.tick(1_000_000_000L)).isZero();
+        assertThat(vm.simulation().stats().events()).isEqualTo(before);
+    }
+
+    @Test
+    void killSelectedCrashesItAndALookupFromItIsRefused() {
+        SimNode n = vm.selectedNode();
+        assertThat(vm.killSelected()).isTrue();
+        assertThat(n.isAlive()).isFalse();
+        assertThat(vm.liveCountProperty().get()).isEqualTo(31);
+        assertThat(vm.captionProperty().get()).contains("crashed");
+        vm.targetTextProperty().set("7f00");
+        assertThat(vm.findNode()).isFalse();
+        assertThat(vm.targetErrorProperty().get()).contains("is down");
+        assertThat(vm.killSelected()).isFalse();
+    }
+
+    @Test
+    void addNodesGrowsTheNetworkAndEveryNewcomerJoins() {
+        assertThat(vm.addNodes(8)).isTrue();
+        assertThat(vm.nodeCountProperty().get()).isEqualTo(40);
+        assertThat(vm.liveCountProperty().get()).isEqualTo(40);
+        assertThat(vm.simulation().isBusy()).isFalse();
+        for (SimNode n : vm.simulation().nodes().subList(32, 40)) {
+            assertThat(n.kad().routingTable().size()).isPositive();
+        }
+        assertThat(vm.addNodes(0)).isFalse();
+        assertThat(vm.targetErrorProperty().get()).contains("at least one");
+        assertThat(vm.addNodes(NetworkViewModel.MAX_NODES)).isFalse();
+        assertThat(vm.nodeCountProperty().get()).isEqualTo(40);
+    }
+
+    @Test
+    void reviveAllBringsBackEveryCrashedNode() {
+        vm.killSelected();
+        vm.select(vm.simulation().nodes().get(3));
+        vm.killSelected();
+        assertThat(vm.reviveAll()).isEqualTo(2);
+        assertThat(vm.liveCountProperty().get()).isEqualTo(32);
+    }
+
+    @Test
+    void resetBuildsTheStartingNetworkAgain() {
+        vm.addNodes(4);
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        vm.reset();
+        assertThat(vm.nodeCountProperty().get()).isEqualTo(32);
+        assertThat(vm.selectedLookup()).isNull();
+        assertThat(vm.pulses()).isEmpty();
+    }
+
+    @Test
+    void lookupRpcsShowAsPulsesThatLeaveWhenAnswered() {
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        assertThat(vm.pulses()).isNotEmpty().allMatch(RpcPulse::ofSelectedLookup);
+        for (int i = 0; i < 10_000 && vm.simulation().isBusy(); i++) {
+            vm.stepOnce();
+        }
+        assertThat(vm.selectedLookup().isOver()).isTrue();
+        assertThat(vm.pulses()).as("late answers arrive after the lookup ends, then nothing is in flight")
+                .allMatch(p -> p.phase() == RpcPulse.Phase.TIMED_OUT);
+    }
+
+    @Test
+    void hoverTextGivesTheIdInHexAndBinaryAndItsBucket() {
+        SimNode other = vm.simulation().nodes().get(1);
+        String text = NodeTooltips.describe(other, vm);
+        String hex = vm.keySpace().hex(other.id());
+        assertThat(text).startsWith("id " + hex + "  (live)")
+                .contains("bin " + NodeTooltips.grouped(vm.keySpace().binary(other.id())))
+                .contains("bucket " + vm.selectedNode().id().bucketIndex(other.id()));
+        assertThat(NodeTooltips.grouped("0111111100000000")).isEqualTo("0111 1111 0000 0000");
+    }
+
+    @Test
+    void speedIsClampedToItsRange() {
+        vm.speedProperty().set(1e9);
+        assertThat(vm.speedProperty().get()).isEqualTo(NetworkViewModel.MAX_SPEED);
+        vm.speedProperty().set(-3);
+        assertThat(vm.speedProperty().get()).isEqualTo(NetworkViewModel.MIN_SPEED);
+    }
+}
