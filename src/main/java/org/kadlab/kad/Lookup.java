@@ -129,10 +129,11 @@ public final class Lookup {
     private final long peerTimeoutMs;
     private final LookupMode mode;
     private final int maxCandidates;
-    private final ArrayList<Candidate> candidates = new ArrayList<>();
-    private final List<Candidate> candidatesView = Collections.unmodifiableList(candidates);
+    private final ArrayList<Candidate> candidates;
+    private final List<Candidate> candidatesView;
 
     private int inFlight;
+    private long earliestDeadline = Long.MAX_VALUE; // no waiting peer is due before this
     private int maxInFlightSeen;
     private int noProgress;
     private boolean stalled;
@@ -158,6 +159,8 @@ public final class Lookup {
         this.peerTimeoutMs = peerTimeoutMs;
         this.mode = Objects.requireNonNull(mode, "mode");
         this.maxCandidates = 8 * k + alpha;
+        this.candidates = new ArrayList<>(Math.min(maxCandidates, 4 * k + alpha));
+        this.candidatesView = Collections.unmodifiableList(candidates);
         for (Contact c : initialPeers) {
             insert(c, null, 1);
         }
@@ -231,13 +234,22 @@ public final class Lookup {
 
     /** Marks every waiting peer past its deadline unresponsive, freeing its slot. */
     private void expire(long now) {
+        if (now < earliestDeadline) {
+            return; // no waiting peer can be late yet
+        }
+        long earliest = Long.MAX_VALUE;
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            if (c.state == CandidateState.WAITING && now >= c.deadline) {
-                c.state = CandidateState.UNRESPONSIVE;
-                inFlight--;
+            if (c.state == CandidateState.WAITING) {
+                if (now >= c.deadline) {
+                    c.state = CandidateState.UNRESPONSIVE;
+                    inFlight--;
+                } else {
+                    earliest = Math.min(earliest, c.deadline);
+                }
             }
         }
+        earliestDeadline = earliest;
     }
 
     /** The seed's termination test, applied between rounds. */
@@ -260,6 +272,7 @@ public final class Lookup {
         c.state = CandidateState.WAITING;
         c.sentAt = now;
         c.deadline = now + peerTimeoutMs;
+        earliestDeadline = Math.min(earliestDeadline, c.deadline);
         c.round = roundNumber;
         inFlight++;
         queriesSent++;

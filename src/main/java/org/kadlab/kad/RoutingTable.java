@@ -251,7 +251,8 @@ public final class RoutingTable {
      * within a bucket are contacts sorted.
      */
     public List<Contact> closest(NodeId target, int n) {
-        List<Contact> out = new ArrayList<>(Math.max(0, Math.min(n, size)));
+        // a whole bucket is added at a time, so the list may overshoot n by up to k - 1 before the cut
+        List<Contact> out = new ArrayList<>(Math.max(0, Math.min(size, n + k)));
         if (n <= 0 || size == 0) {
             return out;
         }
@@ -267,7 +268,10 @@ public final class RoutingTable {
                 addBucket(out, byPrefix[p], target);
             }
         }
-        return out.size() > n ? new ArrayList<>(out.subList(0, n)) : out;
+        if (out.size() > n) {
+            out.subList(n, out.size()).clear();
+        }
+        return out;
     }
 
     private static void addBucket(List<Contact> out, KBucket b, NodeId target) {
