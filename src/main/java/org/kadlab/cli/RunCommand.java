@@ -1,5 +1,11 @@
 package org.kadlab.cli;
 
+import org.kadlab.sim.scenario.ScenarioReader;
+import org.kadlab.sim.scenario.ScenarioException;
+import org.kadlab.sim.scenario.ScenarioRunner;
+import org.kadlab.sim.scenario.ReportWriter;
+import org.kadlab.sim.scenario.EventJsonWriter;
+import org.kadlab.sim.scenario.Scenario;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.kadlab.cli;
+package org.kadlab.sim.scenario;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package org.kadlab.cli;
+package org.kadlab.sim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package org.kadlab.cli;
+package org.kadlab.sim.scenario;
 
 /** A scenario that cannot run, with the file, line and field at fault; the runner exits with code 2. */
 public final class ScenarioException extends Exception {

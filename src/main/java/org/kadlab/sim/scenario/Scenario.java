@@ -1,4 +1,4 @@
-package org.kadlab.cli;
+package org.kadlab.sim.scenario;
 
 import java.util.List;
 import org.kadlab.sim.SessionModel;

@@ -1,4 +1,4 @@
-package org.kadlab.cli;
+package org.kadlab.sim.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
