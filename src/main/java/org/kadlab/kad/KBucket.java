@@ -20,7 +20,7 @@ public final class KBucket {
 
     private final int index;
     private Contact[] contacts = NO_CONTACTS;
-    private long[] lowWords = NO_TIMES; // low 64 bits of each id: a cache-friendly first filter for find
+    private long[] topWords = NO_TIMES; // top 64 bits of each id: a cache-friendly filter and sort key
     private long[] lastSeen = NO_TIMES;
     private int[] failures = NO_COUNTS;
     private int size;
@@ -30,8 +30,11 @@ public final class KBucket {
     private Contact pingCandidate;
     private long lastRefreshed;
 
-    KBucket(int index, long createdAt) {
+    private final int bits;
+
+    KBucket(int index, int bits, long createdAt) {
         this.index = index;
+        this.bits = bits;
         this.lastRefreshed = createdAt;
     }
 
@@ -97,9 +100,9 @@ public final class KBucket {
     // ---- package-private mutators, used by RoutingTable ----
 
     int find(NodeId id) {
-        long low = id.low();
+        long top = id.top(bits);
         for (int i = 0; i < size; i++) {
-            if (lowWords[i] == low && contacts[i].id().equals(id)) {
+            if (topWords[i] == top && contacts[i].id().equals(id)) {
                 return i;
             }
         }
@@ -111,11 +114,11 @@ public final class KBucket {
         Contact c = contacts[i];
         int tail = size - 1;
         System.arraycopy(contacts, i + 1, contacts, i, tail - i);
-        System.arraycopy(lowWords, i + 1, lowWords, i, tail - i);
+        System.arraycopy(topWords, i + 1, topWords, i, tail - i);
         System.arraycopy(lastSeen, i + 1, lastSeen, i, tail - i);
         System.arraycopy(failures, i + 1, failures, i, tail - i);
         contacts[tail] = c;
-        lowWords[tail] = c.id().low();
+        topWords[tail] = c.id().top(bits);
         lastSeen[tail] = now;
         failures[tail] = 0;
     }
@@ -124,12 +127,12 @@ public final class KBucket {
         if (size == contacts.length) {
             int n = Math.min(capacity, Math.max(4, size * 2));
             contacts = Arrays.copyOf(contacts, n);
-            lowWords = Arrays.copyOf(lowWords, n);
+            topWords = Arrays.copyOf(topWords, n);
             lastSeen = Arrays.copyOf(lastSeen, n);
             failures = Arrays.copyOf(failures, n);
         }
         contacts[size] = c;
-        lowWords[size] = c.id().low();
+        topWords[size] = c.id().top(bits);
         lastSeen[size] = now;
         failures[size] = 0;
         size++;
@@ -139,7 +142,7 @@ public final class KBucket {
         Contact c = contacts[i];
         int tail = size - 1;
         System.arraycopy(contacts, i + 1, contacts, i, tail - i);
-        System.arraycopy(lowWords, i + 1, lowWords, i, tail - i);
+        System.arraycopy(topWords, i + 1, topWords, i, tail - i);
         System.arraycopy(lastSeen, i + 1, lastSeen, i, tail - i);
         System.arraycopy(failures, i + 1, failures, i, tail - i);
         contacts[tail] = null;
@@ -209,16 +212,24 @@ public final class KBucket {
 
     /** Appends the contacts to {@code out} sorted by distance to {@code target} (insertion sort: a bucket is small). */
     void addSortedTo(List<Contact> out, NodeId target) {
-        int start = out.size();
+        long t = target.top(bits);
+        long[] keys = new long[size];
+        Contact[] sorted = new Contact[size];
         for (int i = 0; i < size; i++) {
+            long key = topWords[i] ^ t;
             Contact c = contacts[i];
-            int j = out.size();
-            out.add(c);
-            while (j > start && NodeId.compareDistance(target, out.get(j - 1).id(), c.id()) > 0) {
-                out.set(j, out.get(j - 1));
+            int j = i - 1;
+            while (j >= 0 && (Long.compareUnsigned(keys[j], key) > 0
+                    || (keys[j] == key && NodeId.compareDistance(target, sorted[j].id(), c.id()) > 0))) {
+                keys[j + 1] = keys[j];
+                sorted[j + 1] = sorted[j];
                 j--;
             }
-            out.set(j, c);
+            keys[j + 1] = key;
+            sorted[j + 1] = c;
+        }
+        for (int i = 0; i < size; i++) {
+            out.add(sorted[i]);
         }
     }
 

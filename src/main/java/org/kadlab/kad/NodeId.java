@@ -135,6 +135,22 @@ public final class NodeId implements Comparable<NodeId> {
         return c != 0 ? c : Long.compareUnsigned(low, o.low);
     }
 
+    /**
+     * The 64 most significant bits of this id in a {@code bits}-wide key space (the whole value when
+     * bits <= 64). XOR commutes with it, so {@code top(a) ^ top(t)} orders distances to t up to ties.
+     */
+    long top(int bits) {
+        int shift = bits - 64;
+        if (shift <= 0) {
+            return low;
+        }
+        if (shift >= 64) {
+            int s = shift - 64; // 0..32
+            return s == 0 ? mid : (((long) high) << (64 - s)) | (mid >>> s);
+        }
+        return (mid << (64 - shift)) | (low >>> shift);
+    }
+
     int high() {
         return high;
     }

@@ -299,7 +299,7 @@ public final class RoutingTable {
         }
         KBucket b = byPrefix[p];
         if (b == null) {
-            b = new KBucket(index, createdAt);
+            b = new KBucket(index, bits, createdAt);
             byPrefix[p] = b;
         }
         return b;

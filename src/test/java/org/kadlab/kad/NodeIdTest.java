@@ -186,4 +186,25 @@ class NodeIdTest {
         assertThat(NodeId.of(0xABCL).toString()).isEqualTo("abc");
         assertThat(NodeId.of(0).toString()).isEqualTo("0");
     }
+
+    @Test
+    void topWordsOrderDistancesLikeTheFullIdsUpToTies() {
+        java.util.Random r = new java.util.Random(91);
+        for (int bits = 1; bits <= 160; bits++) {
+            KeySpace ks = new KeySpace(bits);
+            for (int n = 0; n < 200; n++) {
+                NodeId t = ks.randomId(r);
+                NodeId a = ks.randomId(r);
+                NodeId b = n % 5 == 0 ? ks.randomIdInBucket(a, r.nextInt(bits), r) : ks.randomId(r);
+                int byTop = Long.compareUnsigned(a.top(bits) ^ t.top(bits), b.top(bits) ^ t.top(bits));
+                int full = NodeId.compareDistance(t, a, b);
+                if (byTop != 0) {
+                    assertThat(Integer.signum(byTop)).as("top-word order of %s and %s to %s in %d bits", a, b, t, bits)
+                            .isEqualTo(Integer.signum(full));
+                }
+                assertThat(a.top(bits)).as("top(%d) of %s is its value shifted right by max(0, bits - 64)", bits, a)
+                        .isEqualTo(a.toBigInteger().shiftRight(Math.max(0, bits - 64)).longValue());
+            }
+        }
+    }
 }
