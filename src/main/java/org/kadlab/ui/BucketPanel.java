@@ -34,6 +34,9 @@ public final class BucketPanel extends VBox {
     private final Label hint = new Label();
     private final VBox rows = new VBox(4);
     private List<BucketRow> current = List.of();
+    private final List<javafx.scene.Node> rowNodes = new java.util.ArrayList<>();
+    private Object shownSignature;
+    private long rebuilds;
 
     public BucketPanel(NetworkViewModel vm) {
         this.vm = vm;
@@ -57,12 +60,29 @@ public final class BucketPanel extends VBox {
         return current;
     }
 
-    /** Rebuilds the rows from the selected node's routing table. */
+    /** How many times the rows were recomputed from the routing table (for tests). */
+    public long rebuilds() {
+        return rebuilds;
+    }
+
+    /**
+     * Updates the rows from the selected node's routing table, but only when its signature (the
+     * node, the version of its table, the network's membership) changed; a row whose bucket did not
+     * change keeps its nodes.
+     */
     public void refresh() {
         SimNode sel = vm.selectedNode();
+        Object signature = java.util.Arrays.asList(vm.simulation(), sel, sel != null && sel.isAlive(), vm.tableVersion(),
+                vm.membershipVersion());
+        if (signature.equals(shownSignature)) {
+            return;
+        }
+        shownSignature = signature;
+        rebuilds++;
         if (sel == null) {
             header.setText("Routing table: select a node");
             rows.getChildren().clear();
+            rowNodes.clear();
             current = List.of();
             return;
         }
@@ -76,10 +96,25 @@ public final class BucketPanel extends VBox {
         if (next.equals(current)) {
             return;
         }
+        List<BucketRow> before = current;
         current = next;
-        rows.getChildren().clear();
-        for (BucketRow r : next) {
-            rows.getChildren().add(r.isEmptyRun() ? emptyRow(r) : bucketRow(r));
+        for (int i = 0; i < next.size(); i++) {
+            BucketRow r = next.get(i);
+            if (i < before.size() && i < rowNodes.size() && r.equals(before.get(i))) {
+                continue; // same bucket content: keep its row
+            }
+            javafx.scene.Node node = r.isEmptyRun() ? emptyRow(r) : bucketRow(r);
+            if (i < rowNodes.size()) {
+                rowNodes.set(i, node);
+                rows.getChildren().set(i, node);
+            } else {
+                rowNodes.add(node);
+                rows.getChildren().add(node);
+            }
+        }
+        if (rowNodes.size() > next.size()) {
+            rowNodes.subList(next.size(), rowNodes.size()).clear();
+            rows.getChildren().remove(next.size(), rows.getChildren().size());
         }
     }
 

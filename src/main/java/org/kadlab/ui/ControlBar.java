@@ -5,6 +5,9 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -17,9 +20,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The controls: network (add N, kill selected, revive all, reset), find_node (target field,
- * random, find, inline error), time (play/pause, step, speed) and the theme switch. Each handler
- * is a one-line call into the {@link NetworkViewModel}.
+ * The controls: network (add N, kill selected, revive all, reset, presets, settings), find_node
+ * (target field, random, find), find_value and store (key and value fields), time (play/pause,
+ * step, step one round, speed), export, help and the theme switch, and an inline error. Each
+ * handler is a one-line call into the {@link NetworkViewModel} or the scene-level actions.
  */
 public final class ControlBar extends VBox {
     private final Spinner<Integer> addCount = new Spinner<>(1, 500, 8);
@@ -27,8 +31,17 @@ public final class ControlBar extends VBox {
     private final Label error = new Label();
     private final ToggleButton play = new ToggleButton();
     private final ToggleButton theme = new ToggleButton("Light theme");
+    private final TextField key = new TextField();
+    private final ToggleButton settingsToggle = new ToggleButton("Settings");
+    private final SettingsPane settings;
+    private final MenuButton export = new MenuButton("Export");
+    private final Button help = new Button("?");
+    private Runnable helpAction = () -> { };
+    private ExportActions exports;
+    private final NetworkViewModel vmRef;
 
     public ControlBar(NetworkViewModel vm, Runnable toggleTheme) {
+        this.vmRef = vm;
         getStyleClass().add("control-bar");
         Button add = button("Add nodes", "add-button", "Add the chosen number of nodes; each joins through a random live node (Ctrl+N)");
         add.setOnAction(e -> vm.addNodes(addCount.getValue()));
@@ -40,8 +53,38 @@ public final class ControlBar extends VBox {
         kill.setOnAction(e -> vm.killSelected());
         Button revive = button("Revive all", "revive-button", "Bring every crashed node back with its old routing table (Ctrl+R)");
         revive.setOnAction(e -> vm.reviveAll());
-        Button reset = button("Reset", "reset-button", "Build the starting network again");
-        reset.setOnAction(e -> vm.reset());
+        Button reset = button("Reset", "reset-button", "Build the starting network again from the same seed");
+        reset.setOnAction(e -> vm.resetInBackground());
+        MenuButton presets = new MenuButton("Presets");
+        presets.setId("presets-button");
+        presets.setTooltip(new Tooltip("Build a ready-made network: Classroom, Default, Realistic or Large"));
+        presets.setFocusTraversable(false);
+        for (Preset p : Preset.values()) {
+            MenuItem item = new MenuItem(p.label() + " \u2014 " + p.description());
+            item.setId("preset-" + p.name().toLowerCase(Locale.ROOT));
+            item.setOnAction(e -> vm.applyPreset(p, true));
+            presets.getItems().add(item);
+        }
+        settings = new SettingsPane(vm);
+        settings.visibleProperty().bind(settingsToggle.selectedProperty());
+        settings.managedProperty().bind(settings.visibleProperty());
+        settingsToggle.setId("settings-button");
+        settingsToggle.setTooltip(new Tooltip("Show the network settings: k, alpha, bits, lookup mode, latency, loss, seed (Ctrl+Comma)"));
+        settingsToggle.setFocusTraversable(false);
+        ProgressBar progress = new ProgressBar();
+        progress.setId("build-progress");
+        progress.setPrefWidth(110);
+        progress.progressProperty().bind(vm.buildProgressProperty());
+        progress.visibleProperty().bind(vm.buildingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        progress.setTooltip(new Tooltip("Building the next network in the background; the current one runs on until it is ready"));
+        Label building = new Label();
+        building.getStyleClass().add("status-label");
+        building.textProperty().bind(Bindings.createStringBinding(() -> vm.buildProgressProperty().get() < 0
+                ? "running scenario\u2026" : String.format(Locale.ROOT, "building %.0f%%", 100 * vm.buildProgressProperty().get()),
+                vm.buildProgressProperty()));
+        building.visibleProperty().bind(vm.buildingProperty());
+        building.managedProperty().bind(building.visibleProperty());
 
         target.setId("target-field");
         target.setPromptText("target: hex 7f00 or 0b0111\u2026");
@@ -62,6 +105,50 @@ public final class ControlBar extends VBox {
         play.setFocusTraversable(false);
         Button step = button("Step", "step-button", "Pause and run exactly one simulation event (Right arrow)");
         step.setOnAction(e -> vm.stepOnce());
+        Button stepRound = button("Step round", "step-round-button",
+                "Pause and run until the inspected lookup's next round completes; in sliding mode until alpha more "
+                        + "answers or timeouts arrive (Shift+Right)");
+        stepRound.setOnAction(e -> vm.stepRound());
+        key.setId("key-field");
+        key.setPromptText("key, e.g. greeting");
+        key.setPrefColumnCount(10);
+        key.textProperty().bindBidirectional(vm.keyTextProperty());
+        key.setTooltip(new Tooltip("The key of find_value or store: any text; its id is the top bits of SHA-1. Enter runs find_value (Ctrl+K)"));
+        key.setOnAction(e -> vm.findValue());
+        TextField value = new TextField();
+        value.setId("value-field");
+        value.setPromptText("value to store");
+        value.setPrefColumnCount(10);
+        value.textProperty().bindBidirectional(vm.valueTextProperty());
+        value.setTooltip(new Tooltip("The value store puts under the key. Enter runs store."));
+        value.setOnAction(e -> vm.store());
+        Button store = button("Store", "store-button", "Store the value under the key on the k closest nodes, from the selected node");
+        store.setOnAction(e -> vm.store());
+        Button findValue = button("Find value", "find-value-button", "Look the key up from the selected node; stops at the first node holding it");
+        findValue.setOnAction(e -> vm.findValue());
+        export.setId("export-button");
+        export.setTooltip(new Tooltip("Save the window as PNG, the event log, the report, or the scenario; open a scenario"));
+        export.setFocusTraversable(false);
+        MenuItem png = new MenuItem("Window as PNG\u2026 (Ctrl+E)");
+        png.setId("export-png");
+        png.setOnAction(e -> exports().savePng());
+        MenuItem events = new MenuItem("Event log (JSON Lines)\u2026");
+        events.setId("export-events");
+        events.setOnAction(e -> exports().saveEvents());
+        MenuItem report = new MenuItem("Report (JSON)\u2026");
+        report.setId("export-report");
+        report.setOnAction(e -> exports().saveReport());
+        MenuItem save = new MenuItem("Save scenario (YAML)\u2026 (Ctrl+S)");
+        save.setId("export-scenario");
+        save.setOnAction(e -> exports().saveScenario());
+        MenuItem open = new MenuItem("Open scenario\u2026 (Ctrl+O)");
+        open.setId("open-scenario");
+        open.setOnAction(e -> exports().openScenario());
+        export.getItems().addAll(png, events, report, new javafx.scene.control.SeparatorMenuItem(), save, open);
+        help.setId("help-button");
+        help.setTooltip(new Tooltip("Show every keyboard shortcut (F1 or ?)"));
+        help.setFocusTraversable(false);
+        help.setOnAction(e -> helpAction.run());
         Slider speed = new Slider(Math.log10(NetworkViewModel.MIN_SPEED), Math.log10(NetworkViewModel.MAX_SPEED),
                 Math.log10(vm.speedProperty().get()));
         speed.setId("speed-slider");
@@ -90,16 +177,20 @@ public final class ControlBar extends VBox {
         HBox.setHgrow(spring, Priority.ALWAYS);
         Label network = section("Network");
         Label time = section("Time");
-        HBox row = new HBox(6, network, addCount, add, kill, revive, reset, gap(),
-                time, play, step, speed, speedLabel, spring, status, theme);
+        HBox row = new HBox(6, network, addCount, add, kill, revive, reset, presets, settingsToggle, spring, building, progress, status,
+                export, theme, help);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("control-row");
         Label lookup = section("Lookup");
-        target.setPrefColumnCount(22);
-        HBox row2 = new HBox(6, lookup, target, random, find, error);
+        target.setPrefColumnCount(20);
+        Label keyValue = section("Records");
+        HBox row2 = new HBox(6, time, play, step, stepRound, speed, speedLabel, gap(), lookup, target, random, find);
+        HBox row3 = new HBox(6, keyValue, key, value, store, findValue, error);
+        row3.setAlignment(Pos.CENTER_LEFT);
+        row3.getStyleClass().add("control-row");
         row2.setAlignment(Pos.CENTER_LEFT);
         row2.getStyleClass().add("control-row");
-        for (HBox r : java.util.List.of(row, row2)) {
+        for (HBox r : java.util.List.of(row, row2, row3)) {
             for (var n : r.getChildren()) {
                 if (n instanceof Region reg && n != spring && n != error) {
                     reg.setMinWidth(Region.USE_PREF_SIZE);
@@ -113,7 +204,35 @@ public final class ControlBar extends VBox {
         error.visibleProperty().bind(vm.targetErrorProperty().isNotEmpty());
         error.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(error, Priority.ALWAYS);
-        getChildren().addAll(row, row2);
+        getChildren().addAll(row, row2, row3, settings);
+    }
+
+    /** Puts the keyboard focus in the key field. */
+    public void focusKey() {
+        key.requestFocus();
+    }
+
+    /** Shows or hides the settings row. */
+    public void toggleSettings() {
+        settingsToggle.setSelected(!settingsToggle.isSelected());
+    }
+
+    /** The settings row (for tests). */
+    public SettingsPane settings() {
+        return settings;
+    }
+
+    /** What the help button does (the app shows its help overlay). */
+    public void onHelp(Runnable action) {
+        helpAction = action == null ? () -> { } : action;
+    }
+
+    /** The export actions of this window (made on first use, once the bar is in a scene). */
+    public ExportActions exports() {
+        if (exports == null) {
+            exports = new ExportActions(vmRef, getScene());
+        }
+        return exports;
     }
 
     /** Puts the keyboard focus in the target field. */

@@ -5,25 +5,36 @@ import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
  * The KadLab desktop app: a window on an embedded simulated Kademlia network (32 nodes, 16-bit ids,
- * k = 4, alpha = 3, already joined). Shortcuts: Space play/pause, Right step one event, Delete kill
- * the selected node, Ctrl+N add nodes, Ctrl+R revive all, Ctrl+L type a target, Ctrl+T theme.
+ * k = 4, alpha = 3, already joined), with a help layer over it. The shortcuts are listed in
+ * {@link HelpOverlay#SHORTCUTS} (F1 or '?' shows them); Ctrl+P toggles presentation mode, a style
+ * class on the root that scales the fonts.
  */
 public class KadLabApp extends Application {
+    /** The style class of presentation mode (larger fonts for a projector). */
+    public static final String PRESENTATION = "presentation";
+
     private NetworkViewModel vm;
     private MainView view;
     private FrameLoop loop;
+    private HelpOverlay help;
+    private StackPane root;
 
     @Override
     public void start(Stage stage) {
         vm = new NetworkViewModel();
         view = new MainView(vm);
-        Scene scene = new Scene(view, 1280, 800);
+        help = new HelpOverlay();
+        root = new StackPane(view, help);
+        root.getStyleClass().add("app-root");
+        Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
-        installShortcuts(scene, vm, view);
+        view.controls().onHelp(help::toggle);
+        installShortcuts(scene, vm, view, help, root);
         loop = new FrameLoop(vm, view);
         loop.frameMicrosProperty().addListener((o, a, b) -> view.showFrameCost(b.doubleValue()));
         view.refresh();
@@ -39,6 +50,9 @@ public class KadLabApp extends Application {
     public void stop() {
         if (loop != null) {
             loop.stop();
+        }
+        if (vm != null) {
+            vm.shutdown();
         }
     }
 
@@ -57,16 +71,60 @@ public class KadLabApp extends Application {
         return loop;
     }
 
+    /** The help layer (for tests). */
+    public HelpOverlay helpOverlay() {
+        return help;
+    }
+
+    /** Whether presentation mode is on. */
+    public boolean isPresenting() {
+        return root.getStyleClass().contains(PRESENTATION);
+    }
+
+    /** Switches presentation mode (larger fonts) on or off. */
+    public void togglePresentation() {
+        togglePresentation(root);
+    }
+
+    private static void togglePresentation(StackPane root) {
+        if (!root.getStyleClass().remove(PRESENTATION)) {
+            root.getStyleClass().add(PRESENTATION);
+        }
+    }
+
     /** Installs the keyboard shortcuts; keys typed into a text field stay with the field. */
-    static void installShortcuts(Scene scene, NetworkViewModel vm, MainView view) {
+    static void installShortcuts(Scene scene, NetworkViewModel vm, MainView view, HelpOverlay help, StackPane root) {
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
+                help.toggle();
+                e.consume();
+            }
+        });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+            if (e.getCode() == KeyCode.F1) {
+                help.toggle();
+                e.consume();
+                return;
+            }
+            if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
+                help.setVisible(false);
+                e.consume();
+                return;
+            }
             if (e.isShortcutDown()) {
+                ControlBar c = view.controls();
                 switch (e.getCode()) {
-                    case N -> vm.addNodes(view.controls().addCount());
+                    case N -> vm.addNodes(c.addCount());
                     case R -> vm.reviveAll();
-                    case L -> view.controls().focusTarget();
+                    case L -> c.focusTarget();
+                    case K -> c.focusKey();
                     case T -> view.toggleTheme();
+                    case P -> togglePresentation(root);
+                    case COMMA -> c.toggleSettings();
+                    case S -> c.exports().saveScenario();
+                    case O -> c.exports().openScenario();
+                    case E -> c.exports().savePng();
                     default -> {
                         return;
                     }
@@ -83,7 +141,13 @@ public class KadLabApp extends Application {
             }
             switch (e.getCode()) {
                 case SPACE -> vm.togglePlay();
-                case RIGHT -> vm.stepOnce();
+                case RIGHT -> {
+                    if (e.isShiftDown()) {
+                        vm.stepRound();
+                    } else {
+                        vm.stepOnce();
+                    }
+                }
                 case DELETE -> vm.killSelected();
                 default -> {
                     return;

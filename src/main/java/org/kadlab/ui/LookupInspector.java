@@ -30,6 +30,9 @@ public final class LookupInspector extends VBox {
     private final Label title = new Label("Lookup inspector");
     private final Label summary = new Label();
     private final TableView<CandidateRow> table = new TableView<>();
+    private final Label result = new Label();
+    private Object shownSignature;
+    private long rebuilds;
 
     public LookupInspector(NetworkViewModel vm) {
         this.vm = vm;
@@ -69,7 +72,14 @@ public final class LookupInspector extends VBox {
             c.setReorderable(false);
         }
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(title, summary, table);
+        result.setId("operation-result");
+        result.getStyleClass().add("operation-result");
+        result.setWrapText(true);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        result.textProperty().bind(vm.operationResultProperty());
+        result.visibleProperty().bind(vm.operationResultProperty().isNotEmpty());
+        result.managedProperty().bind(result.visibleProperty());
+        getChildren().addAll(title, summary, result, table);
     }
 
     /** The table (for tests). */
@@ -82,9 +92,23 @@ public final class LookupInspector extends VBox {
         return summary.getText();
     }
 
-    /** Rebuilds the rows from the inspected lookup. */
+    /** How many times the rows were recomputed from the lookup (for tests). */
+    public long rebuilds() {
+        return rebuilds;
+    }
+
+    /**
+     * Updates the rows from the inspected lookup, only when its signature (the session, its version,
+     * the network's membership) changed; rows are replaced in place, only where they differ.
+     */
     public void refresh() {
         LookupSession s = vm.selectedLookup();
+        Object signature = java.util.Arrays.asList(vm.simulation(), s, s == null ? 0 : s.version(), vm.membershipVersion());
+        if (signature.equals(shownSignature)) {
+            return;
+        }
+        shownSignature = signature;
+        rebuilds++;
         if (s == null) {
             title.setText("Lookup inspector");
             summary.setText("The candidates of a find_node appear here, closest to the target first. "
@@ -93,12 +117,20 @@ public final class LookupInspector extends VBox {
             return;
         }
         KeySpace ks = vm.keySpace();
-        title.setText("find_node " + ks.hex(s.origin()) + " \u2192 " + ks.hex(s.target()) + "  (bin "
-                + NodeTooltips.grouped(ks.binary(s.target())) + ")");
+        title.setText(s.title(ks) + "  (bin " + NodeTooltips.grouped(ks.binary(s.target())) + ")");
         summary.setText(s.summary(vm.simulation()));
         List<CandidateRow> rows = s.rows(vm.simulation());
-        if (!rows.equals(table.getItems())) {
-            table.getItems().setAll(rows);
+        var items = table.getItems();
+        int common = Math.min(rows.size(), items.size());
+        for (int i = 0; i < common; i++) {
+            if (!items.get(i).equals(rows.get(i))) {
+                items.set(i, rows.get(i));
+            }
+        }
+        if (items.size() > rows.size()) {
+            items.remove(rows.size(), items.size());
+        } else if (rows.size() > common) {
+            items.addAll(rows.subList(common, rows.size()));
         }
     }
 

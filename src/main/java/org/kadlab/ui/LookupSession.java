@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Set;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.Lookup;
+import org.kadlab.kad.LookupPurpose;
 import org.kadlab.kad.NodeId;
+import org.kadlab.sim.OperationRecord;
 import org.kadlab.sim.SimEvent;
 import org.kadlab.sim.Simulation;
 
 /**
- * A find_node the user started, as the inspector shows it: the live {@link Lookup} state machine
- * (its candidates), the simulator's id for it, and how it ended, judged against the ground truth.
+ * An operation the user started (find_node, find_value or store), as the inspector shows it: the
+ * live {@link Lookup} state machine (its candidates), the simulator's id for it, how its lookup
+ * ended, judged against the ground truth, and the operation's result (value found, acks).
+ * {@link #version()} goes up whenever any of that changed, so views redraw only then.
  */
 public final class LookupSession {
     private final NodeId origin;
@@ -22,11 +26,114 @@ public final class LookupSession {
     private long simId = -1;
     private SimEvent.LookupFinished finished;
     private boolean abandoned;
+    private final LookupPurpose purpose;
+    private final String key;
+    private final String value;
+    private OperationRecord record;
+    private String failure;
+    private NodeId valueFrom;
+    private long version;
 
     LookupSession(NodeId origin, NodeId target, long startedAt) {
+        this(LookupPurpose.FIND_NODE, origin, target, startedAt, null, null);
+    }
+
+    LookupSession(LookupPurpose purpose, NodeId origin, NodeId target, long startedAt, String key, String value) {
+        this.purpose = purpose;
         this.origin = origin;
         this.target = target;
         this.startedAt = startedAt;
+        this.key = key;
+        this.value = value;
+    }
+
+    /** FIND_NODE, FIND_VALUE or STORE. */
+    public LookupPurpose purpose() {
+        return purpose;
+    }
+
+    /** The user key of a find_value or store, or null. */
+    public String key() {
+        return key;
+    }
+
+    /** The operation's result once it completed, or null. */
+    public OperationRecord record() {
+        return record;
+    }
+
+    /** The node whose answer carried the value (find_value), or null. */
+    public NodeId valueFrom() {
+        return valueFrom;
+    }
+
+    /** Goes up whenever the lookup's candidates, its end or the operation's result changed. */
+    public long version() {
+        return version;
+    }
+
+    /** Whether an RPC of this type belongs to this operation. */
+    boolean carries(SimEvent.RpcType type) {
+        return switch (purpose) {
+            case FIND_VALUE -> type == SimEvent.RpcType.FIND_VALUE;
+            case STORE -> type == SimEvent.RpcType.FIND_NODE || type == SimEvent.RpcType.STORE;
+            default -> type == SimEvent.RpcType.FIND_NODE;
+        };
+    }
+
+    /** "find_node 3a1f -> 7f00", "store "greeting" -> key 7f00", ... */
+    public String title(KeySpace ks) {
+        return switch (purpose) {
+            case FIND_VALUE -> "find_value " + ScenarioText.quote(key) + " from " + ks.hex(origin) + " \u2192 key " + ks.hex(target);
+            case STORE -> "store " + ScenarioText.quote(key) + " = " + ScenarioText.quote(value) + " from " + ks.hex(origin)
+                    + " \u2192 key " + ks.hex(target);
+            default -> "find_node " + ks.hex(origin) + " \u2192 " + ks.hex(target);
+        };
+    }
+
+    /** The operation's result in one sentence, or null while it runs. */
+    public String result(KeySpace ks) {
+        if (failure != null) {
+            return title(ks) + " failed: " + failure;
+        }
+        if (record == null) {
+            return null;
+        }
+        if (purpose == LookupPurpose.FIND_VALUE) {
+            if (Boolean.TRUE.equals(record.found())) {
+                String where = valueFrom == null ? "in its own store" : "at " + ks.hex(valueFrom);
+                return "find_value " + ScenarioText.quote(key) + ": found " + ScenarioText.quote(record.value()) + " " + where
+                        + " after " + record.rpcs() + " RPCs, " + (record.endMs() - record.startMs()) + " ms.";
+            }
+            return "find_value " + ScenarioText.quote(key) + ": not found; " + record.rpcs() + " RPCs asked the "
+                    + record.result().size() + " closest nodes to key " + ks.hex(target) + ", none held it.";
+        }
+        if (purpose == LookupPurpose.STORE) {
+            List<String> acks = new ArrayList<>();
+            for (NodeId n : record.result()) {
+                acks.add(ks.hex(n));
+            }
+            return "store " + ScenarioText.quote(key) + ": " + acks.size() + " of " + record.truth().size()
+                    + " closest nodes acknowledged" + (acks.isEmpty() ? "." : ": " + String.join(", ", acks) + ".");
+        }
+        return null;
+    }
+
+    void completed(OperationRecord r, Throwable error) {
+        this.record = r;
+        this.failure = error == null ? null : String.valueOf(error.getCause() != null ? error.getCause().getMessage() : error.getMessage());
+        version++;
+    }
+
+    void valueFrom(NodeId node) {
+        if (valueFrom == null) {
+            valueFrom = node;
+            version++;
+        }
+    }
+
+    void progressed() {
+        version++;
     }
 
     public NodeId origin() {
@@ -67,18 +174,22 @@ public final class LookupSession {
 
     void attach(Lookup l) {
         this.lookup = l;
+        version++;
     }
 
     void started(long id) {
         this.simId = id;
+        version++;
     }
 
     void finish(SimEvent.LookupFinished f) {
         this.finished = f;
+        version++;
     }
 
     void abandon() {
         this.abandoned = true;
+        version++;
     }
 
     /** The candidates as inspector rows, closest to the target first. */

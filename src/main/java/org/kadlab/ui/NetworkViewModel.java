@@ -1,5 +1,8 @@
 package org.kadlab.ui;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -8,6 +11,19 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -25,12 +41,18 @@ import javafx.beans.property.StringProperty;
 import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.Lookup;
+import org.kadlab.kad.LookupMode;
 import org.kadlab.kad.LookupPurpose;
 import org.kadlab.kad.NodeId;
+import org.kadlab.sim.OperationRecord;
 import org.kadlab.sim.SimConfig;
 import org.kadlab.sim.SimEvent;
 import org.kadlab.sim.SimNode;
 import org.kadlab.sim.Simulation;
+import org.kadlab.sim.scenario.Scenario;
+import org.kadlab.sim.scenario.ScenarioException;
+import org.kadlab.sim.scenario.ScenarioReader;
+import org.kadlab.sim.scenario.ScenarioRunner;
 
 /**
  * The state behind the KadLab window, testable without a Stage: the simulation, the selected node
@@ -47,6 +69,11 @@ import org.kadlab.sim.Simulation;
  *   <li>User actions (add, kill, revive, find_node) release their events at once; adding nodes lets
  *       the joins settle before the next frame.</li>
  *   <li>Bad input sets {@link #targetErrorProperty()} and never throws.</li>
+ *   <li>New settings, presets and loaded scenarios build the next network on a background thread;
+ *       {@link #tick(long)} polls it (progress included) and swaps it in when done. The old network
+ *       runs on meanwhile; nothing is posted to the FX thread.</li>
+ *   <li>Cheap versions ({@link #tableVersion()}, {@link #membershipVersion()},
+ *       {@link LookupSession#version()}) tell the panels whether their content changed.</li>
  * </ol>
  */
 public final class NetworkViewModel {
@@ -62,11 +89,25 @@ public final class NetworkViewModel {
     public static final double MIN_SPEED = 10;
     public static final double MAX_SPEED = 10_000;
     public static final double DEFAULT_SPEED = 150;
+    /** Most simulation steps one "step round" runs. */
+    public static final int MAX_ROUND_STEPS = 20_000;
+    /** Longest key and value text accepted. */
+    public static final int MAX_KEY_CHARS = 200;
+    public static final int MAX_VALUE_CHARS = 1_000;
+    /** Most user steps remembered for the saved scenario. */
+    public static final int MAX_RECORDED_STEPS = 5_000;
+    /** Most operation records the simulation keeps (for the report). */
+    public static final int MAX_OPERATIONS = 2_000;
     private static final int INBOX_CAPACITY = 20_000;
     private static final long FADE_NANOS = 900_000_000L;
 
-    private final SimConfig config;
-    private final int initialNodes;
+    private SimConfig config;
+    private int initialNodes;
+    private final ArrayDeque<String> recorded = new ArrayDeque<>();
+    private long tableVersion;
+    private long membershipVersion;
+    private Build build;
+    private ExecutorService builder;
     private Simulation sim;
     private EventInbox inbox;
     private boolean muted;
@@ -84,6 +125,13 @@ public final class NetworkViewModel {
     private final ReadOnlyLongWrapper displayTime = new ReadOnlyLongWrapper(this, "displayTime");
     private final ReadOnlyIntegerWrapper nodeCount = new ReadOnlyIntegerWrapper(this, "nodeCount");
     private final ReadOnlyIntegerWrapper liveCount = new ReadOnlyIntegerWrapper(this, "liveCount");
+    private final StringProperty keyText = new SimpleStringProperty(this, "keyText", "");
+    private final StringProperty valueText = new SimpleStringProperty(this, "valueText", "");
+    private final ReadOnlyStringWrapper operationResult = new ReadOnlyStringWrapper(this, "operationResult", "");
+    private final ReadOnlyObjectWrapper<NetworkSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
+    private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper(this, "settingsError", "");
+    private final ReadOnlyBooleanWrapper building = new ReadOnlyBooleanWrapper(this, "building");
+    private final ReadOnlyDoubleWrapper buildProgress = new ReadOnlyDoubleWrapper(this, "buildProgress");
 
     private double clock;
     private long realNanos;
@@ -99,6 +147,7 @@ public final class NetworkViewModel {
     public NetworkViewModel(SimConfig config, int nodes) {
         this.config = config;
         this.initialNodes = nodes;
+        settings.set(NetworkSettings.of(config, nodes));
         speed.addListener((o, was, now) -> {
             double v = now.doubleValue();
             if (!(v >= MIN_SPEED && v <= MAX_SPEED)) {
@@ -110,8 +159,63 @@ public final class NetworkViewModel {
 
     /** 16-bit ids, k = 4, alpha = 3, RPC timeout 1 s, latency 10..80 ms, 2,000 events of history. */
     public static SimConfig defaultConfig(long seed) {
-        KadConfig kad = KadConfig.builder().bits(16).k(4).alpha(3).rpcTimeoutMs(1_000).build();
-        return SimConfig.defaults().withSeed(seed).withKad(kad).withHistoryCapacity(2_000);
+        KadConfig kad = KadConfig.builder().bits(16).k(4).alpha(3).rpcTimeoutMs(NetworkSettings.RPC_TIMEOUT_MS).build();
+        return SimConfig.defaults().withSeed(seed).withKad(kad).withHistoryCapacity(NetworkSettings.HISTORY);
+    }
+
+    /** The key of the next find_value or store, as typed (any text up to {@link #MAX_KEY_CHARS}). */
+    public StringProperty keyTextProperty() {
+        return keyText;
+    }
+
+    /** The value of the next store, as typed. */
+    public StringProperty valueTextProperty() {
+        return valueText;
+    }
+
+    /** The result of the latest find_value or store in one sentence, or "" while none ended. */
+    public ReadOnlyStringProperty operationResultProperty() {
+        return operationResult.getReadOnlyProperty();
+    }
+
+    /** The settings the current network was built from. */
+    public ReadOnlyObjectProperty<NetworkSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    /** Why the last settings could not be applied (naming the field), or "". */
+    public ReadOnlyStringProperty settingsErrorProperty() {
+        return settingsError.getReadOnlyProperty();
+    }
+
+    /** Whether a network is being built in the background. */
+    public ReadOnlyBooleanProperty buildingProperty() {
+        return building.getReadOnlyProperty();
+    }
+
+    /** How far the background build is, 0..1, or -1 when unknown (a scenario runs). */
+    public ReadOnlyDoubleProperty buildProgressProperty() {
+        return buildProgress.getReadOnlyProperty();
+    }
+
+    /** Goes up whenever the selected node's routing table changed (BucketChanged of that node). */
+    public long tableVersion() {
+        return tableVersion;
+    }
+
+    /** Goes up whenever a node was added, killed or revived anywhere. */
+    public long membershipVersion() {
+        return membershipVersion;
+    }
+
+    /** The steps that rebuild this network (for the saved scenario), oldest first. */
+    public List<String> recordedSteps() {
+        return List.copyOf(recorded);
+    }
+
+    /** The scenario (YAML) that rebuilds this network from its seed. */
+    public String scenarioText() {
+        return ScenarioText.write(settings.get(), recordedSteps());
     }
 
     // ------------------------------------------------------------------ properties
@@ -233,7 +337,7 @@ public final class NetworkViewModel {
      */
     public int tick(long elapsedNanos) {
         realNanos += Math.max(0, elapsedNanos);
-        boolean changed = false;
+        boolean changed = pollBuild();
         int steps = 0;
         if (playing.get()) {
             clock += speed.get() * Math.max(0, elapsedNanos) / 1e9;
@@ -319,6 +423,7 @@ public final class NetworkViewModel {
         if (selectedNode.get() == null) {
             selectedNode.set(sim.nodes().get(0));
         }
+        record(ScenarioText.add(n));
         caption.set("Added " + n + (n == 1 ? " node; it" : " nodes; each") + " joined through a random live node, "
                 + "looked up its own id and refreshed its buckets.");
         bump();
@@ -338,6 +443,7 @@ public final class NetworkViewModel {
             return false;
         }
         sim.kill(n);
+        record(ScenarioText.comment("killed " + hex(n.id()) + " by hand (a scenario can only kill random nodes)"));
         pulses.values().removeIf(p -> p.from().equals(n.id()));
         release(false);
         bump();
@@ -355,32 +461,243 @@ public final class NetworkViewModel {
             }
         }
         release(false);
+        if (revived > 0) {
+            record(ScenarioText.reviveAll());
+        }
         caption.set(revived == 0 ? "Every node is already running."
                 : "Revived " + revived + (revived == 1 ? " node" : " nodes") + ", each with the routing table it had.");
         bump();
         return revived;
     }
 
-    /** Throws the network away and builds the starting one again. */
+    /** Throws the network away and builds the starting one again (on this thread). */
     public void reset() {
-        sim = new Simulation(config);
-        inbox = new EventInbox(INBOX_CAPACITY, () -> sim.stats().events());
-        Simulation current = sim;
-        sim.addListener(e -> onSimEvent(current, e));
-        pulses.clear();
-        fading.clear();
-        selectedLookup.set(null);
-        settle(() -> {
-            for (int i = 0; i < initialNodes; i++) {
-                sim.addNode();
-                sim.runUntilIdle();
-            }
-        });
-        simulation.set(sim);
-        selectedNode.set(sim.nodes().isEmpty() ? null : sim.nodes().get(0));
-        targetError.set("");
+        cancelBuild();
+        install(build(config, initialNodes, new AtomicInteger(), new AtomicBoolean()), config, initialNodes,
+                List.of(ScenarioText.add(initialNodes)));
         caption.set(initialNodes + " nodes joined one at a time. Click a node, type a target id and press Find node.");
+    }
+
+    /** Builds the starting network again in the background (what the Reset button does). */
+    public void resetInBackground() {
+        applySettings(settings.get(), true);
+    }
+
+    /**
+     * Builds a network from {@code s} (from the same seed, so the same settings give the same
+     * network) and swaps it in: at once, or in the background when {@code background}. Bad
+     * settings leave the network as it is and set {@link #settingsErrorProperty()}. Returns whether
+     * the build started.
+     */
+    public boolean applySettings(NetworkSettings s, boolean background) {
+        settingsError.set("");
+        SimConfig next;
+        try {
+            next = s.toSimConfig();
+        } catch (IllegalArgumentException e) {
+            settingsError.set(e.getMessage());
+            return false;
+        }
+        int nodes = s.nodes();
+        startBuild(background, "Built " + nodes + " nodes (" + s.bits() + "-bit ids, k = " + s.k() + ", alpha = " + s.alpha()
+                + ", " + s.mode().name().toLowerCase(java.util.Locale.ROOT) + "); each joined one at a time.",
+                (progress, cancelled) -> new Built(build(next, nodes, progress, cancelled), next, nodes,
+                        List.of(ScenarioText.add(nodes))), nodes);
+        return true;
+    }
+
+    /** Reads the settings fields' texts (see {@link NetworkSettings#FIELDS}) and applies them. */
+    public boolean applySettings(java.util.Map<String, String> fields, boolean background) {
+        settingsError.set("");
+        NetworkSettings s;
+        try {
+            s = NetworkSettings.parse(fields);
+        } catch (IllegalArgumentException e) {
+            settingsError.set(e.getMessage());
+            return false;
+        }
+        return applySettings(s, background);
+    }
+
+    /** Builds the network of a preset. */
+    public boolean applyPreset(Preset p, boolean background) {
+        return applySettings(p.settings(), background);
+    }
+
+    /**
+     * Reads the scenario at {@code path} and runs it on a fresh network (in the background when
+     * {@code background}), then swaps that network in. A bad file sets {@link #settingsErrorProperty()}
+     * with its file:line: field message.
+     */
+    public boolean loadScenario(Path path, boolean background) {
+        settingsError.set("");
+        Scenario sc;
+        try {
+            sc = ScenarioReader.read(path);
+        } catch (ScenarioException e) {
+            settingsError.set(e.getMessage());
+            return false;
+        }
+        SimConfig next = sc.config().withHistoryCapacity(NetworkSettings.HISTORY);
+        int added = 0;
+        for (Scenario.Step st : sc.steps()) {
+            if (st instanceof Scenario.Add a) {
+                added += a.count();
+            }
+        }
+        if (added > MAX_NODES) {
+            settingsError.set(path.getFileName() + ": add: this window holds at most " + MAX_NODES + " nodes, the scenario adds " + added);
+            return false;
+        }
+        List<String> steps;
+        try {
+            steps = scenarioSteps(java.nio.file.Files.readString(path));
+        } catch (IOException e) {
+            settingsError.set(path.getFileName() + ": cannot read: " + e.getMessage());
+            return false;
+        }
+        startBuild(background, "Ran " + path.getFileName() + ": " + sc.steps().size() + " steps.", (progress, cancelled) -> {
+            Simulation s = new Simulation(next);
+            s.setOperationLimit(MAX_OPERATIONS);
+            new ScenarioRunner(sc, s).run();
+            return new Built(s, next, s.nodes().size(), steps);
+        }, -1);
+        return true;
+    }
+
+    /** Waits (at most {@code ms}) for a background build and swaps it in; for tests and shutdown. */
+    public boolean awaitBuild(long ms) {
+        Build b = build;
+        if (b == null) {
+            return true;
+        }
+        try {
+            b.future.get(ms, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            // reported by pollBuild
+        }
+        pollBuild();
+        return true;
+    }
+
+    /** Stops a background build, if one runs, and its thread. */
+    public void shutdown() {
+        cancelBuild();
+        if (builder != null) {
+            builder.shutdownNow();
+            builder = null;
+        }
+    }
+
+    /**
+     * Stores the typed value under the typed key from the selected node; the acks are shown when
+     * it ends. Returns false, with a message in {@link #targetErrorProperty()}, on bad input.
+     */
+    public boolean store() {
+        targetError.set("");
+        String key = checkedKey();
+        if (key == null) {
+            return false;
+        }
+        String value = valueText.get() == null ? "" : valueText.get();
+        if (value.isEmpty()) {
+            targetError.set("Type a value to store under " + ScenarioText.quote(key) + ".");
+            return false;
+        }
+        if (value.length() > MAX_VALUE_CHARS || hasControl(value)) {
+            targetError.set("value: at most " + MAX_VALUE_CHARS + " characters on one line.");
+            return false;
+        }
+        SimNode origin = liveOrigin();
+        if (origin == null) {
+            return false;
+        }
+        LookupSession session = new LookupSession(LookupPurpose.STORE, origin.id(), sim.keySpace().keyId(key), sim.now(), key, value);
+        boolean ok = startOperation(session, () -> sim.store(origin, key, value));
+        if (ok) {
+            record(ScenarioText.store(key, value, hex(origin.id())));
+        }
+        return ok;
+    }
+
+    /**
+     * Runs find_value for the typed key from the selected node; whether it was found, the value and
+     * where are shown when it ends. Returns false, with a message, on bad input.
+     */
+    public boolean findValue() {
+        targetError.set("");
+        String key = checkedKey();
+        if (key == null) {
+            return false;
+        }
+        SimNode origin = liveOrigin();
+        if (origin == null) {
+            return false;
+        }
+        LookupSession session = new LookupSession(LookupPurpose.FIND_VALUE, origin.id(), sim.keySpace().keyId(key), sim.now(), key, null);
+        boolean ok = startOperation(session, () -> sim.findValue(origin, key));
+        if (ok) {
+            record(ScenarioText.findValue(key, hex(origin.id())));
+        }
+        return ok;
+    }
+
+    /**
+     * Pauses and advances the simulation until the inspected lookup's next round completes: in
+     * rounds mode until its round number moves on, in sliding mode until alpha more answers or
+     * timeouts arrived; either way at most {@link #MAX_ROUND_STEPS} steps, or until it ends.
+     * Returns the number of steps run, or -1 (with a message) when no lookup runs.
+     */
+    public int stepRound() {
+        playing.set(false);
+        targetError.set("");
+        LookupSession s = selectedLookup.get();
+        Lookup l = s == null ? null : s.lookup();
+        if (l == null || s.isOver() || l.isFinished()) {
+            targetError.set("No lookup is running: start one (Find node, Find value or Store) first.");
+            return -1;
+        }
+        boolean rounds = l.mode() == LookupMode.ROUNDS;
+        int startRound = l.round();
+        int startResolved = resolved(l);
+        int steps = 0;
+        while (steps < MAX_ROUND_STEPS && !l.isFinished() && sim.isBusy()) {
+            if (rounds ? l.round() > startRound : resolved(l) >= startResolved + l.alpha()) {
+                break;
+            }
+            sim.step();
+            steps++;
+        }
+        clock = Math.max(clock, sim.now());
+        release(false);
+        displayTime.set((long) clock);
+        if (s.isOver() || l.isFinished()) {
+            // the caption of the lookup's end, set by release, says it
+        } else if (rounds) {
+            caption.set("Round " + startRound + " done after " + steps + " steps: round " + l.round() + " begins with "
+                    + l.inFlight() + " queries in flight.");
+        } else {
+            caption.set((resolved(l) - startResolved) + " more answers or timeouts after " + steps + " steps; "
+                    + l.inFlight() + " queries in flight.");
+        }
         bump();
+        return steps;
+    }
+
+    /** Shows {@code message} as the inline error (for actions outside the view model, such as exports). */
+    public void showError(String message) {
+        targetError.set(message == null ? "" : message);
+    }
+
+    /** Shows {@code text} as the caption and clears the inline error. */
+    public void showCaption(String text) {
+        targetError.set("");
+        caption.set(text);
     }
 
     /** Puts a random id of the key space in the target field. */
@@ -412,13 +729,27 @@ public final class NetworkViewModel {
             return false;
         }
         LookupSession session = new LookupSession(origin.id(), target, sim.now());
+        boolean ok = startOperation(session, () -> sim.findNode(origin, target));
+        if (ok) {
+            record(ScenarioText.lookup(hex(origin.id()), hex(target)));
+        }
+        return ok;
+    }
+
+    /** Starts an operation and makes it the inspected one; its result is shown when it completes. */
+    private boolean startOperation(LookupSession session, java.util.function.Supplier<CompletableFuture<OperationRecord>> run) {
+        NodeId origin = session.origin();
+        NodeId target = session.target();
         Set<Lookup> before = Collections.newSetFromMap(new IdentityHashMap<>());
         before.addAll(sim.activeLookups());
+        LookupSession previous = selectedLookup.get();
         selectedLookup.set(session);
         starting = session;
+        CompletableFuture<OperationRecord> f;
         try {
-            sim.findNode(origin, target);
+            f = run.get();
         } catch (RuntimeException ex) {
+            selectedLookup.set(previous);
             targetError.set(ex.getMessage());
             return false;
         } finally {
@@ -427,15 +758,221 @@ public final class NetworkViewModel {
         List<Lookup> now = sim.activeLookups();
         for (int i = now.size() - 1; i >= 0; i--) {
             Lookup l = now.get(i);
-            if (!before.contains(l) && l.origin().equals(origin.id()) && l.target().equals(target)) {
+            if (!before.contains(l) && l.origin().equals(origin) && l.target().equals(target)) {
                 session.attach(l);
                 break;
             }
+        }
+        Simulation owner = sim;
+        // completes inside sim.step(), on the thread that runs the simulation: once per operation
+        f.whenComplete((rec, ex) -> {
+            session.completed(rec, ex);
+            String text = session.result(owner.keySpace());
+            if (text != null && owner == sim) {
+                operationResult.set(text);
+                caption.set(text);
+            }
+        });
+        if (session.purpose() != LookupPurpose.FIND_NODE) {
+            operationResult.set("");
         }
         clock = Math.max(clock, sim.now());
         release(false);
         bump();
         return true;
+    }
+
+    private String checkedKey() {
+        String key = keyText.get() == null ? "" : keyText.get().strip();
+        if (key.isEmpty()) {
+            targetError.set("Type a key first: any text, such as greeting.");
+            return null;
+        }
+        if (key.length() > MAX_KEY_CHARS || hasControl(key)) {
+            targetError.set("key: at most " + MAX_KEY_CHARS + " characters on one line.");
+            return null;
+        }
+        return key;
+    }
+
+    private SimNode liveOrigin() {
+        SimNode origin = selectedNode.get();
+        if (origin == null) {
+            targetError.set("Select a node first: click one on the ring.");
+            return null;
+        }
+        if (!origin.isAlive()) {
+            targetError.set(hex(origin.id()) + " is down: select a live node or revive it.");
+            return null;
+        }
+        return origin;
+    }
+
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int resolved(Lookup l) {
+        int n = 0;
+        for (Lookup.Candidate c : l.candidates()) {
+            Lookup.CandidateState st = c.state();
+            if (st == Lookup.CandidateState.SUCCEEDED || st == Lookup.CandidateState.FAILED
+                    || st == Lookup.CandidateState.UNRESPONSIVE) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void record(String step) {
+        if (step.startsWith("- add: ") && !recorded.isEmpty() && recorded.peekLast().startsWith("- add: ")) {
+            int before = Integer.parseInt(recorded.pollLast().substring("- add: ".length()));
+            int more = Integer.parseInt(step.substring("- add: ".length()));
+            step = ScenarioText.add(before + more);
+        }
+        if (recorded.size() >= MAX_RECORDED_STEPS) {
+            recorded.pollFirst();
+        }
+        recorded.addLast(step);
+    }
+
+    /** The step lines of a scenario file, as written (comments and blank lines dropped). */
+    static List<String> scenarioSteps(String text) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : text.split("\\R")) {
+            String t = line.strip();
+            if (line.startsWith("steps:")) {
+                in = true;
+                continue;
+            }
+            if (in && t.startsWith("- ") && out.size() < MAX_RECORDED_STEPS) {
+                int hash = t.indexOf(" #");
+                out.add(hash > 0 && t.lastIndexOf('"') < hash ? t.substring(0, hash).strip() : t);
+            } else if (in && !t.isEmpty() && !t.startsWith("#") && !line.startsWith(" ")) {
+                in = false;
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ building networks
+
+    /** Builds a network of {@code nodes} nodes that join one at a time, reporting progress; stops when cancelled. */
+    static Simulation build(SimConfig config, int nodes, AtomicInteger progress, AtomicBoolean cancelled) {
+        Simulation s = new Simulation(config);
+        s.setOperationLimit(MAX_OPERATIONS);
+        for (int i = 0; i < nodes && !cancelled.get(); i++) {
+            s.addNode();
+            s.runUntilIdle();
+            progress.set(i + 1);
+        }
+        return s;
+    }
+
+    private record Built(Simulation sim, SimConfig config, int nodes, List<String> steps) {
+    }
+
+    private interface BuildJob {
+        Built run(AtomicInteger progress, AtomicBoolean cancelled) throws Exception;
+    }
+
+    private record Build(Future<Built> future, AtomicInteger progress, AtomicBoolean cancelled, int total, String done) {
+    }
+
+    private void startBuild(boolean background, String done, BuildJob job, int total) {
+        cancelBuild();
+        AtomicInteger progress = new AtomicInteger();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        if (!background) {
+            try {
+                Built b = job.run(progress, cancelled);
+                install(b.sim(), b.config(), b.nodes(), b.steps());
+                caption.set(done);
+            } catch (Exception e) {
+                settingsError.set(e.getMessage());
+            }
+            return;
+        }
+        if (builder == null) {
+            builder = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kadlab-network-builder");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        build = new Build(builder.submit(() -> job.run(progress, cancelled)), progress, cancelled, total, done);
+        building.set(true);
+        buildProgress.set(total > 0 ? 0 : -1);
+        caption.set("Building the network in the background\u2026 the old one runs on until it is ready.");
+    }
+
+    private void cancelBuild() {
+        if (build != null) {
+            build.cancelled().set(true);
+            build.future().cancel(false);
+            build = null;
+            building.set(false);
+        }
+    }
+
+    /** Swaps in a finished background build, or publishes its progress; returns whether the views must redraw. */
+    private boolean pollBuild() {
+        Build b = build;
+        if (b == null) {
+            return false;
+        }
+        if (!b.future().isDone()) {
+            if (b.total() > 0) {
+                buildProgress.set(b.progress().get() / (double) b.total());
+            }
+            return false;
+        }
+        build = null;
+        building.set(false);
+        buildProgress.set(1);
+        try {
+            Built built = b.future().get();
+            install(built.sim(), built.config(), built.nodes(), built.steps());
+            caption.set(b.done());
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            settingsError.set(c.getMessage() == null ? c.toString() : c.getMessage());
+        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+            return false;
+        }
+        return true;
+    }
+
+    /** Makes {@code next} the window's network (it is settled: no events of its building are replayed). */
+    private void install(Simulation next, SimConfig cfg, int nodes, List<String> steps) {
+        sim = next;
+        config = cfg;
+        initialNodes = nodes;
+        settings.set(NetworkSettings.of(cfg, nodes));
+        settingsError.set("");
+        inbox = new EventInbox(INBOX_CAPACITY, () -> next.stats().events());
+        next.addListener(e -> onSimEvent(next, e));
+        pulses.clear();
+        fading.clear();
+        selectedLookup.set(null);
+        operationResult.set("");
+        recorded.clear();
+        for (String st : steps) {
+            record(st);
+        }
+        settle(next::runUntilIdle);
+        simulation.set(next);
+        selectedNode.set(next.nodes().isEmpty() ? null : next.nodes().get(0));
+        targetError.set("");
+        membershipVersion++;
+        tableVersion++;
+        bump();
     }
 
     // ------------------------------------------------------------------ internals
@@ -444,9 +981,28 @@ public final class NetworkViewModel {
         if (source != sim) {
             return;
         }
-        if (starting != null && e instanceof SimEvent.LookupStarted s && s.purpose() == LookupPurpose.FIND_NODE
+        if (starting != null && e instanceof SimEvent.LookupStarted s && s.purpose() == starting.purpose()
                 && s.origin().equals(starting.origin()) && s.target().equals(starting.target())) {
             starting.started(s.lookup());
+        }
+        if (e instanceof SimEvent.BucketChanged b) {
+            SimNode sel = selectedNode.get();
+            if (sel != null && b.node().equals(sel.id())) {
+                tableVersion++;
+            }
+        } else if (e instanceof SimEvent.NodeKilled || e instanceof SimEvent.NodeRevived || e instanceof SimEvent.NodeAdded) {
+            membershipVersion++;
+        } else {
+            LookupSession session = selectedLookup.get();
+            if (session != null) {
+                if (e instanceof SimEvent.LookupProgressed p && p.lookup() == session.simId()) {
+                    session.progressed();
+                } else if (e instanceof SimEvent.RpcAnswered a && a.type() == SimEvent.RpcType.FIND_VALUE
+                        && session.purpose() == LookupPurpose.FIND_VALUE && "value".equals(a.answer())
+                        && a.from().equals(session.origin()) && !session.isOver()) {
+                    session.valueFrom(a.to());
+                }
+            }
         }
         if (muted && !concernsSession(e)) {
             return;
@@ -496,7 +1052,7 @@ public final class NetworkViewModel {
                 it.next();
                 it.remove();
             }
-            boolean ours = s != null && !s.isOver() && r.type() == SimEvent.RpcType.FIND_NODE && r.from().equals(s.origin());
+            boolean ours = s != null && !s.isOver() && s.carries(r.type()) && r.from().equals(s.origin());
             pulses.put(r.rpc(), new RpcPulse(r.rpc(), r.from(), r.to(), r.type(), r.time(), ours));
         } else if (e instanceof SimEvent.RpcDelivered d) {
             RpcPulse p = pulses.get(d.rpc());

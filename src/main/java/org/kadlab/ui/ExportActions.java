@@ -1,0 +1,149 @@
+package org.kadlab.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.kadlab.sim.SimEvent;
+import org.kadlab.sim.Simulation;
+import org.kadlab.sim.scenario.EventJsonWriter;
+import org.kadlab.sim.scenario.ReportWriter;
+
+/**
+ * What the Export menu writes: the window as PNG, the event log as JSON Lines (the simulation's
+ * bounded history through the runner's EventJsonWriter), the runner's report JSON, and the
+ * scenario that rebuilds the network. The writers take a path and can be tested without a Stage;
+ * the {@code choose...} actions ask for the file and report failures inline, never by throwing.
+ */
+public final class ExportActions {
+    private final NetworkViewModel vm;
+    private final Scene scene;
+    private Path lastDirectory;
+
+    public ExportActions(NetworkViewModel vm, Scene scene) {
+        this.vm = vm;
+        this.scene = scene;
+    }
+
+    // ------------------------------------------------------------------ writers (no Stage needed)
+
+    /** Writes the simulation's kept history as JSON Lines; returns how many events it wrote. */
+    public static int writeEvents(Simulation sim, Path out) throws IOException {
+        int n = 0;
+        try (OutputStream os = Files.newOutputStream(out); EventJsonWriter w = new EventJsonWriter(os, sim.keySpace(), false)) {
+            for (SimEvent e : sim.history().events()) {
+                w.onEvent(e);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Writes the headless runner's report JSON for the simulation. */
+    public static void writeReport(Simulation sim, Path out) throws IOException {
+        try (OutputStream os = Files.newOutputStream(out)) {
+            new ReportWriter(sim).write(os, null);
+        }
+    }
+
+    /** Writes the scenario that rebuilds the view model's network. */
+    public static void writeScenario(NetworkViewModel vm, Path out) throws IOException {
+        Files.writeString(out, vm.scenarioText(), StandardCharsets.UTF_8);
+    }
+
+    /** Writes a snapshot of {@code scene} as PNG (call on the FX thread). */
+    public static void writePng(Scene scene, Path out) throws IOException {
+        WritableImage image = scene.snapshot(null);
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        if (!ImageIO.write(buffered, "png", out.toFile())) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+
+    // ------------------------------------------------------------------ actions (ask for a file)
+
+    /** Asks for a file and saves the window as PNG. */
+    public void savePng() {
+        Path p = choose("Save the window as PNG", "kadlab.png", "PNG image", "*.png", true);
+        if (p != null) {
+            run(() -> writePng(scene, p), "Saved the window to " + p.getFileName() + ".");
+        }
+    }
+
+    /** Asks for a file and saves the event log. */
+    public void saveEvents() {
+        Path p = choose("Save the event log", "events.jsonl", "JSON Lines", "*.jsonl", true);
+        if (p != null) {
+            run(() -> vm.showCaption("Saved the latest " + writeEvents(vm.simulation(), p) + " events to " + p.getFileName()
+                    + "."), null);
+        }
+    }
+
+    /** Asks for a file and saves the report. */
+    public void saveReport() {
+        Path p = choose("Save the report", "report.json", "JSON", "*.json", true);
+        if (p != null) {
+            run(() -> writeReport(vm.simulation(), p), "Saved the report to " + p.getFileName() + ".");
+        }
+    }
+
+    /** Asks for a file and saves the scenario. */
+    public void saveScenario() {
+        Path p = choose("Save the scenario", "network.yaml", "YAML scenario", "*.yaml", true);
+        if (p != null) {
+            run(() -> writeScenario(vm, p), "Saved the scenario to " + p.getFileName()
+                    + ": load it here or run it with the headless runner.");
+        }
+    }
+
+    /** Asks for a scenario file and runs it on a fresh network, built in the background. */
+    public void openScenario() {
+        Path p = choose("Open a scenario", null, "YAML scenario", "*.yaml", false);
+        if (p != null) {
+            vm.loadScenario(p, true);
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private void run(IoAction action, String done) {
+        try {
+            action.run();
+            if (done != null) {
+                vm.showCaption(done);
+            }
+        } catch (IOException | RuntimeException e) {
+            vm.showError("Could not save: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    private Path choose(String title, String name, String kind, String glob, boolean save) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, glob));
+        if (name != null) {
+            fc.setInitialFileName(name);
+        }
+        if (lastDirectory != null && Files.isDirectory(lastDirectory)) {
+            fc.setInitialDirectory(lastDirectory.toFile());
+        }
+        Window w = scene.getWindow();
+        java.io.File f = save ? fc.showSaveDialog(w) : fc.showOpenDialog(w);
+        if (f == null) {
+            return null;
+        }
+        Path p = f.toPath();
+        lastDirectory = p.toAbsolutePath().getParent();
+        return p;
+    }
+}

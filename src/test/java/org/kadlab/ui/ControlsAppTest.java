@@ -1,0 +1,172 @@
+package org.kadlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kadlab.kad.LookupPurpose;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The new controls, driven as a user would (headless under Monocle): store and find_value, the
+ * settings row and presets, step round, the help overlay, presentation mode, tooltips. Snapshots
+ * of what they show go to target/ui-shots.
+ */
+class ControlsAppTest extends FxRobot {
+    private KadLabApp app;
+
+    @BeforeEach
+    void startApp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (KadLabApp) FxToolkit.setupApplication(KadLabApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> app.viewModel().playingProperty().set(false));
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+
+    private void fx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void shot(String name) throws Exception {
+        Path dir = Path.of("target", "ui-shots");
+        Files.createDirectories(dir);
+        fx(() -> {
+            try {
+                ExportActions.writePng(app.mainView().getScene(), dir.resolve(name + ".png"));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void runToEnd() throws Exception {
+        fx(() -> {
+            NetworkViewModel vm = app.viewModel();
+            for (int i = 0; i < 50_000 && (vm.simulation().isBusy() || !vm.selectedLookup().isOver()); i++) {
+                vm.stepOnce();
+            }
+            app.mainView().refresh();
+        });
+    }
+
+    @Test
+    void storeAndFindValueShowTheirResultAndBadKeysAnInlineMessage() throws Exception {
+        clickOn("#find-value-button");
+        assertThat(lookup("#target-error").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(lookup("#target-error").queryAs(Label.class).getText()).contains("key");
+
+        clickOn("#key-field").write("greeting");
+        clickOn("#value-field").write("hello");
+        clickOn("#store-button");
+        assertThat(lookup("#target-error").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(fx(() -> app.viewModel().selectedLookup().purpose())).isEqualTo(LookupPurpose.STORE);
+        runToEnd();
+        assertThat(lookup("#operation-result").queryAs(Label.class).getText()).contains("acknowledged");
+
+        fx(() -> app.viewModel().select(app.viewModel().simulation().nodes().get(20)));
+        clickOn("#find-value-button");
+        runToEnd();
+        assertThat(lookup("#operation-result").queryAs(Label.class).getText()).contains("found \"hello\"");
+        assertThat(fx(() -> app.mainView().inspector().summaryText())).startsWith("Finished in");
+        assertThat(fx(() -> app.mainView().inspector().table().getItems())).isNotEmpty();
+        shot("find-value");
+    }
+
+    @Test
+    void settingsRowRefusesABadValueThenRebuildsAndPresetsSwapInABuiltNetwork() throws Exception {
+        clickOn("#settings-button");
+        assertThat(fx(() -> app.mainView().controls().settings().isVisible())).isTrue();
+        TextField k = fx(() -> app.mainView().controls().settings().field("k"));
+        doubleClickOn(k).eraseText(3).write("0");
+        clickOn("#settings-apply");
+        assertThat(lookup("#settings-error").queryAs(Label.class).getText()).startsWith("k ");
+        shot("settings-error");
+        fx(() -> k.setText("3"));
+        clickOn("#settings-apply");
+        assertThat(fx(() -> app.viewModel().awaitBuild(60_000))).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#settings-error").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(fx(() -> app.viewModel().simulation().config().kad().k())).isEqualTo(3);
+
+        clickOn("#presets-button").clickOn("#preset-classroom");
+        assertThat(fx(() -> app.viewModel().awaitBuild(60_000))).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> app.mainView().refresh());
+        assertThat(fx(() -> app.viewModel().simulation().nodes().size())).isEqualTo(16);
+        assertThat(fx(() -> app.mainView().ringView().dots().size())).isEqualTo(16);
+        assertThat(fx(() -> app.mainView().controls().settings().field("bits").getText())).isEqualTo("8");
+        shot("classroom");
+    }
+
+    @Test
+    void shiftRightStepsOneLookupRound() throws Exception {
+        fx(() -> {
+            app.viewModel().targetTextProperty().set("7f00");
+            app.viewModel().findNode();
+        });
+        fx(() -> app.mainView().requestFocus());
+        long before = fx(() -> app.viewModel().simulation().stats().events());
+        press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        assertThat(fx(() -> app.viewModel().simulation().stats().events())).as("more than one event").isGreaterThan(before + 1);
+        clickOn("#step-round-button");
+        assertThat(fx(() -> app.viewModel().targetErrorProperty().get())).isEmpty();
+    }
+
+    @Test
+    void f1ShowsTheHelpAndCtrlPSwitchesPresentationMode() throws Exception {
+        fx(() -> app.mainView().requestFocus());
+        type(KeyCode.F1);
+        assertThat(fx(() -> app.helpOverlay().isVisible())).isTrue();
+        shot("help");
+        type(KeyCode.ESCAPE);
+        assertThat(fx(() -> app.helpOverlay().isVisible())).isFalse();
+        clickOn("#help-button");
+        assertThat(fx(() -> app.helpOverlay().isVisible())).isTrue();
+        type(KeyCode.F1);
+        assertThat(fx(() -> app.helpOverlay().isVisible())).isFalse();
+
+        press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
+        assertThat(fx(() -> app.isPresenting())).isTrue();
+        double big = fx(() -> lookup("#caption").queryAs(Label.class).getFont().getSize());
+        shot("presentation");
+        press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
+        assertThat(fx(() -> app.isPresenting())).isFalse();
+        double normal = fx(() -> lookup("#caption").queryAs(Label.class).getFont().getSize());
+        assertThat(big).isGreaterThan(normal);
+    }
+
+    @Test
+    void everyNewControlHasATooltip() throws Exception {
+        fx(() -> app.mainView().controls().toggleSettings());
+        for (String id : new String[] {"#key-field", "#value-field", "#store-button", "#find-value-button", "#step-round-button",
+                "#presets-button", "#settings-button", "#export-button", "#help-button", "#settings-k", "#settings-alpha",
+                "#settings-bits", "#settings-lookup_mode", "#settings-latency_min", "#settings-latency_max", "#settings-loss",
+                "#settings-seed", "#settings-nodes", "#settings-apply", "#build-progress"}) {
+            Control c = lookup(id).queryAs(Control.class);
+            assertThat(c.getTooltip()).as(id).isNotNull();
+            assertThat(c.getTooltip().getText()).as(id).isNotBlank();
+        }
+        shot("settings");
+    }
+}

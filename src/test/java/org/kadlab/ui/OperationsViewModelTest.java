@@ -1,0 +1,269 @@
+package org.kadlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kadlab.kad.LookupMode;
+import org.kadlab.kad.LookupPurpose;
+import org.kadlab.sim.SimNode;
+import org.kadlab.sim.scenario.Scenario;
+import org.kadlab.sim.scenario.ScenarioReader;
+
+/** The view model's new actions without a Stage: store, find_value, settings, presets, scenarios, step round. */
+class OperationsViewModelTest {
+    private NetworkViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        vm = new NetworkViewModel();
+        vm.playingProperty().set(false);
+    }
+
+    private void runToEnd() {
+        for (int i = 0; i < 100_000 && vm.simulation().isBusy(); i++) {
+            vm.stepOnce();
+        }
+        vm.stepOnce(); // shows what was run but not yet shown
+    }
+
+    @Test
+    void storeThenFindValueFromAnotherNodeFindsTheValueAndSaysWhere() {
+        vm.keyTextProperty().set("greeting");
+        vm.valueTextProperty().set("hello");
+        assertThat(vm.store()).isTrue();
+        assertThat(vm.selectedLookup().purpose()).isEqualTo(LookupPurpose.STORE);
+        runToEnd();
+        assertThat(vm.operationResultProperty().get()).startsWith("store \"greeting\": ").contains("acknowledged");
+        assertThat(vm.selectedLookup().record().result()).as("acks").isNotEmpty();
+
+        vm.select(vm.simulation().nodes().get(17));
+        assertThat(vm.findValue()).isTrue();
+        runToEnd();
+        LookupSession s = vm.selectedLookup();
+        assertThat(s.record().found()).isTrue();
+        assertThat(s.record().value()).isEqualTo("hello");
+        assertThat(vm.operationResultProperty().get()).contains("found \"hello\"");
+        if (s.valueFrom() != null) {
+            SimNode holder = vm.simulation().node(s.valueFrom());
+            assertThat(holder.kad().recordStore().get(vm.keySpace().keyId("greeting"), vm.simulation().now()))
+                    .as("the node named as where the value was found holds it").isNotNull();
+            assertThat(vm.operationResultProperty().get()).contains("at " + vm.keySpace().hex(s.valueFrom()));
+        }
+    }
+
+    @Test
+    void findValueOfAnUnknownKeySaysNotFound() {
+        vm.keyTextProperty().set("nobody stored this");
+        assertThat(vm.findValue()).isTrue();
+        runToEnd();
+        assertThat(vm.selectedLookup().record().found()).isFalse();
+        assertThat(vm.operationResultProperty().get()).contains("not found");
+    }
+
+    @Test
+    void emptyOrBadKeysAndValuesGiveAnInlineMessageAndStartNothing() {
+        long events = vm.simulation().stats().events();
+        vm.keyTextProperty().set("   ");
+        assertThat(vm.findValue()).isFalse();
+        assertThat(vm.targetErrorProperty().get()).contains("key");
+        vm.keyTextProperty().set("a\nb");
+        assertThat(vm.store()).isFalse();
+        assertThat(vm.targetErrorProperty().get()).startsWith("key:");
+        vm.keyTextProperty().set("x".repeat(NetworkViewModel.MAX_KEY_CHARS + 1));
+        assertThat(vm.findValue()).isFalse();
+        vm.keyTextProperty().set("k");
+        vm.valueTextProperty().set("");
+        assertThat(vm.store()).isFalse();
+        assertThat(vm.targetErrorProperty().get()).contains("value");
+        assertThat(vm.simulation().stats().events()).as("nothing ran").isEqualTo(events);
+        assertThat(vm.selectedLookup()).isNull();
+    }
+
+    @Test
+    void findValueFromACrashedNodeIsRefusedInline() {
+        vm.killSelected();
+        vm.keyTextProperty().set("k");
+        assertThat(vm.findValue()).isFalse();
+        assertThat(vm.targetErrorProperty().get()).contains("is down");
+    }
+
+    private static Map<String, String> fields(NetworkSettings s) {
+        return new HashMap<>(s.toText());
+    }
+
+    @Test
+    void settingsRebuildTheNetworkFromTheSameSeed() {
+        Map<String, String> f = fields(vm.settingsProperty().get());
+        f.put("k", "3");
+        f.put("nodes", "20");
+        f.put("lookup_mode", "rounds");
+        assertThat(vm.applySettings(f, false)).isTrue();
+        assertThat(vm.settingsErrorProperty().get()).isEmpty();
+        assertThat(vm.simulation().nodes()).hasSize(20);
+        assertThat(vm.simulation().config().kad().k()).isEqualTo(3);
+        assertThat(vm.simulation().config().kad().lookupMode()).isEqualTo(LookupMode.ROUNDS);
+        List<String> ids = vm.simulation().nodes().stream().map(n -> vm.keySpace().hex(n.id())).toList();
+        vm.applySettings(f, false);
+        assertThat(vm.simulation().nodes().stream().map(n -> vm.keySpace().hex(n.id())).toList())
+                .as("same seed, same network").isEqualTo(ids);
+    }
+
+    @Test
+    void invalidSettingsNameTheFieldAndKeepTheNetwork() {
+        var before = vm.simulation();
+        for (String[] bad : new String[][] {{"k", "0", "k "}, {"alpha", "x", "alpha "}, {"bits", "200", "bits "},
+                {"loss", "1.5", "loss "}, {"latency_max", "5", "latency_max "}, {"lookup_mode", "zigzag", "lookup_mode "},
+                {"seed", "", "seed "}, {"nodes", "300", "nodes "}}) {
+            Map<String, String> f = fields(vm.settingsProperty().get());
+            f.put(bad[0], bad[1]);
+            if (bad[0].equals("nodes")) {
+                f.put("bits", "8"); // 300 nodes do not fit 8-bit ids
+            }
+            assertThat(vm.applySettings(f, false)).as(bad[0]).isFalse();
+            assertThat(vm.settingsErrorProperty().get()).as(bad[0]).startsWith(bad[2]);
+            assertThat(vm.simulation()).as("nothing lost").isSameAs(before);
+        }
+    }
+
+    @Test
+    void presetsBuildTheirNetworks() {
+        assertThat(vm.applyPreset(Preset.CLASSROOM, false)).isTrue();
+        assertThat(vm.simulation().nodes()).hasSize(16);
+        assertThat(vm.keySpace().bits()).isEqualTo(8);
+        assertThat(vm.simulation().config().kad().k()).isEqualTo(2);
+        assertThat(vm.simulation().config().kad().alpha()).isEqualTo(2);
+        assertThat(Preset.DEFAULT.settings()).isEqualTo(NetworkSettings.of(NetworkViewModel.defaultConfig(1), 32));
+        assertThat(Preset.REALISTIC.settings().nodes()).isEqualTo(500);
+        assertThat(Preset.REALISTIC.settings().bits()).isEqualTo(160);
+        assertThat(Preset.LARGE.settings().nodes()).isEqualTo(2_000);
+        assertThat(Preset.LARGE.settings().k()).isEqualTo(20);
+        for (Preset p : Preset.values()) {
+            p.settings().toSimConfig(); // every preset is valid
+        }
+    }
+
+    @Test
+    void aBackgroundBuildKeepsTheOldNetworkUntilItIsSwappedInByTheFrame() {
+        var before = vm.simulation();
+        assertThat(vm.applyPreset(Preset.REALISTIC, true)).isTrue();
+        assertThat(vm.buildingProperty().get()).isTrue();
+        assertThat(vm.simulation()).isSameAs(before);
+        assertThat(vm.awaitBuild(120_000)).isTrue();
+        assertThat(vm.buildingProperty().get()).isFalse();
+        assertThat(vm.simulation().nodes()).hasSize(500);
+        assertThat(vm.keySpace().bits()).isEqualTo(160);
+        assertThat(vm.selectedNode()).isNotNull();
+        vm.shutdown();
+    }
+
+    @Test
+    void theScenarioTextRoundTripsThroughTheRunnersReader() throws Exception {
+        vm.addNodes(3);
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        runToEnd();
+        vm.keyTextProperty().set("say \"hi\"");
+        vm.valueTextProperty().set("back\\slash");
+        vm.store();
+        runToEnd();
+        vm.findValue();
+        runToEnd();
+        String text = vm.scenarioText();
+        Scenario sc = ScenarioReader.parse(text, "saved.yaml");
+        assertThat(sc.config().seed()).isEqualTo(1);
+        assertThat(sc.config().kad().bits()).isEqualTo(16);
+        assertThat(sc.config().kad().k()).isEqualTo(4);
+        assertThat(sc.config().kad().alpha()).isEqualTo(3);
+        assertThat(sc.config().latencyMinMs()).isEqualTo(10);
+        assertThat(sc.config().latencyMaxMs()).isEqualTo(80);
+        assertThat(sc.steps()).hasSize(4);
+        assertThat(sc.steps().get(0)).isEqualTo(new Scenario.Add(sc.steps().get(0).line(), 35));
+        assertThat(((Scenario.LookupOne) sc.steps().get(1)).target()).isEqualTo("7f00");
+        Scenario.Store st = (Scenario.Store) sc.steps().get(2);
+        assertThat(st.key()).isEqualTo("say \"hi\"");
+        assertThat(st.value()).isEqualTo("back\\slash");
+        assertThat(((Scenario.FindValue) sc.steps().get(3)).key()).isEqualTo("say \"hi\"");
+    }
+
+    @Test
+    void aSavedScenarioLoadsBackIntoTheSameNetwork(@TempDir Path dir) throws Exception {
+        vm.applyPreset(Preset.CLASSROOM, false);
+        vm.addNodes(2);
+        List<String> ids = vm.simulation().nodes().stream().map(n -> vm.keySpace().hex(n.id())).toList();
+        Path file = dir.resolve("net.yaml");
+        ExportActions.writeScenario(vm, file);
+        NetworkViewModel other = new NetworkViewModel();
+        assertThat(other.loadScenario(file, false)).isTrue();
+        assertThat(other.settingsErrorProperty().get()).isEmpty();
+        assertThat(other.keySpace().bits()).isEqualTo(8);
+        assertThat(other.simulation().nodes().stream().map(n -> other.keySpace().hex(n.id())).toList()).isEqualTo(ids);
+        assertThat(other.recordedSteps()).containsExactly("- add: 18");
+    }
+
+    @Test
+    void aBadScenarioFileGivesItsFileLineFieldMessage(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "seed: 1\nk: 0\nsteps:\n  - add: 3\n");
+        var before = vm.simulation();
+        assertThat(vm.loadScenario(file, false)).isFalse();
+        assertThat(vm.settingsErrorProperty().get()).contains("bad.yaml").contains("k");
+        assertThat(vm.simulation()).isSameAs(before);
+        assertThat(vm.loadScenario(dir.resolve("missing.yaml"), false)).isFalse();
+        assertThat(vm.settingsErrorProperty().get()).contains("no such file");
+    }
+
+    @Test
+    void eventLogAndReportAreWritten(@TempDir Path dir) throws Exception {
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        runToEnd();
+        Path events = dir.resolve("e.jsonl");
+        int n = ExportActions.writeEvents(vm.simulation(), events);
+        assertThat(n).isPositive().isLessThanOrEqualTo(NetworkSettings.HISTORY);
+        List<String> lines = Files.readAllLines(events);
+        assertThat(lines).as("the writer leaves out mere touches").isNotEmpty().hasSizeLessThanOrEqualTo(n);
+        assertThat(lines.get(0)).startsWith("{");
+        Path report = dir.resolve("r.json");
+        ExportActions.writeReport(vm.simulation(), report);
+        assertThat(Files.readString(report)).contains("\"config\"").contains("find_node");
+    }
+
+    @Test
+    void stepRoundInSlidingModeWaitsForAlphaMoreAnswersOrTimeouts() {
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        LookupSession s = vm.selectedLookup();
+        int steps = vm.stepRound();
+        assertThat(steps).isPositive().isLessThanOrEqualTo(NetworkViewModel.MAX_ROUND_STEPS);
+        long resolved = s.lookup().candidates().stream().filter(c -> c.state() != org.kadlab.kad.Lookup.CandidateState.WAITING
+                && c.state() != org.kadlab.kad.Lookup.CandidateState.NOT_CONTACTED).count();
+        assertThat(resolved >= 3 || s.lookup().isFinished()).as("alpha = 3 answers or the end").isTrue();
+        for (int i = 0; i < 100 && !s.isOver(); i++) {
+            vm.stepRound();
+        }
+        assertThat(s.isOver()).isTrue();
+        assertThat(vm.stepRound()).as("no lookup running").isEqualTo(-1);
+        assertThat(vm.targetErrorProperty().get()).contains("No lookup is running");
+    }
+
+    @Test
+    void stepRoundInRoundsModeAdvancesTheRoundNumber() {
+        Map<String, String> f = fields(vm.settingsProperty().get());
+        f.put("lookup_mode", "rounds");
+        vm.applySettings(f, false);
+        vm.playingProperty().set(false);
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        LookupSession s = vm.selectedLookup();
+        int round = s.lookup().round();
+        vm.stepRound();
+        assertThat(s.lookup().round() > round || s.lookup().isFinished()).isTrue();
+    }
+}
