@@ -47,6 +47,9 @@ public final class MainView extends BorderPane {
         Tab distanceTab = new Tab("XOR distance", distance);
         distanceTab.setId("distance-tab");
         tabs.getTabs().addAll(ringTab, distanceTab);
+        tabs.getTabs().addAll(viewTab("Events", "events-tab", new EventLogView(vm)),
+                viewTab("Stats", "stats-tab", new StatsView(vm)), viewTab("Graph", "graph-tab", new NetworkGraphView(vm)));
+        getStylesheets().add(MainView.class.getResource("views.css").toExternalForm());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refresh());
 
@@ -180,6 +183,12 @@ public final class MainView extends BorderPane {
         h.setMinWidth(Region.USE_PREF_SIZE);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
+    }
+
+    private static Tab viewTab(String title, String id, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
     }
 
     /** A box the caption and legend sit in (kept for tests that look the caption up). */

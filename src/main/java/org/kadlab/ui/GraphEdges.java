@@ -1,0 +1,73 @@
+package org.kadlab.ui;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.kadlab.kad.Contact;
+import org.kadlab.kad.Lookup;
+import org.kadlab.kad.NodeId;
+
+/**
+ * Edge keys for the network graph, as pure functions: an undirected edge between {@code a} and
+ * {@code b} has the key {@code min(a,b) + "-" + max(a,b)} of their hex ids, so "a knows b" and
+ * "b knows a" give one edge and a SingleGraph never sees a duplicate.
+ */
+public final class GraphEdges {
+    private GraphEdges() {
+    }
+
+    /** The key of the undirected edge between the nodes with hex ids {@code a} and {@code b}. */
+    public static String key(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + "-" + b : b + "-" + a;
+    }
+
+    /**
+     * The edges a lookup walked: for every candidate that was queried (waiting, answered, failed or
+     * unresponsive), the edge from its referrer (or from the origin, for the origin's own contacts)
+     * to it. {@code hex} formats ids.
+     */
+    public static Set<String> lookupPath(Lookup lookup, java.util.function.Function<NodeId, String> hex) {
+        Set<String> out = new LinkedHashSet<>();
+        if (lookup == null) {
+            return out;
+        }
+        String origin = hex.apply(lookup.origin());
+        for (Lookup.Candidate c : lookup.candidates()) {
+            if (c.state() == Lookup.CandidateState.NOT_CONTACTED) {
+                continue;
+            }
+            Contact ref = c.referrer();
+            String from = ref == null ? origin : hex.apply(ref.id());
+            String to = hex.apply(c.contact().id());
+            if (!from.equals(to)) {
+                out.add(key(from, to));
+            }
+        }
+        return out;
+    }
+
+    /** The nodes a lookup queried (hex ids), in candidate order. */
+    public static Set<String> queried(Lookup lookup, java.util.function.Function<NodeId, String> hex) {
+        Set<String> out = new LinkedHashSet<>();
+        if (lookup == null) {
+            return out;
+        }
+        for (Lookup.Candidate c : lookup.candidates()) {
+            if (c.state() != Lookup.CandidateState.NOT_CONTACTED) {
+                out.add(hex.apply(c.contact().id()));
+            }
+        }
+        return out;
+    }
+
+    /** The "knows" edges of one node: one key per contact in its routing table. */
+    public static void addKnows(String self, List<Contact> contacts, java.util.function.Function<NodeId, String> hex,
+                                Set<String> into) {
+        for (Contact c : contacts) {
+            String other = hex.apply(c.id());
+            if (!other.equals(self)) {
+                into.add(key(self, other));
+            }
+        }
+    }
+}

@@ -1,0 +1,519 @@
+package org.kadlab.ui;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.graphstream.graph.Edge;
+import org.graphstream.graph.Graph;
+import org.graphstream.graph.Node;
+import org.graphstream.graph.implementations.SingleGraph;
+import org.graphstream.ui.fx_viewer.FxViewPanel;
+import org.graphstream.ui.fx_viewer.FxViewer;
+import org.kadlab.kad.KeySpace;
+import org.kadlab.kad.Lookup;
+import org.kadlab.sim.SimEvent;
+import org.kadlab.sim.SimNode;
+import org.kadlab.sim.Simulation;
+
+/**
+ * Who knows whom: a GraphStream graph of the simulated nodes, embedded with an {@link FxViewer}
+ * (never {@code graph.display()}), laid out automatically.
+ *
+ * <ol>
+ *   <li>Nodes are the simulation's nodes (at most {@link #MAX_GRAPH_NODES}); crashed ones are grey.</li>
+ *   <li>An undirected edge joins two nodes when either has the other in its routing table
+ *       ({@link GraphEdges#key}); edges are diffed, never duplicated, and recomputed only after an
+ *       event that changes a table or the node set.</li>
+ *   <li>The selected node and its contacts are highlighted; so are the selected lookup's origin,
+ *       the peers it queried and the referral edges it walked (referrer to peer).</li>
+ *   <li>Work is throttled: at most {@link #REFRESHES_PER_SECOND} refreshes a second, only when the
+ *       revision changed and the view is on screen; the layout thread runs only while it is
+ *       (and while "Auto layout" is ticked).</li>
+ *   <li>Clicking a node selects it in the view model (dragging moves it, as GraphStream does).</li>
+ *   <li>If GraphStream cannot create its view (no usable graphics pipeline), a message takes its place.</li>
+ * </ol>
+ */
+public final class NetworkGraphView extends BorderPane {
+    /** Most nodes drawn. */
+    public static final int MAX_GRAPH_NODES = 1_000;
+    /** Most refreshes per second. */
+    public static final int REFRESHES_PER_SECOND = 2;
+    /** Nodes get hex labels up to this network size; beyond it only highlighted ones do. */
+    public static final int LABEL_ALL_UP_TO = 64;
+    private static final int FEED_CAPACITY = 4_096;
+    private static final double CLICK_RADIUS_PX = 12;
+
+    private static final String STYLE = """
+            graph { fill-color: %1$s; padding: 40px; }
+            node { size: 9px; fill-color: %2$s; stroke-mode: plain; stroke-color: %1$s; stroke-width: 1px;
+                   text-color: %3$s; text-size: 11; text-alignment: under; text-background-mode: none; z-index: 2; }
+            node.dead { fill-color: %4$s; text-color: %4$s; }
+            node.contact { fill-color: #009E73; size: 11px; }
+            node.queried { fill-color: #56B4E9; size: 12px; }
+            node.failed { fill-color: #D55E00; size: 12px; }
+            node.origin { fill-color: #CC79A7; size: 15px; }
+            node.selected { fill-color: #E69F00; size: 16px; stroke-color: %3$s; stroke-width: 2px; z-index: 4; }
+            edge { fill-color: %5$s; size: 1px; z-index: 0; }
+            edge.contact { fill-color: #009E73; size: 1.5px; z-index: 1; }
+            edge.path { fill-color: #56B4E9; size: 3px; z-index: 3; }
+            """;
+
+    private final NetworkViewModel vm;
+    private final Graph graph = new SingleGraph("kad-network", false, true, MAX_GRAPH_NODES, 8 * MAX_GRAPH_NODES);
+    private final Label status = new Label();
+    private final javafx.scene.control.CheckBox layoutToggle = new javafx.scene.control.CheckBox("Auto layout");
+    private final Map<String, String> nodeClass = new HashMap<>();
+    private final Map<String, String> nodeLabel = new HashMap<>();
+    private final Map<String, String> edgeClass = new HashMap<>();
+    private final Set<String> knows = new HashSet<>();
+    private final SimEventFeed feed;
+    private final Timeline ticker;
+    private FxViewer viewer;
+    private FxViewPanel panel;
+    private String failure;
+    private boolean topologyDirty = true;
+    private boolean dirty = true;
+    private boolean layoutRunning;
+    private Boolean lightStyle;
+    private Simulation shownSim;
+    private int refreshes;
+    private int edgeRebuilds;
+
+    public NetworkGraphView(NetworkViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("network-graph");
+        setId("network-graph");
+        status.setId("graph-status");
+        status.getStyleClass().add("view-status");
+        Label legend = new Label("orange selected \u00b7 pink lookup origin \u00b7 green its contacts \u00b7 blue queried"
+                + " by the lookup (thick: the referral it followed) \u00b7 red failed \u00b7 grey down"
+                + " \u00b7 click a node to select it, drag to move it");
+        legend.getStyleClass().add("graph-legend");
+        legend.setWrapText(true);
+        HBox legendBar = new HBox(legend);
+        legendBar.getStyleClass().addAll("view-toolbar", "graph-legend-bar");
+        layoutToggle.setId("graph-layout-toggle");
+        layoutToggle.setSelected(true);
+        layoutToggle.selectedProperty().addListener((o, a, on) -> setLayout(on && isOnScreen()));
+        layoutToggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        status.setMinWidth(0);
+        HBox bar = new HBox(12, status, gap, layoutToggle);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("view-toolbar");
+        setTop(bar);
+        setBottom(legendBar);
+        applyStyle(false);
+        try {
+            viewer = new FxViewer(graph, FxViewer.ThreadingModel.GRAPH_IN_GUI_THREAD);
+            panel = (FxViewPanel) viewer.addDefaultView(false);
+            panel.getStyleClass().add("graph-panel");
+            panel.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+                if (e.isStillSincePress()) {
+                    selectAt(e.getX(), e.getY());
+                }
+            });
+            setCenter(panel);
+        } catch (RuntimeException | LinkageError ex) {
+            viewer = null;
+            panel = null;
+            failure = "The graph view could not start: " + ex;
+            Label l = new Label(failure);
+            l.setWrapText(true);
+            l.getStyleClass().add("graph-unavailable");
+            setCenter(l);
+        }
+        feed = new SimEventFeed(vm, FEED_CAPACITY, sim -> {
+            topologyDirty = true;
+            dirty = true;
+        });
+        vm.revisionProperty().addListener((o, a, b) -> dirty = true);
+        vm.selectedNodeProperty().addListener((o, a, b) -> dirty = true);
+        vm.selectedLookupProperty().addListener((o, a, b) -> dirty = true);
+        ObservableValue<Boolean> showing = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty);
+        showing.addListener((o, a, b) -> {
+            if (!Boolean.TRUE.equals(b)) {
+                setLayout(false);
+            }
+        });
+        ticker = new Timeline(new KeyFrame(Duration.millis(1000.0 / REFRESHES_PER_SECOND), e -> tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                ticker.stop();
+                setLayout(false);
+            } else {
+                ticker.play();
+            }
+        });
+    }
+
+    private void tick() {
+        boolean onScreen = isOnScreen();
+        setLayout(onScreen && layoutToggle.isSelected());
+        if (onScreen && (dirty || feed.hasPending())) {
+            refresh();
+        }
+    }
+
+    /** Whether this view and every parent are visible in a showing window (a hidden tab is not). */
+    public boolean isOnScreen() {
+        Scene s = getScene();
+        if (s == null || s.getWindow() == null || !s.getWindow().isShowing()) {
+            return false;
+        }
+        for (Parent p = this; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void setLayout(boolean on) {
+        if (viewer == null || on == layoutRunning) {
+            return;
+        }
+        layoutRunning = on;
+        if (on) {
+            viewer.enableAutoLayout();
+        } else {
+            viewer.disableAutoLayout();
+        }
+    }
+
+    /** Brings the graph up to date with the simulation now (the ticker calls it when due). */
+    public void refresh() {
+        dirty = false;
+        refreshes++;
+        Simulation sim = vm.simulation();
+        if (sim != shownSim) {
+            graph.clear();
+            nodeClass.clear();
+            nodeLabel.clear();
+            edgeClass.clear();
+            knows.clear();
+            lightStyle = null;
+            shownSim = sim;
+            topologyDirty = true;
+        }
+        applyStyle(isLight());
+        int drained = 0;
+        for (SimEvent e : feed.drain()) {
+            drained++;
+            if (changesTopology(e)) {
+                topologyDirty = true;
+            }
+        }
+        if (drained >= FEED_CAPACITY) {
+            topologyDirty = true;
+        }
+        KeySpace ks = sim.keySpace();
+        List<SimNode> all = sim.nodes();
+        List<SimNode> nodes = all.size() > MAX_GRAPH_NODES ? all.subList(0, MAX_GRAPH_NODES) : all;
+        Set<String> ids = new HashSet<>();
+        for (SimNode n : nodes) {
+            String id = ks.hex(n.id());
+            ids.add(id);
+            if (graph.getNode(id) == null) {
+                graph.addNode(id);
+                topologyDirty = true;
+            }
+        }
+        if (topologyDirty) {
+            rebuildEdges(sim, nodes, ids);
+        }
+
+        SimNode sel = vm.selectedNode();
+        String selId = sel == null ? null : ks.hex(sel.id());
+        Set<String> contacts = new HashSet<>();
+        if (sel != null) {
+            for (var c : sel.kad().routingTable().contacts()) {
+                contacts.add(ks.hex(c.id()));
+            }
+        }
+        LookupSession session = vm.selectedLookup();
+        Lookup lookup = session == null ? null : session.lookup();
+        Set<String> pathEdges = GraphEdges.lookupPath(lookup, ks::hex);
+        Set<String> queried = GraphEdges.queried(lookup, ks::hex);
+        Set<String> failed = new HashSet<>();
+        if (lookup != null) {
+            for (Lookup.Candidate c : lookup.candidates()) {
+                if (c.state() == Lookup.CandidateState.FAILED || c.state() == Lookup.CandidateState.UNRESPONSIVE) {
+                    failed.add(ks.hex(c.contact().id()));
+                }
+            }
+        }
+        String origin = session == null ? null : ks.hex(session.origin());
+
+        boolean labelAll = nodes.size() <= LABEL_ALL_UP_TO;
+        int live = 0;
+        for (SimNode n : nodes) {
+            String id = ks.hex(n.id());
+            if (n.isAlive()) {
+                live++;
+            }
+            StringBuilder cls = new StringBuilder();
+            if (!n.isAlive()) {
+                cls.append("dead");
+            } else if (failed.contains(id)) {
+                cls.append("failed");
+            } else if (queried.contains(id)) {
+                cls.append("queried");
+            } else if (contacts.contains(id)) {
+                cls.append("contact");
+            }
+            if (id.equals(origin)) {
+                cls.setLength(0);
+                cls.append("origin");
+            }
+            if (id.equals(selId)) {
+                cls.setLength(0);
+                cls.append("selected");
+            }
+            setNodeClass(id, cls.toString());
+            boolean highlighted = cls.length() > 0 && !cls.toString().equals("dead");
+            setNodeLabel(id, labelAll || highlighted ? id : "");
+        }
+
+        // path edges that are not (or no longer) in anybody's table are drawn too
+        for (String key : pathEdges) {
+            ensureEdge(key, ids);
+        }
+        for (String key : new HashSet<>(edgeClass.keySet())) {
+            String want = pathEdges.contains(key) ? "path"
+                    : selId != null && touches(key, selId) ? "contact" : "";
+            if (!want.equals("path") && !knows.contains(key)) {
+                graph.removeEdge(key);
+                edgeClass.remove(key);
+                continue;
+            }
+            if (!want.equals(edgeClass.get(key))) {
+                Edge e = graph.getEdge(key);
+                if (want.isEmpty()) {
+                    e.removeAttribute("ui.class");
+                } else {
+                    e.setAttribute("ui.class", want);
+                }
+                edgeClass.put(key, want);
+            }
+        }
+        status.setText(String.format(Locale.ROOT, "%d nodes, %d live \u00b7 %d edges%s%s%s",
+                nodes.size(), live, knows.size(),
+                all.size() > nodes.size() ? " \u00b7 first " + MAX_GRAPH_NODES + " of " + all.size() + " shown" : "",
+                lookup == null ? "" : " \u00b7 lookup: " + queried.size() + " queried",
+                failure == null ? "" : " \u00b7 graph view unavailable"));
+    }
+
+    /**
+     * Selects the node drawn nearest to (x, y) of the graph panel, if one is within
+     * {@link #CLICK_RADIUS_PX} (GraphStream 2.0's own hit test misses nodes in the JavaFX view).
+     */
+    private void selectAt(double x, double y) {
+        if (viewer == null) {
+            return;
+        }
+        String best = null;
+        double bestD = CLICK_RADIUS_PX * CLICK_RADIUS_PX;
+        var camera = panel.getCamera();
+        for (Node n : viewer.getGraphicGraph().nodes().toList()) {
+            double[] xyz = org.graphstream.ui.graphicGraph.GraphPosLengthUtils.nodePosition(n);
+            var px = camera.transformGuToPx(xyz[0], xyz[1], 0);
+            double d = (px.x - x) * (px.x - x) + (px.y - y) * (px.y - y);
+            if (d <= bestD) {
+                bestD = d;
+                best = n.getId();
+            }
+        }
+        if (best != null) {
+            try {
+                vm.select(vm.keySpace().parse(best));
+            } catch (IllegalArgumentException ignored) {
+                // not a node id of this network (a stale element after a reset): nothing to select
+            }
+        }
+    }
+
+    private void rebuildEdges(Simulation sim, List<SimNode> nodes, Set<String> ids) {
+        topologyDirty = false;
+        edgeRebuilds++;
+        KeySpace ks = sim.keySpace();
+        Set<String> want = new HashSet<>();
+        for (SimNode n : nodes) {
+            GraphEdges.addKnows(ks.hex(n.id()), n.kad().routingTable().contacts(), ks::hex, want);
+        }
+        want.removeIf(k -> !bothIn(k, ids));
+        knows.clear();
+        knows.addAll(want);
+        for (String key : want) {
+            ensureEdge(key, ids);
+        }
+        // edges no one knows any more are removed by refresh() (unless on the lookup's path)
+        for (Node n : graph.nodes().toList()) {
+            if (!ids.contains(n.getId())) {
+                n.edges().toList().forEach(e -> edgeClass.remove(e.getId()));
+                graph.removeNode(n);
+                nodeClass.remove(n.getId());
+                nodeLabel.remove(n.getId());
+            }
+        }
+    }
+
+    private void ensureEdge(String key, Set<String> ids) {
+        if (edgeClass.containsKey(key) || !bothIn(key, ids)) {
+            return;
+        }
+        int dash = key.indexOf('-');
+        String a = key.substring(0, dash);
+        String b = key.substring(dash + 1);
+        if (graph.getEdge(key) == null && graph.getNode(a).getEdgeBetween(b) == null) {
+            graph.addEdge(key, a, b);
+            edgeClass.put(key, "");
+        }
+    }
+
+    private static boolean bothIn(String key, Set<String> ids) {
+        int dash = key.indexOf('-');
+        return ids.contains(key.substring(0, dash)) && ids.contains(key.substring(dash + 1));
+    }
+
+    private static boolean touches(String key, String id) {
+        return key.startsWith(id + "-") || key.endsWith("-" + id);
+    }
+
+    private void setNodeClass(String id, String cls) {
+        if (!cls.equals(nodeClass.getOrDefault(id, ""))) {
+            Node n = graph.getNode(id);
+            if (cls.isEmpty()) {
+                n.removeAttribute("ui.class");
+            } else {
+                n.setAttribute("ui.class", cls);
+            }
+            nodeClass.put(id, cls);
+        }
+    }
+
+    private void setNodeLabel(String id, String label) {
+        if (!label.equals(nodeLabel.getOrDefault(id, ""))) {
+            Node n = graph.getNode(id);
+            if (label.isEmpty()) {
+                n.removeAttribute("ui.label");
+            } else {
+                n.setAttribute("ui.label", label);
+            }
+            nodeLabel.put(id, label);
+        }
+    }
+
+    static boolean changesTopology(SimEvent e) {
+        if (e instanceof SimEvent.BucketChanged b) {
+            return switch (b.change()) {
+                case ADDED, EVICTED, REPLACED, PROMOTED -> true;
+                default -> false;
+            };
+        }
+        return e instanceof SimEvent.NodeAdded;
+    }
+
+    private boolean isLight() {
+        for (Parent p = getParent(); p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("theme-light")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void applyStyle(boolean light) {
+        if (lightStyle != null && lightStyle == light) {
+            return;
+        }
+        lightStyle = light;
+        String css = light
+                ? String.format(Locale.ROOT, STYLE, "#f6f5f1", "#59636e", "#1d1f22", "#c3c7cc", "#c9ccd1")
+                : String.format(Locale.ROOT, STYLE, "#1c1f24", "#c9d1da", "#e8e8e6", "#5b626b", "#3a4149");
+        graph.setAttribute("ui.stylesheet", css);
+        graph.setAttribute("ui.quality");
+        graph.setAttribute("ui.antialias");
+    }
+
+    /** Where the node with this hex id is drawn, in screen coordinates, or null (for tests). */
+    public javafx.geometry.Point2D screenPointOf(String id) {
+        if (panel == null || viewer == null) {
+            return null;
+        }
+        var element = viewer.getGraphicGraph().getNode(id);
+        if (element == null) {
+            return null;
+        }
+        double[] xyz = org.graphstream.ui.graphicGraph.GraphPosLengthUtils.nodePosition(element);
+        var px = panel.getCamera().transformGuToPx(xyz[0], xyz[1], 0);
+        return panel.localToScreen(px.x, px.y);
+    }
+
+    /** The GraphStream graph (for tests). */
+    public Graph graph() {
+        return graph;
+    }
+
+    /** Whether the GraphStream view could be created. */
+    public boolean isGraphViewAvailable() {
+        return panel != null;
+    }
+
+    /** Why the GraphStream view could not be created, or null. */
+    public String failure() {
+        return failure;
+    }
+
+    /** How often the edges were recomputed (for tests of the throttle). */
+    public int edgeRebuilds() {
+        return edgeRebuilds;
+    }
+
+    public int refreshes() {
+        return refreshes;
+    }
+
+    /** The status line. */
+    public Label status() {
+        return status;
+    }
+
+    /** The check box that lets the layout run (unticked: nodes stay where they are). */
+    public javafx.scene.control.CheckBox layoutToggle() {
+        return layoutToggle;
+    }
+
+    /** Stops the layout thread and the viewer; the view stays as last drawn (idempotent). */
+    public void close() {
+        ticker.stop();
+        setLayout(false);
+        FxViewer v = viewer;
+        viewer = null;
+        if (v != null) {
+            try {
+                v.close();
+            } catch (RuntimeException ex) {
+                // GraphStream 2.0 sometimes throws a NullPointerException here (its renderer map is
+                // already gone); the viewer is closed either way
+            }
+        }
+    }
+}

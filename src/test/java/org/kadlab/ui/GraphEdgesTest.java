@@ -1,0 +1,45 @@
+package org.kadlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.kadlab.kad.Contact;
+import org.kadlab.kad.KeySpace;
+import org.kadlab.sim.SimEvent;
+
+/** Edge keys are undirected and unique; the lookup path follows referrers; topology events are recognised. */
+class GraphEdgesTest {
+    private final KeySpace ks = new KeySpace(8);
+
+    @Test
+    void keyIsTheSameWhicheverEndKnowsTheOther() {
+        assertThat(GraphEdges.key("a1", "0f")).isEqualTo("0f-a1").isEqualTo(GraphEdges.key("0f", "a1"));
+    }
+
+    @Test
+    void mutualContactsGiveOneEdgeAndSelfIsIgnored() {
+        Set<String> edges = new HashSet<>();
+        GraphEdges.addKnows("01", List.of(new Contact(ks.id(2), "n2"), new Contact(ks.id(1), "self")), ks::hex, edges);
+        GraphEdges.addKnows("02", List.of(new Contact(ks.id(1), "n1")), ks::hex, edges);
+        assertThat(edges).containsExactly("01-02");
+    }
+
+    @Test
+    void lookupOfNothingHasNoPath() {
+        assertThat(GraphEdges.lookupPath(null, ks::hex)).isEmpty();
+        assertThat(GraphEdges.queried(null, ks::hex)).isEmpty();
+    }
+
+    @Test
+    void onlyTableChangesAndNewNodesChangeTheTopology() {
+        assertThat(NetworkGraphView.changesTopology(new SimEvent.BucketChanged(0, ks.id(1), 0,
+                SimEvent.BucketChange.ADDED, ks.id(2), null))).isTrue();
+        assertThat(NetworkGraphView.changesTopology(new SimEvent.BucketChanged(0, ks.id(1), 0,
+                SimEvent.BucketChange.UPDATED, ks.id(2), null))).isFalse();
+        assertThat(NetworkGraphView.changesTopology(new SimEvent.NodeAdded(0, ks.id(1), null))).isTrue();
+        assertThat(NetworkGraphView.changesTopology(new SimEvent.NodeKilled(0, ks.id(1)))).isFalse();
+    }
+}
