@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
  */
 public final class ControlBar extends VBox {
     private final Spinner<Integer> addCount = new Spinner<>(1, 500, 8);
+    private final Spinner<Integer> killPercent = new Spinner<>(0, 100, 30, 5);
     private final TextField target = new TextField();
     private final Label error = new Label();
     private final ToggleButton play = new ToggleButton();
@@ -51,6 +52,14 @@ public final class ControlBar extends VBox {
         addCount.setTooltip(new Tooltip("How many nodes to add"));
         Button kill = button("Kill selected", "kill-button", "Crash the selected node: it stops answering but keeps its state (Delete)");
         kill.setOnAction(e -> vm.killSelected());
+        killPercent.setEditable(true);
+        killPercent.setPrefWidth(70);
+        killPercent.setId("kill-percent");
+        killPercent.setTooltip(new Tooltip("Which share of the live nodes Kill % crashes, in percent"));
+        Button killShare = button("Kill %", "kill-percent-button",
+                "Crash this percentage of the live nodes, chosen at random from the simulation's seed (reproducible; "
+                        + "the last live node is always spared). Saved in the scenario as kill: \"30%\".");
+        killShare.setOnAction(e -> vm.killPercent(killPercent.getValue()));
         Button revive = button("Revive all", "revive-button", "Bring every crashed node back with its old routing table (Ctrl+R)");
         revive.setOnAction(e -> vm.reviveAll());
         Button reset = button("Reset", "reset-button", "Build the starting network again from the same seed");
@@ -177,7 +186,7 @@ public final class ControlBar extends VBox {
         HBox.setHgrow(spring, Priority.ALWAYS);
         Label network = section("Network");
         Label time = section("Time");
-        HBox row = new HBox(6, network, addCount, add, kill, revive, reset, presets, settingsToggle, spring, building, progress, status,
+        HBox row = new HBox(6, network, addCount, add, kill, killPercent, killShare, revive, reset, presets, settingsToggle, spring, building, progress, status,
                 export, theme, help);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("control-row");
@@ -243,6 +252,11 @@ public final class ControlBar extends VBox {
     /** How many nodes Add adds. */
     public int addCount() {
         return addCount.getValue();
+    }
+
+    /** Which percentage Kill % crashes. */
+    public int killPercent() {
+        return killPercent.getValue();
     }
 
     /** Shows which theme the button switches to. */

@@ -8,6 +8,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -28,7 +29,11 @@ public final class LookupInspector extends VBox {
 
     private final NetworkViewModel vm;
     private final Label title = new Label("Lookup inspector");
+    private final Label subtitle = new Label();
     private final Label summary = new Label();
+    private final javafx.scene.control.ComboBox<LookupSession> picker = new javafx.scene.control.ComboBox<>();
+    private List<String> shownLabels = List.of();
+    private boolean syncing;
     private final TableView<CandidateRow> table = new TableView<>();
     private final Label result = new Label();
     private Object shownSignature;
@@ -79,12 +84,40 @@ public final class LookupInspector extends VBox {
         result.textProperty().bind(vm.operationResultProperty());
         result.visibleProperty().bind(vm.operationResultProperty().isNotEmpty());
         result.managedProperty().bind(result.visibleProperty());
-        getChildren().addAll(title, summary, result, table);
+        picker.setId("lookup-picker");
+        picker.getStyleClass().add("lookup-picker");
+        picker.setPromptText("recent lookups");
+        picker.setVisibleRowCount(14);
+        picker.setTooltip(new Tooltip("Pick one of your recent lookups (newest first): the ring, this table and the graph follow it"));
+        picker.setCellFactory(lv -> new SessionCell());
+        picker.setButtonCell(new SessionCell());
+        picker.valueProperty().addListener((o, was, now) -> {
+            if (!syncing && now != null) {
+                vm.selectLookup(now);
+            }
+        });
+        picker.setMaxWidth(Double.MAX_VALUE);
+        picker.setFocusTraversable(false);
+        picker.setDisable(true);
+        HBox.setHgrow(picker, Priority.ALWAYS);
+        HBox header = new HBox(8, title, picker);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setWrapText(false);
+        subtitle.getStyleClass().add("lookup-title");
+        subtitle.setWrapText(true);
+        subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(header, subtitle, summary, result, table);
     }
 
     /** The table (for tests). */
     public TableView<CandidateRow> table() {
         return table;
+    }
+
+    /** The list of recent lookups in the header (for tests). */
+    public javafx.scene.control.ComboBox<LookupSession> picker() {
+        return picker;
     }
 
     /** The summary line (for tests). */
@@ -102,6 +135,7 @@ public final class LookupInspector extends VBox {
      * the network's membership) changed; rows are replaced in place, only where they differ.
      */
     public void refresh() {
+        syncPicker();
         LookupSession s = vm.selectedLookup();
         Object signature = java.util.Arrays.asList(vm.simulation(), s, s == null ? 0 : s.version(), vm.membershipVersion());
         if (signature.equals(shownSignature)) {
@@ -110,14 +144,14 @@ public final class LookupInspector extends VBox {
         shownSignature = signature;
         rebuilds++;
         if (s == null) {
-            title.setText("Lookup inspector");
+            subtitle.setText("");
             summary.setText("The candidates of a find_node appear here, closest to the target first. "
                     + "\u25c6 marks the current k closest, \u2713 the true k closest once it ends.");
             table.getItems().clear();
             return;
         }
         KeySpace ks = vm.keySpace();
-        title.setText(s.title(ks) + "  (bin " + NodeTooltips.grouped(ks.binary(s.target())) + ")");
+        subtitle.setText(s.title(ks) + "  (bin " + NodeTooltips.grouped(ks.binary(s.target())) + ")");
         summary.setText(s.summary(vm.simulation()));
         List<CandidateRow> rows = s.rows(vm.simulation());
         var items = table.getItems();
@@ -131,6 +165,42 @@ public final class LookupInspector extends VBox {
             items.remove(rows.size(), items.size());
         } else if (rows.size() > common) {
             items.addAll(rows.subList(common, rows.size()));
+        }
+    }
+
+    /** Brings the list of recent lookups (their labels change as they run) and its selection up to date. */
+    private void syncPicker() {
+        var recent = vm.recentLookups();
+        KeySpace ks = vm.keySpace();
+        List<String> labels = new java.util.ArrayList<>(recent.size());
+        for (LookupSession r : recent) {
+            labels.add(r.label(ks));
+        }
+        LookupSession sel = vm.selectedLookup();
+        boolean listChanged = !labels.equals(shownLabels) || !picker.getItems().equals(recent);
+        if (!listChanged && picker.getValue() == sel) {
+            return;
+        }
+        syncing = true;
+        try {
+            if (listChanged) {
+                picker.setValue(null);
+                picker.getItems().setAll(recent);
+                shownLabels = labels;
+            }
+            picker.setValue(recent.contains(sel) ? sel : null);
+        } finally {
+            syncing = false;
+        }
+        picker.setDisable(recent.isEmpty());
+    }
+
+    /** A recent lookup as one line: find_node 555e -> a000 (exact). */
+    private final class SessionCell extends javafx.scene.control.ListCell<LookupSession> {
+        @Override
+        protected void updateItem(LookupSession item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(item == null || empty ? null : item.label(vm.keySpace()));
         }
     }
 

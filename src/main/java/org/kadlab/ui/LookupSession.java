@@ -91,6 +91,38 @@ public final class LookupSession {
         };
     }
 
+    /**
+     * One line for the list of recent lookups: {@code find_node 555e -> a000 (exact)}; ids longer
+     * than 8 hex digits are cut to their first 8, and the state is running, exact, not exact or abandoned.
+     */
+    public String label(KeySpace ks) {
+        String head = switch (purpose) {
+            case FIND_VALUE -> "find_value " + ScenarioText.quote(shortKey()) + " ";
+            case STORE -> "store " + ScenarioText.quote(shortKey()) + " ";
+            default -> "find_node ";
+        };
+        String state;
+        if (abandoned) {
+            state = "abandoned";
+        } else if (finished != null) {
+            state = Boolean.TRUE.equals(finished.exact()) ? "exact" : "not exact";
+        } else if (lookup == null) {
+            state = failure != null ? "failed" : record != null ? "done" : "nobody to ask";
+        } else {
+            state = "running";
+        }
+        return head + shortHex(ks, origin) + " -> " + shortHex(ks, target) + " (" + state + ")";
+    }
+
+    private String shortKey() {
+        return key == null ? "" : key.length() > 16 ? key.substring(0, 15) + "\u2026" : key;
+    }
+
+    private static String shortHex(KeySpace ks, NodeId id) {
+        String h = ks.hex(id);
+        return h.length() > 8 ? h.substring(0, 8) + "\u2026" : h;
+    }
+
     /** The operation's result in one sentence, or null while it runs. */
     public String result(KeySpace ks) {
         if (failure != null) {

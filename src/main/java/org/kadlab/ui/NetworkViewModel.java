@@ -96,6 +96,8 @@ public final class NetworkViewModel {
     public static final int MAX_VALUE_CHARS = 1_000;
     /** Most user steps remembered for the saved scenario. */
     public static final int MAX_RECORDED_STEPS = 5_000;
+    /** Most user lookups (find_node, find_value, store) remembered for the inspector's list. */
+    public static final int MAX_RECENT_LOOKUPS = 50;
     /** Most operation records the simulation keeps (for the report). */
     public static final int MAX_OPERATIONS = 2_000;
     private static final int INBOX_CAPACITY = 20_000;
@@ -112,6 +114,10 @@ public final class NetworkViewModel {
     private EventInbox inbox;
     private boolean muted;
     private LookupSession starting;
+    private final javafx.collections.ObservableList<LookupSession> recentLookups = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<LookupSession> recentLookupsView =
+            javafx.collections.FXCollections.unmodifiableObservableList(recentLookups);
+    private final java.util.Map<Long, LookupSession> sessionsBySimId = new java.util.HashMap<>();
 
     private final ReadOnlyObjectWrapper<Simulation> simulation = new ReadOnlyObjectWrapper<>(this, "simulation");
     private final ReadOnlyObjectWrapper<SimNode> selectedNode = new ReadOnlyObjectWrapper<>(this, "selectedNode");
@@ -246,6 +252,32 @@ public final class NetworkViewModel {
 
     public LookupSession selectedLookup() {
         return selectedLookup.get();
+    }
+
+    /** The user's recent lookups (find_node, find_value, store) on this network, newest first, at most {@link #MAX_RECENT_LOOKUPS}. */
+    public javafx.collections.ObservableList<LookupSession> recentLookups() {
+        return recentLookupsView;
+    }
+
+    /**
+     * Makes {@code session} (one of {@link #recentLookups()}, or null) the inspected lookup: the ring,
+     * the inspector, the graph and Step round all follow it. Returns false for a session not in the list.
+     */
+    public boolean selectLookup(LookupSession session) {
+        if (session != null && !recentLookups.contains(session)) {
+            return false;
+        }
+        if (session == selectedLookup.get()) {
+            return true;
+        }
+        selectedLookup.set(session);
+        String text = session == null ? null : session.result(sim.keySpace());
+        operationResult.set(text == null ? "" : text);
+        if (session != null) {
+            caption.set("Inspecting " + session.label(sim.keySpace()) + ".");
+        }
+        bump();
+        return true;
     }
 
     /** The target of the next find_node, as typed: hex ({@code 7f00}) or binary ({@code 0b0111...}). */
@@ -448,6 +480,38 @@ public final class NetworkViewModel {
         release(false);
         bump();
         return true;
+    }
+
+    /**
+     * Crashes {@code round(percent / 100 x live)} live nodes chosen with the simulation's own random
+     * source (so a saved scenario replays the same choice), but never the last live node. Records
+     * {@code - kill: "30%"} (or the count, when the last node was spared). Returns how many were
+     * killed, or -1 (with a message) for a percentage outside 0..100.
+     */
+    public int killPercent(int percent) {
+        targetError.set("");
+        if (percent < 0 || percent > 100) {
+            targetError.set("Kill between 0% and 100% of the live nodes, not " + percent + "%.");
+            return -1;
+        }
+        int live = sim.liveCount();
+        int wanted = (int) Math.round(percent / 100.0 * live);
+        int count = Math.max(0, Math.min(wanted, live - 1));
+        for (int i = 0; i < count; i++) {
+            SimNode n = sim.randomLive();
+            sim.kill(n);
+            pulses.values().removeIf(p -> p.from().equals(n.id()));
+        }
+        if (count > 0) {
+            record(count == wanted ? ScenarioText.killPercent(percent) : ScenarioText.kill(count));
+        }
+        release(false);
+        caption.set(count == 0
+                ? (live <= 1 ? "Only one node is live: it is spared." : percent + "% of " + live + " live nodes rounds to none.")
+                : "Crashed " + count + " of " + live + " live nodes at random" + (count < wanted ? " (the last one is spared)" : "")
+                        + "; they stop answering and keep their state.");
+        bump();
+        return count;
     }
 
     /** Brings every crashed node back with the state it had. */
@@ -755,6 +819,7 @@ public final class NetworkViewModel {
         } finally {
             starting = null;
         }
+        remember(session);
         List<Lookup> now = sim.activeLookups();
         for (int i = now.size() - 1; i >= 0; i--) {
             Lookup l = now.get(i);
@@ -769,7 +834,9 @@ public final class NetworkViewModel {
             session.completed(rec, ex);
             String text = session.result(owner.keySpace());
             if (text != null && owner == sim) {
-                operationResult.set(text);
+                if (session == selectedLookup.get()) {
+                    operationResult.set(text);
+                }
                 caption.set(text);
             }
         });
@@ -780,6 +847,17 @@ public final class NetworkViewModel {
         release(false);
         bump();
         return true;
+    }
+
+    private void remember(LookupSession session) {
+        recentLookups.add(0, session);
+        while (recentLookups.size() > MAX_RECENT_LOOKUPS) {
+            LookupSession old = recentLookups.remove(recentLookups.size() - 1);
+            sessionsBySimId.remove(old.simId(), old);
+        }
+        if (session.simId() >= 0) {
+            sessionsBySimId.put(session.simId(), session);
+        }
     }
 
     private String checkedKey() {
@@ -961,6 +1039,8 @@ public final class NetworkViewModel {
         pulses.clear();
         fading.clear();
         selectedLookup.set(null);
+        recentLookups.clear();
+        sessionsBySimId.clear();
         operationResult.set("");
         recorded.clear();
         for (String st : steps) {
@@ -992,14 +1072,14 @@ public final class NetworkViewModel {
             }
         } else if (e instanceof SimEvent.NodeKilled || e instanceof SimEvent.NodeRevived || e instanceof SimEvent.NodeAdded) {
             membershipVersion++;
-        } else {
-            LookupSession session = selectedLookup.get();
+        } else if (e instanceof SimEvent.LookupProgressed p) {
+            LookupSession session = sessionsBySimId.get(p.lookup());
             if (session != null) {
-                if (e instanceof SimEvent.LookupProgressed p && p.lookup() == session.simId()) {
-                    session.progressed();
-                } else if (e instanceof SimEvent.RpcAnswered a && a.type() == SimEvent.RpcType.FIND_VALUE
-                        && session.purpose() == LookupPurpose.FIND_VALUE && "value".equals(a.answer())
-                        && a.from().equals(session.origin()) && !session.isOver()) {
+                session.progressed();
+            }
+        } else if (e instanceof SimEvent.RpcAnswered a && a.type() == SimEvent.RpcType.FIND_VALUE && "value".equals(a.answer())) {
+            for (LookupSession session : recentLookups) {
+                if (session.purpose() == LookupPurpose.FIND_VALUE && a.from().equals(session.origin()) && !session.isOver()) {
                     session.valueFrom(a.to());
                 }
             }
@@ -1011,12 +1091,8 @@ public final class NetworkViewModel {
     }
 
     private boolean concernsSession(SimEvent e) {
-        LookupSession s = selectedLookup.get();
-        if (s == null || s.simId() < 0) {
-            return false;
-        }
-        return (e instanceof SimEvent.LookupFinished f && f.lookup() == s.simId())
-                || (e instanceof SimEvent.LookupAbandoned a && a.lookup() == s.simId());
+        return (e instanceof SimEvent.LookupFinished f && sessionsBySimId.containsKey(f.lookup()))
+                || (e instanceof SimEvent.LookupAbandoned a && sessionsBySimId.containsKey(a.lookup()));
     }
 
     /** Runs {@code work} with the inbox muted (the views do not replay it), then shows the settled state. */
@@ -1069,10 +1145,10 @@ public final class NetworkViewModel {
             }
         } else if (e instanceof SimEvent.NodeKilled k) {
             pulses.values().removeIf(p -> p.from().equals(k.node()));
-        } else if (e instanceof SimEvent.LookupFinished f && s != null && f.lookup() == s.simId()) {
-            s.finish(f);
-        } else if (e instanceof SimEvent.LookupAbandoned a && s != null && a.lookup() == s.simId()) {
-            s.abandon();
+        } else if (e instanceof SimEvent.LookupFinished f && sessionsBySimId.containsKey(f.lookup())) {
+            sessionsBySimId.get(f.lookup()).finish(f);
+        } else if (e instanceof SimEvent.LookupAbandoned a && sessionsBySimId.containsKey(a.lookup())) {
+            sessionsBySimId.get(a.lookup()).abandon();
         }
         SimNode sel = selectedNode.get();
         if (e instanceof SimEvent.BucketChanged b && (sel == null || !b.node().equals(sel.id()))) {

@@ -31,7 +31,10 @@ public final class RingView extends Region {
     private static final PseudoClass TIMED_OUT = PseudoClass.getPseudoClass("timed-out");
     private static final PseudoClass LOOKUP = PseudoClass.getPseudoClass("lookup");
     private static final PseudoClass PING = PseudoClass.getPseudoClass("ping");
-    private static final int MAX_LABELLED = 64;
+    /** Hex digits of a node's ring label. */
+    static final int LABEL_DIGITS = 4;
+    /** How many label heights outward a required label (selected, target, candidates) may step to find room. */
+    private static final int REQUIRED_LEVELS = 6;
 
     private final NetworkViewModel vm;
     private final Circle outline = new Circle();
@@ -47,6 +50,8 @@ public final class RingView extends Region {
     private final Map<NodeId, NodeDot> dots = new HashMap<>();
     private final Map<NodeId, Text> idLabels = new HashMap<>();
     private Simulation shown;
+    private List<NodeId> required = List.of();
+    private int placedLabels;
     private double cx;
     private double cy;
     private double radius;
@@ -65,7 +70,7 @@ public final class RingView extends Region {
         paths.setMouseTransparent(true);
         pulsesLayer.setMouseTransparent(true);
         labels.setMouseTransparent(true);
-        getChildren().addAll(outline, ticks, chords, paths, targetMarker, targetLabel, dotsLayer, labels, pulsesLayer,
+        getChildren().addAll(outline, ticks, chords, paths, targetMarker, dotsLayer, labels, targetLabel, pulsesLayer,
                 title);
         setMinSize(300, 300);
         setPrefSize(700, 650);
@@ -79,6 +84,22 @@ public final class RingView extends Region {
     /** Every dot (for tests). */
     public List<NodeDot> dots() {
         return new ArrayList<>(dots.values());
+    }
+
+    /** How many node labels are shown (for tests). */
+    public int labelCount() {
+        return placedLabels;
+    }
+
+    /** The shown label of the node with this id, or null when it was skipped (for tests). */
+    public Text label(NodeId id) {
+        Text t = idLabels.get(id);
+        return t != null && t.isVisible() ? t : null;
+    }
+
+    /** A node's ring label: the first {@link #LABEL_DIGITS} hex digits of its id. */
+    static String shortLabel(String hex) {
+        return hex.length() <= LABEL_DIGITS ? hex : hex.substring(0, LABEL_DIGITS);
     }
 
     /** Number of pulses drawn (for tests). */
@@ -110,22 +131,31 @@ public final class RingView extends Region {
                 NodeTooltips.attach(d, vm);
                 dots.put(n.id(), d);
                 dotsLayer.getChildren().add(d);
-                Text t = new Text(sim.keySpace().hex(n.id()));
+                Text t = new Text(shortLabel(sim.keySpace().hex(n.id())));
                 t.getStyleClass().add("ring-label");
+                t.setTextOrigin(javafx.geometry.VPos.TOP);
                 idLabels.put(n.id(), t);
                 labels.getChildren().add(t);
                 added = true;
             }
         }
-        labels.setVisible(dots.size() <= MAX_LABELLED);
+        if (added) {
+            labels.applyCss(); // sizes of the new labels, for placing them
+        }
         SimNode sel = vm.selectedNode();
         LookupSession session = vm.selectedLookup();
         Map<NodeId, String> states = new HashMap<>();
+        List<NodeId> must = new ArrayList<>();
+        if (sel != null) {
+            must.add(sel.id());
+        }
         if (session != null && session.lookup() != null) {
             for (Lookup.Candidate c : session.lookup().candidates()) {
                 states.put(c.contact().id(), CandidateRow.pseudoClass(c.state()));
+                must.add(c.contact().id());
             }
         }
+        required = must;
         java.util.Set<NodeId> contacts = new java.util.HashSet<>();
         if (sel != null) {
             for (var c : sel.kad().routingTable().contacts()) {
@@ -150,6 +180,7 @@ public final class RingView extends Region {
         placeAll();
         drawChords(sel);
         drawTarget(session);
+        placeLabels(session);
         animate();
     }
 
@@ -167,6 +198,7 @@ public final class RingView extends Region {
             placeAll();
             drawChords(vm.selectedNode());
             drawTarget(vm.selectedLookup());
+            placeLabels(vm.selectedLookup());
             animate();
         }
         title.setX(12);
@@ -185,11 +217,6 @@ public final class RingView extends Region {
             double a = RingGeometry.angle(d.node().id(), bits);
             d.setCenterX(RingGeometry.x(cx, radius, a));
             d.setCenterY(RingGeometry.y(cy, radius, a));
-            Text t = idLabels.get(d.node().id());
-            double lr = radius + 22;
-            double tw = t.getLayoutBounds().getWidth();
-            t.setX(RingGeometry.x(cx, lr, a) - tw / 2);
-            t.setY(RingGeometry.y(cy, lr, a) + 4);
         }
         ticks.getChildren().clear();
         String[] quarter = {"0", "1/4", "1/2", "3/4"};
@@ -199,7 +226,9 @@ public final class RingView extends Region {
                     RingGeometry.x(cx, radius + 6, a), RingGeometry.y(cy, radius + 6, a));
             tick.getStyleClass().add("ring-tick");
             NodeId id = shown.keySpace().id(java.math.BigInteger.valueOf(q).shiftLeft(bits).shiftRight(2));
-            Text t = new Text(shown.keySpace().hex(id) + (q == 0 ? "" : "  (" + quarter[q] + ")"));
+            String hex = shown.keySpace().hex(id);
+            String shortHex = shortLabel(hex) + (hex.length() > LABEL_DIGITS ? "\u2026" : "");
+            Text t = new Text(shortHex + (q == 0 ? "" : "  (" + quarter[q] + ")"));
             t.getStyleClass().add("ring-tick-label");
             double tw = t.getLayoutBounds().getWidth();
             t.setX(RingGeometry.x(cx, radius - 20 - tw / 2 * Math.abs(Math.sin(a)), a) - tw / 2);
@@ -243,11 +272,67 @@ public final class RingView extends Region {
         double a = RingGeometry.angle(session.target(), shown.keySpace().bits());
         targetMarker.setLayoutX(RingGeometry.x(cx, radius, a));
         targetMarker.setLayoutY(RingGeometry.y(cy, radius, a));
-        targetLabel.setText("target " + shown.keySpace().hex(session.target()));
-        double lr = radius + 40;
-        double tw = targetLabel.getLayoutBounds().getWidth();
-        targetLabel.setX(RingGeometry.x(cx, lr, a) - tw / 2);
-        targetLabel.setY(RingGeometry.y(cy, lr, a) + 4);
+        targetLabel.setText("target " + shortLabel(shown.keySpace().hex(session.target())));
+    }
+
+    /**
+     * Shows the node labels that fit without overlapping (see {@link RingLabels}): the selected
+     * node, the target and the lookup's candidates first, then the others greedily by angle.
+     */
+    private void placeLabels(LookupSession session) {
+        if (radius <= 0 || shown == null) {
+            return;
+        }
+        int bits = shown.keySpace().bits();
+        List<RingLabels.Item> items = new ArrayList<>();
+        List<Text> texts = new ArrayList<>();
+        java.util.Set<NodeId> seen = new java.util.HashSet<>();
+        boolean targetFirst = session != null;
+        for (NodeId id : required) {
+            if (texts.size() == 1 && targetFirst) {
+                break; // the target goes right after the selected node
+            }
+            addItem(id, true, bits, items, texts, seen);
+        }
+        if (targetFirst) {
+            targetLabel.setTextOrigin(javafx.geometry.VPos.TOP);
+            targetLabel.applyCss();
+            var b = targetLabel.getLayoutBounds();
+            items.add(new RingLabels.Item(RingGeometry.angle(session.target(), bits), b.getWidth() + 4, b.getHeight(), true));
+            texts.add(targetLabel);
+        }
+        for (NodeId id : required) {
+            addItem(id, true, bits, items, texts, seen);
+        }
+        for (NodeDot d : dots.values()) {
+            addItem(d.node().id(), false, bits, items, texts, seen);
+        }
+        for (Text t : idLabels.values()) {
+            t.setVisible(false);
+        }
+        targetLabel.setVisible(false);
+        int n = 0;
+        for (RingLabels.Placed p : RingLabels.place(items, cx, cy, radius + 22, REQUIRED_LEVELS, 1)) {
+            Text t = texts.get(p.index());
+            t.setX(p.x() + (t == targetLabel ? 2 : 0));
+            t.setY(p.y());
+            t.setVisible(true);
+            if (t != targetLabel) {
+                n++;
+            }
+        }
+        placedLabels = n;
+    }
+
+    private void addItem(NodeId id, boolean must, int bits, List<RingLabels.Item> items, List<Text> texts,
+                         java.util.Set<NodeId> seen) {
+        Text t = idLabels.get(id);
+        if (t == null || !seen.add(id)) {
+            return;
+        }
+        var b = t.getLayoutBounds();
+        items.add(new RingLabels.Item(RingGeometry.angle(id, bits), b.getWidth() + 4, b.getHeight(), must));
+        texts.add(t);
     }
 
     /** Moves the RPC pulses to where the display clock says they are; called every frame. */

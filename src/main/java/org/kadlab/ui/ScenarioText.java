@@ -51,6 +51,16 @@ public final class ScenarioText {
         return "- find_value: {key: " + quote(key) + ", from: " + quote(fromHex) + "}";
     }
 
+    /** {@code - kill: "30%"}: crash that share of the live nodes, drawn from the simulation's random source. */
+    public static String killPercent(int percent) {
+        return "- kill: " + quote(percent + "%");
+    }
+
+    /** {@code - kill: n}: crash n random live nodes. */
+    public static String kill(int n) {
+        return "- kill: " + n;
+    }
+
     /** {@code - revive: all}. */
     public static String reviveAll() {
         return "- revive: all";

@@ -169,4 +169,34 @@ class ControlsAppTest extends FxRobot {
         }
         shot("settings");
     }
+
+    @Test
+    void killPercentButtonCrashesAShareAndTheInspectorPickerSwitchesLookups() throws Exception {
+        int live = fx(() -> app.viewModel().liveCountProperty().get());
+        clickOn("#kill-percent-button");
+        int expected = live - (int) Math.round(fx(() -> app.mainView().controls().killPercent()) / 100.0 * live);
+        assertThat(fx(() -> app.viewModel().liveCountProperty().get())).isEqualTo(expected);
+        clickOn("#revive-button");
+
+        fx(() -> {
+            app.viewModel().targetTextProperty().set("7f00");
+            app.viewModel().findNode();
+        });
+        runToEnd();
+        LookupSession first = fx(() -> app.viewModel().selectedLookup());
+        fx(() -> {
+            app.viewModel().targetTextProperty().set("0123");
+            app.viewModel().findNode();
+        });
+        runToEnd();
+        var picker = fx(() -> app.mainView().inspector().picker());
+        assertThat(fx(() -> picker.getItems().size())).isEqualTo(2);
+        assertThat(fx(() -> picker.getValue())).isSameAs(fx(() -> app.viewModel().selectedLookup()));
+        fx(() -> picker.setValue(first));
+        fx(() -> app.mainView().refresh());
+        assertThat(fx(() -> app.viewModel().selectedLookup())).isSameAs(first);
+        assertThat(fx(() -> app.mainView().inspector().table().getItems()))
+                .isEqualTo(fx(() -> first.rows(app.viewModel().simulation())));
+        shot("lookup-picker");
+    }
 }

@@ -218,4 +218,84 @@ class NetworkViewModelTest {
         vm.speedProperty().set(-3);
         assertThat(vm.speedProperty().get()).isEqualTo(NetworkViewModel.MIN_SPEED);
     }
+
+    @Test
+    void killPercentCrashesThatShareOfTheLiveNodesAndRecordsIt() {
+        int live = vm.liveCountProperty().get();
+        assertThat(vm.killPercent(30)).isEqualTo((int) Math.round(0.30 * live));
+        assertThat(vm.liveCountProperty().get()).isEqualTo(live - (int) Math.round(0.30 * live));
+        assertThat(vm.simulation().liveCount()).isEqualTo(vm.liveCountProperty().get());
+        assertThat(vm.recordedSteps()).contains("- kill: \"30%\"");
+        assertThat(vm.scenarioText()).contains("  - kill: \"30%\"\n");
+        assertThat(vm.targetErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void killPercentIsReproducibleFromTheSeed() {
+        vm.killPercent(25);
+        NetworkViewModel again = new NetworkViewModel();
+        again.killPercent(25);
+        java.util.List<String> a = new java.util.ArrayList<>();
+        java.util.List<String> b = new java.util.ArrayList<>();
+        for (SimNode n : vm.simulation().nodes()) {
+            if (!n.isAlive()) {
+                a.add(vm.keySpace().hex(n.id()));
+            }
+        }
+        for (SimNode n : again.simulation().nodes()) {
+            if (!n.isAlive()) {
+                b.add(again.keySpace().hex(n.id()));
+            }
+        }
+        assertThat(a).isNotEmpty().isEqualTo(b);
+    }
+
+    @Test
+    void killPercentOfNoneOrAllNeverThrowsAndSparesTheLastLiveNode() {
+        int live = vm.liveCountProperty().get();
+        assertThat(vm.killPercent(0)).isZero();
+        assertThat(vm.liveCountProperty().get()).isEqualTo(live);
+        assertThat(vm.killPercent(100)).isEqualTo(live - 1);
+        assertThat(vm.liveCountProperty().get()).isEqualTo(1);
+        assertThat(vm.recordedSteps()).contains("- kill: " + (live - 1));
+        assertThat(vm.killPercent(100)).isZero();
+        assertThat(vm.liveCountProperty().get()).isEqualTo(1);
+        assertThat(vm.killPercent(101)).isEqualTo(-1);
+        assertThat(vm.targetErrorProperty().get()).contains("100%");
+    }
+
+    @Test
+    void recentLookupsAreKeptNewestFirstAndAnyOfThemCanBeInspected() {
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        LookupSession first = vm.selectedLookup();
+        vm.targetTextProperty().set("0123");
+        vm.findNode();
+        LookupSession second = vm.selectedLookup();
+        for (int i = 0; i < 20_000 && (vm.simulation().isBusy() || !first.isOver() || !second.isOver()); i++) {
+            vm.stepOnce();
+        }
+        assertThat(vm.selectedLookup()).isSameAs(second);
+        assertThat(vm.recentLookups()).containsExactly(second, first);
+        assertThat(vm.selectLookup(first)).isTrue();
+        assertThat(vm.selectedLookupProperty().get()).isSameAs(first);
+        assertThat(first.isOver()).as("the first one was followed while the second was inspected").isTrue();
+        assertThat(first.rows(vm.simulation())).isNotEmpty();
+        assertThat(vm.selectedLookup().rows(vm.simulation())).isEqualTo(first.rows(vm.simulation()))
+                .isNotEqualTo(second.rows(vm.simulation()));
+        assertThat(first.label(vm.keySpace())).startsWith("find_node " + vm.keySpace().hex(first.origin()) + " -> 7f00 (")
+                .matches(".*\\((exact|not exact)\\)");
+        assertThat(vm.selectLookup(null)).isTrue();
+        assertThat(vm.selectedLookup()).isNull();
+    }
+
+    @Test
+    void recentLookupsAreBounded() {
+        for (int i = 0; i < NetworkViewModel.MAX_RECENT_LOOKUPS + 5; i++) {
+            vm.randomTarget();
+            assertThat(vm.findNode()).isTrue();
+        }
+        assertThat(vm.recentLookups()).hasSize(NetworkViewModel.MAX_RECENT_LOOKUPS);
+        assertThat(vm.recentLookups().get(0)).isSameAs(vm.selectedLookup());
+    }
 }
