@@ -31,7 +31,11 @@ public class KadLabApp extends Application {
         help = new HelpOverlay();
         root = new StackPane(view, help);
         root.getStyleClass().add("app-root");
-        Scene scene = new Scene(root, 1280, 800);
+        // 1280 x 800 where it fits; on a 1366 x 768 laptop (or smaller) the screen's usable area
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(1280, screen.getWidth());
+        double height = Math.min(800, screen.getHeight());
+        Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
         view.controls().onHelp(help::toggle);
         installShortcuts(scene, vm, view, help, root);
@@ -39,9 +43,13 @@ public class KadLabApp extends Application {
         loop.frameMicrosProperty().addListener((o, a, b) -> view.showFrameCost(b.doubleValue()));
         view.refresh();
         stage.setTitle("KadLab \u2014 Kademlia, step by step");
-        stage.setMinWidth(1024);
-        stage.setMinHeight(640);
+        stage.setMinWidth(Math.min(1024, width));
+        stage.setMinHeight(Math.min(640, height));
         stage.setScene(scene);
+        if (width < 1280 || height < 800) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+        }
         stage.show();
         loop.start();
     }

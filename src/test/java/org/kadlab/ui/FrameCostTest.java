@@ -12,8 +12,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Measures the work of one frame (drain the inbox, run the due steps, redraw) while a lookup runs,
- * on the default network and on 2,000 nodes, and prints it. The bound asserted is loose: it only
- * catches a frame that has become unbounded.
+ * on the default network and on 2,000 nodes, and prints it for the README. Time is not asserted (a
+ * timed test would only measure the machine); the rule asserted is that a frame runs a bounded slice
+ * of the simulation.
  */
 class FrameCostTest {
     @AfterEach
@@ -38,19 +39,25 @@ class FrameCostTest {
                 vm.findNode();
                 long total = 0;
                 int frames = 0;
+                long mostEvents = 0;
                 for (int lookup = 0; lookup < 3; lookup++) {
                     for (int f = 0; f < 120 && vm.simulation().isBusy(); f++) {
+                        long before = vm.simulation().stats().events();
                         total += loop.frame(16_666_667L);
+                        mostEvents = Math.max(mostEvents, vm.simulation().stats().events() - before);
                         frames++;
                     }
                     vm.randomTarget();
                     vm.findNode();
                 }
-                return new double[] {total / (double) Math.max(1, frames), frames, loop.worstNanos()};
+                return new double[] {total / (double) Math.max(1, frames), frames, loop.worstNanos(), mostEvents};
             }).get();
             System.out.println(String.format(Locale.ROOT, "frame cost with %d nodes: mean %.0f ns over %d frames, worst %.0f ns",
                     nodes, result[0], (int) result[1], result[2]));
-            assertThat(result[0]).as("mean ns per frame with %d nodes", nodes).isLessThan(50_000_000);
+            // the figure goes to the README; the rule checked is the bounded slice of simulation per frame
+            assertThat(result[1]).as("frames drawn while lookups ran on %d nodes", nodes).isPositive();
+            assertThat((long) result[3]).as("simulation events run in one frame with %d nodes", nodes)
+                    .isPositive().isLessThanOrEqualTo(NetworkViewModel.EVENT_BUDGET_PER_FRAME);
         }
     }
 }
