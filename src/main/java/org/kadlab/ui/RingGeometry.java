@@ -11,6 +11,7 @@ import org.kadlab.kad.NodeId;
  *   <li>The angle is that fraction of a full turn, clockwise from twelve o'clock.</li>
  *   <li>A point is centre + radius * (sin angle, -cos angle), so id 0 is at the top.</li>
  *   <li>The distance rings put bucket i at a radius growing with i: the closest bucket innermost.</li>
+ *   <li>A click at an angle names the id at that angle, so a target can be picked on the ring.</li>
  * </ol>
  */
 public final class RingGeometry {
@@ -28,6 +29,21 @@ public final class RingGeometry {
     /** The angle of {@code id} in radians, clockwise from the top: 2 pi * id / 2^bits. */
     public static double angle(NodeId id, int bits) {
         return 2 * Math.PI * fraction(id, bits);
+    }
+
+    /** The angle of the point (x, y) around the centre, clockwise from the top, in [0, 2 pi). */
+    public static double angleAt(double cx, double cy, double x, double y) {
+        double a = Math.atan2(x - cx, cy - y);
+        return a < 0 ? a + 2 * Math.PI : a;
+    }
+
+    /** The id at {@code angle} on the ring: floor(angle / 2 pi * 2^bits), the inverse of {@link #angle}. */
+    public static BigInteger idAt(double angle, int bits) {
+        double f = angle / (2 * Math.PI);
+        f = Math.max(0, Math.min(f, Math.nextDown(1.0)));
+        int precise = Math.min(bits, 52);
+        BigInteger top = BigInteger.valueOf((long) Math.floor(f * Math.pow(2, precise)));
+        return top.shiftLeft(bits - precise);
     }
 
     /** The x coordinate of the point at {@code angle} on a circle. */

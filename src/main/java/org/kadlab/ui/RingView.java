@@ -22,7 +22,8 @@ import org.kadlab.sim.Simulation;
  * The ID ring: every node at angle 2 pi id / 2^bits (see {@link RingGeometry}), live and down nodes
  * styled apart, the selected node's routing-table contacts as chords, the inspected lookup's
  * candidates coloured by state, its target as a marker, and RPCs in flight as moving pulses.
- * Hovering a dot shows its id; clicking selects it.
+ * Hovering a dot shows its id; clicking selects it; shift-clicking a dot, or clicking the ring
+ * between dots, makes that id the lookup target.
  */
 public final class RingView extends Region {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
@@ -74,6 +75,18 @@ public final class RingView extends Region {
                 title);
         setMinSize(300, 300);
         setPrefSize(700, 650);
+        setOnMouseClicked(e -> pickTarget(e.getX(), e.getY()));
+    }
+
+    /** A click on the ring itself (not on a dot) makes the id at that angle the lookup target. */
+    void pickTarget(double x, double y) {
+        double distance = Math.hypot(x - cx, y - cy);
+        if (radius <= 0 || Math.abs(distance - radius) > 24) {
+            return;
+        }
+        int bits = vm.keySpace().bits();
+        double angle = RingGeometry.angleAt(cx, cy, x, y);
+        vm.targetTextProperty().set(vm.keySpace().hex(vm.keySpace().id(RingGeometry.idAt(angle, bits))));
     }
 
     /** The dot of the node with this id, or null (for tests). */
@@ -127,7 +140,14 @@ public final class RingView extends Region {
         for (SimNode n : sim.nodes()) {
             if (!dots.containsKey(n.id())) {
                 NodeDot d = new NodeDot(n, "ring-node");
-                d.setOnMouseClicked(e -> vm.select(d.node()));
+                d.setOnMouseClicked(e -> {
+                    if (e.isShiftDown()) {
+                        vm.targetTextProperty().set(vm.keySpace().hex(d.node().id()));
+                    } else {
+                        vm.select(d.node());
+                    }
+                    e.consume();
+                });
                 NodeTooltips.attach(d, vm);
                 dots.put(n.id(), d);
                 dotsLayer.getChildren().add(d);

@@ -55,6 +55,23 @@ class KadLabAppTest extends FxRobot {
     }
 
     @Test
+    void clickingTheRingAtANodesAnglePicksThatIdAsTheTarget() throws Exception {
+        NetworkViewModel vm = app.viewModel();
+        org.kadlab.sim.SimNode node = vm.simulation().nodes().get(5);
+        fx(() -> {
+            NodeDot d = app.mainView().ringView().dot(node.id());
+            app.mainView().ringView().pickTarget(d.getCenterX(), d.getCenterY());
+        });
+        java.math.BigInteger picked = vm.keySpace().parse(vm.targetTextProperty().get()).toBigInteger();
+        assertThat(picked.subtract(node.id().toBigInteger()).abs())
+                .as("the id at the angle of node %s", vm.keySpace().hex(node.id()))
+                .isLessThanOrEqualTo(java.math.BigInteger.ONE);
+        String before = vm.targetTextProperty().get();
+        fx(() -> app.mainView().ringView().pickTarget(0, 0));
+        assertThat(vm.targetTextProperty().get()).as("a click far from the ring changes nothing").isEqualTo(before);
+    }
+
+    @Test
     void addKillFindAndStepThroughALookup() throws Exception {
         NetworkViewModel vm = app.viewModel();
         // pause with the keyboard so that the test decides when the simulation moves

@@ -40,4 +40,30 @@ class RingGeometryTest {
         assertThat(RingGeometry.expectedFill(15, 4, 31, 16)).isEqualTo(4.0);
         assertThat(RingGeometry.expectedFill(12, 4, 31, 16)).isCloseTo(31 / 16.0, within(1e-12));
     }
+
+    @Test
+    void theIdAtAnAngleIsTheInverseOfTheAngleOfAnId() {
+        java.util.Random r = new java.util.Random(5);
+        for (int bits : new int[] {8, 16, 52, 53, 64, 160}) {
+            KeySpace ks = new KeySpace(bits);
+            for (int n = 0; n < 500; n++) {
+                org.kadlab.kad.NodeId id = ks.randomId(r);
+                java.math.BigInteger back = RingGeometry.idAt(RingGeometry.angle(id, bits), bits);
+                java.math.BigInteger slack = java.math.BigInteger.ONE.shiftLeft(Math.max(0, bits - 50));
+                org.assertj.core.api.Assertions.assertThat(id.toBigInteger().subtract(back).abs())
+                        .as("id %s at %d bits comes back from its angle", id, bits)
+                        .isLessThanOrEqualTo(slack);
+                org.assertj.core.api.Assertions.assertThat(ks.contains(ks.id(back))).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theAngleOfAPointIsMeasuredClockwiseFromTheTop() {
+        org.assertj.core.api.Assertions.assertThat(RingGeometry.angleAt(0, 0, 0, -10)).isEqualTo(0.0);
+        org.assertj.core.api.Assertions.assertThat(RingGeometry.angleAt(0, 0, 10, 0)).isCloseTo(Math.PI / 2, org.assertj.core.data.Offset.offset(1e-12));
+        org.assertj.core.api.Assertions.assertThat(RingGeometry.angleAt(0, 0, 0, 10)).isCloseTo(Math.PI, org.assertj.core.data.Offset.offset(1e-12));
+        org.assertj.core.api.Assertions.assertThat(RingGeometry.angleAt(0, 0, -10, 0)).isCloseTo(1.5 * Math.PI, org.assertj.core.data.Offset.offset(1e-12));
+        org.assertj.core.api.Assertions.assertThat(RingGeometry.idAt(Math.PI, 16)).isEqualTo(java.math.BigInteger.valueOf(0x8000));
+    }
 }
