@@ -15,12 +15,14 @@ import org.kadlab.kad.NodeId;
  * @param state         its state in the lookup
  * @param referrer      who told the origin about it, in hex, or "own table"
  * @param depth         1 for a peer from the origin's own table, referrer's depth + 1 otherwise
+ * @param round         the round it was queried in (strict rounds in rounds mode; alpha queries per
+ *                      round in sliding mode), or 0 if it was not queried
  * @param kClosest      whether it is among the current k closest candidates that have not failed
  * @param trueClosest   whether it is among the true k closest live nodes (known once the lookup ends)
  * @param alive         whether the node is running
  */
 public record CandidateRow(int rank, NodeId id, String hex, String binary, int sharedPrefix, String distanceHex,
-                           Lookup.CandidateState state, String referrer, int depth, boolean kClosest,
+                           Lookup.CandidateState state, String referrer, int depth, int round, boolean kClosest,
                            boolean trueClosest, boolean alive) {
 
     /** The state in plain words: not contacted, waiting, answered, failed, unresponsive. */

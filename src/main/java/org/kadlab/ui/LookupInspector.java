@@ -61,17 +61,18 @@ public final class LookupInspector extends VBox {
                 pseudoClassStateChanged(K_CLOSEST, item != null && !empty && item.kClosest());
             }
         });
-        table.getColumns().add(column("#", 34, r -> String.valueOf(r.rank())));
-        table.getColumns().add(column("k", 30, r -> (r.kClosest() ? "\u25c6" : "") + (r.trueClosest() ? "\u2713" : "")));
-        TableColumn<CandidateRow, CandidateRow> id = new TableColumn<>("id (prefix shared with target)");
+        table.getColumns().add(column("#", 30, r -> String.valueOf(r.rank())));
+        table.getColumns().add(column("k", 28, r -> (r.kClosest() ? "\u25c6" : "") + (r.trueClosest() ? "\u2713" : "")));
+        TableColumn<CandidateRow, CandidateRow> id = new TableColumn<>("id (shared prefix bold)");
         id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         id.setCellFactory(col -> new IdCell());
         id.setPrefWidth(210);
         table.getColumns().add(id);
-        table.getColumns().add(column("distance", 70, CandidateRow::distanceHex));
-        table.getColumns().add(column("state", 100, CandidateRow::stateLabel));
+        table.getColumns().add(column("distance", 66, CandidateRow::distanceHex));
+        table.getColumns().add(column("state", 96, CandidateRow::stateLabel));
         table.getColumns().add(column("told by", 80, CandidateRow::referrer));
-        table.getColumns().add(column("hop", 40, r -> String.valueOf(r.depth())));
+        table.getColumns().add(column("hop", 36, r -> String.valueOf(r.depth())));
+        table.getColumns().add(column("rnd", 36, r -> r.round() == 0 ? "" : String.valueOf(r.round())));
         for (var c : table.getColumns()) {
             c.setSortable(false);
             c.setReorderable(false);

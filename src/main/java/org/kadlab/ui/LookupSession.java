@@ -247,7 +247,7 @@ public final class LookupSession {
             String referrer = c.referrer() == null ? "own table" : ks.hex(c.referrer().id());
             var node = sim.node(id);
             out.add(new CandidateRow(++rank, id, ks.hex(id), ks.binary(id), ks.bits() - d.bitLength(), ks.hex(d), s,
-                    referrer, c.depth(), inK, truth.contains(id), node != null && node.isAlive()));
+                    referrer, c.depth(), c.round(), inK, truth.contains(id), node != null && node.isAlive()));
         }
         return out;
     }
@@ -262,7 +262,8 @@ public final class LookupSession {
             return "Nothing to ask: " + ks.hex(origin) + " has no contacts.";
         }
         if (finished == null) {
-            return "Running: " + lookup.queriesSent() + " RPCs sent, " + lookup.inFlight() + " in flight (limit "
+            return "Running" + (lookup.mode() == org.kadlab.kad.LookupMode.ROUNDS ? " round " + lookup.round() : "")
+                    + ": " + lookup.queriesSent() + " RPCs sent, " + lookup.inFlight() + " in flight (limit "
                     + lookup.inFlightLimit() + ")" + (lookup.isStalled() ? ", stalled" : "") + ".";
         }
         StringBuilder sb = new StringBuilder();

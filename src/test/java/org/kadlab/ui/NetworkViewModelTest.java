@@ -117,6 +117,29 @@ class NetworkViewModelTest {
     }
 
     @Test
+    void inRoundsModeTheInspectorShowsRoundsOfAtMostAlphaQueries() {
+        org.kadlab.kad.KadConfig kad = org.kadlab.kad.KadConfig.builder().bits(16).k(4).alpha(2)
+                .lookupMode(org.kadlab.kad.LookupMode.ROUNDS).build();
+        NetworkViewModel rounds = new NetworkViewModel(NetworkViewModel.defaultConfig(1).withKad(kad), 32);
+        rounds.targetTextProperty().set("7f00");
+        rounds.findNode();
+        for (int i = 0; i < 10_000 && !rounds.selectedLookup().isOver(); i++) {
+            rounds.stepOnce();
+        }
+        java.util.Map<Integer, Long> perRound = new java.util.TreeMap<>();
+        for (CandidateRow r : rounds.selectedLookup().rows(rounds.simulation())) {
+            if (r.round() > 0) {
+                perRound.merge(r.round(), 1L, Long::sum);
+            }
+        }
+        assertThat(perRound).as("queries per round").isNotEmpty();
+        assertThat(perRound.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+        assertThat(perRound.keySet()).as("rounds are numbered 1, 2, ... without gaps")
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, perRound.size()).boxed().toList());
+        rounds.shutdown();
+    }
+
+    @Test
     void playingTheClockFinishesALookupWithinTheEventBudgetPerFrame() {
         vm.targetTextProperty().set("7f00");
         vm.findNode();
