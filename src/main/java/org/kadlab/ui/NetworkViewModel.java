@@ -475,7 +475,7 @@ public final class NetworkViewModel {
             return false;
         }
         sim.kill(n);
-        record(ScenarioText.comment("killed " + hex(n.id()) + " by hand (a scenario can only kill random nodes)"));
+        record(ScenarioText.killNode(hex(n.id())));
         pulses.values().removeIf(p -> p.from().equals(n.id()));
         release(false);
         bump();

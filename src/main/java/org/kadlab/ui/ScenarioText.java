@@ -61,12 +61,17 @@ public final class ScenarioText {
         return "- kill: " + n;
     }
 
+    /** {@code - kill: {node: "<hex>"}}: crash one chosen node. */
+    public static String killNode(String hex) {
+        return "- kill: {node: " + quote(hex) + "}";
+    }
+
     /** {@code - revive: all}. */
     public static String reviveAll() {
         return "- revive: all";
     }
 
-    /** A comment line (for what a scenario cannot replay, such as killing one chosen node). */
+    /** A comment line. */
     public static String comment(String text) {
         return "# " + text.replace('\n', ' ');
     }

@@ -208,6 +208,21 @@ class OperationsViewModelTest {
     }
 
     @Test
+    void aNodeKilledByHandIsKilledAgainWhenTheSavedScenarioLoads(@TempDir Path dir) throws Exception {
+        vm.applyPreset(Preset.CLASSROOM, false);
+        org.kadlab.sim.SimNode victim = vm.simulation().nodes().get(3);
+        vm.select(victim);
+        assertThat(vm.killSelected()).isTrue();
+        Path file = dir.resolve("killed.yaml");
+        ExportActions.writeScenario(vm, file);
+        NetworkViewModel other = new NetworkViewModel();
+        assertThat(other.loadScenario(file, false)).isTrue();
+        assertThat(other.settingsErrorProperty().get()).isEmpty();
+        assertThat(other.simulation().node(victim.id()).isAlive()).as("the node killed by hand").isFalse();
+        assertThat(other.simulation().liveCount()).isEqualTo(vm.simulation().liveCount());
+    }
+
+    @Test
     void aBadScenarioFileGivesItsFileLineFieldMessage(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "seed: 1\nk: 0\nsteps:\n  - add: 3\n");

@@ -23,6 +23,10 @@ public record Scenario(String file, SimConfig config, List<Step> steps) {
     public record Kill(int line, int count, double fraction) implements Step {
     }
 
+    /** {@code kill: {node: "<hex id>"}}: crash one given node. */
+    public record KillNode(int line, String node) implements Step {
+    }
+
     /** {@code revive: all} or {@code revive: N}: bring crashed nodes back (count -1 means all). */
     public record Revive(int line, int count) implements Step {
     }

@@ -192,6 +192,10 @@ public final class ScenarioReader {
     }
 
     private Scenario.Step kill(Yaml.Located v) throws ScenarioException {
+        if (v.value() instanceof Map) {
+            Map<String, Yaml.Located> m = fields(v, "kill", Set.of("node"));
+            return new Scenario.KillNode(v.line(), requiredText(m, v, "node", "kill.node"));
+        }
         if (v.value() instanceof String s && s.strip().endsWith("%")) {
             String num = s.strip().substring(0, s.strip().length() - 1).strip();
             double pct;

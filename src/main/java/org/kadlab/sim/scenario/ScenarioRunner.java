@@ -42,6 +42,8 @@ public final class ScenarioRunner {
             for (int i = 0; i < count && sim.liveCount() > 0; i++) {
                 sim.kill(sim.randomLive());
             }
+        } else if (step instanceof Scenario.KillNode k) {
+            sim.kill(liveNode(k.node(), step, "kill.node"));
         } else if (step instanceof Scenario.Revive r) {
             List<SimNode> dead = new ArrayList<>();
             for (SimNode n : sim.nodes()) {

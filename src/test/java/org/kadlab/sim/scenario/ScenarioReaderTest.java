@@ -1,6 +1,7 @@
 package org.kadlab.sim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -174,5 +175,13 @@ class ScenarioReaderTest {
         assertThat(sc.config().checkInvariants()).isFalse();
         assertThat(sc.config().kad()).isEqualTo(KadConfig.defaults());
         assertThat(ScenarioReader.parse("seed: 3\nsteps:\n", "nosteps.yaml").steps()).isEmpty();
+    }
+
+    @Test
+    void killCanNameOneNode() throws ScenarioException {
+        Scenario sc = ScenarioReader.parse("bits: 8\nsteps:\n  - add: 4\n  - kill: {node: \"3a\"}\n", "one.yaml");
+        assertThat(sc.steps().get(1)).isEqualTo(new Scenario.KillNode(4, "3a"));
+        assertThatThrownBy(() -> ScenarioReader.parse("steps:\n  - kill: {nod: \"3a\"}\n", "typo.yaml"))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("typo.yaml:2").hasMessageContaining("kill.nod");
     }
 }
