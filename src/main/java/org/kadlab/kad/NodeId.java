@@ -135,6 +135,13 @@ public final class NodeId implements Comparable<NodeId> {
         return c != 0 ? c : Long.compareUnsigned(low, o.low);
     }
 
+    /** This id as a fraction of a {@code bits}-wide key space, id / 2^bits, in [0, 1); no allocation. */
+    public double fraction(int bits) {
+        long t = top(bits);
+        double unsigned = (double) (t >>> 1) * 2.0 + (t & 1L);
+        return Math.min(Math.scalb(unsigned, -Math.min(bits, 64)), Math.nextDown(1.0));
+    }
+
     /**
      * The 64 most significant bits of this id in a {@code bits}-wide key space (the whole value when
      * bits <= 64). XOR commutes with it, so {@code top(a) ^ top(t)} orders distances to t up to ties.

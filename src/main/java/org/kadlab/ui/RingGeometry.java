@@ -18,12 +18,9 @@ public final class RingGeometry {
     private RingGeometry() {
     }
 
-    /** id / 2^bits as a double in [0, 1). */
+    /** id / 2^bits as a double in [0, 1) (computed without allocating: it runs per node per frame). */
     public static double fraction(NodeId id, int bits) {
-        BigInteger v = id.toBigInteger();
-        int shift = Math.max(0, bits - 53);
-        double top = v.shiftRight(shift).doubleValue();
-        return top / Math.pow(2, bits - shift);
+        return id.fraction(bits);
     }
 
     /** The angle of {@code id} in radians, clockwise from the top: 2 pi * id / 2^bits. */

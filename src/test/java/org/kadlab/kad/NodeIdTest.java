@@ -207,4 +207,20 @@ class NodeIdTest {
             }
         }
     }
+
+    @Test
+    void fractionIsTheIdOverTwoToTheBits() {
+        java.util.Random r = new java.util.Random(17);
+        for (int bits = 1; bits <= 160; bits++) {
+            KeySpace ks = new KeySpace(bits);
+            for (int n = 0; n < 50; n++) {
+                NodeId id = ks.randomId(r);
+                double want = new java.math.BigDecimal(id.toBigInteger())
+                        .divide(new java.math.BigDecimal(java.math.BigInteger.ONE.shiftLeft(bits))).doubleValue();
+                assertThat(id.fraction(bits)).as("fraction of %s in %d bits", id, bits)
+                        .isCloseTo(want, org.assertj.core.data.Offset.offset(1e-15)).isLessThan(1.0).isGreaterThanOrEqualTo(0.0);
+            }
+        }
+        assertThat(new KeySpace(160).maxId().fraction(160)).isLessThan(1.0);
+    }
 }
