@@ -20,6 +20,7 @@ public final class NodeDot extends Circle {
 
     private final SimNode node;
     private String lookupState;
+    private double angle;
 
     public NodeDot(SimNode node, String styleClass) {
         this.node = node;
@@ -29,6 +30,15 @@ public final class NodeDot extends Circle {
 
     public SimNode node() {
         return node;
+    }
+
+    /** The angle of the node on its ring (see {@link RingGeometry#angle}), fixed when the dot is made. */
+    public double angle() {
+        return angle;
+    }
+
+    void setAngle(double angle) {
+        this.angle = angle;
     }
 
     /** Sets one pseudo-class on or off. */

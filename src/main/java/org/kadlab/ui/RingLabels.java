@@ -35,6 +35,17 @@ public final class RingLabels {
      * keep their order in the list as priority. Returns the placed labels, none overlapping.
      */
     public static List<Placed> place(List<Item> items, double cx, double cy, double radius, int requiredLevels, double gap) {
+        return place(items, cx, cy, radius, requiredLevels, gap, null, null);
+    }
+
+    /**
+     * As {@link #place(List, double, double, double, int, double)}, but no label may overlap
+     * {@code keepClear} (a title drawn over the ring, say) and every label must lie wholly inside
+     * {@code within} (the view's own area); either may be null for no such rule.
+     */
+    public static List<Placed> place(List<Item> items, double cx, double cy, double radius, int requiredLevels, double gap,
+                                     Placed keepClear, Placed within) {
+        Grid grid = new Grid(items, keepClear, within);
         List<Placed> placed = new ArrayList<>();
         List<Integer> optional = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -46,7 +57,8 @@ public final class RingLabels {
             double step = step(it, gap);
             for (int level = 0; level < Math.max(1, requiredLevels); level++) {
                 Placed p = box(i, it, cx, cy, radius + level * step);
-                if (free(p, placed)) {
+                if (grid.free(p)) {
+                    grid.add(p);
                     placed.add(p);
                     break;
                 }
@@ -55,7 +67,8 @@ public final class RingLabels {
         optional.sort(Comparator.comparingDouble(i -> items.get(i).angle()));
         for (int i : optional) {
             Placed p = box(i, items.get(i), cx, cy, radius);
-            if (free(p, placed)) {
+            if (grid.free(p)) {
+                grid.add(p);
                 placed.add(p);
             }
         }
@@ -77,12 +90,64 @@ public final class RingLabels {
         return new Placed(index, x - it.width() / 2, y - it.height() / 2, it.width(), it.height());
     }
 
-    private static boolean free(Placed p, List<Placed> placed) {
-        for (Placed q : placed) {
-            if (p.overlaps(q)) {
+    /**
+     * The placed boxes bucketed by cell, a cell as large as the largest label, so a box can only
+     * overlap boxes whose top-left corner lies in its own cell or a neighbouring one.
+     */
+    private static final class Grid {
+        private final double cellW;
+        private final double cellH;
+        private final Placed keepClear;
+        private final Placed within;
+        private final java.util.Map<Long, List<Placed>> cells = new java.util.HashMap<>();
+
+        Grid(List<Item> items, Placed keepClear, Placed within) {
+            double w = 1;
+            double h = 1;
+            for (Item it : items) {
+                w = Math.max(w, it.width());
+                h = Math.max(h, it.height());
+            }
+            this.cellW = w;
+            this.cellH = h;
+            this.keepClear = keepClear;
+            this.within = within;
+        }
+
+        boolean free(Placed p) {
+            if (keepClear != null && p.overlaps(keepClear)) {
                 return false;
             }
+            if (within != null && (p.x() < within.x() || p.y() < within.y() || p.x() + p.width() > within.x() + within.width()
+                    || p.y() + p.height() > within.y() + within.height())) {
+                return false;
+            }
+            long cx = (long) Math.floor(p.x() / cellW);
+            long cy = (long) Math.floor(p.y() / cellH);
+            for (long dx = -1; dx <= 1; dx++) {
+                for (long dy = -1; dy <= 1; dy++) {
+                    List<Placed> in = cells.get(key(cx + dx, cy + dy));
+                    if (in == null) {
+                        continue;
+                    }
+                    for (Placed q : in) {
+                        if (p.overlaps(q)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
         }
-        return true;
+
+        void add(Placed p) {
+            long cx = (long) Math.floor(p.x() / cellW);
+            long cy = (long) Math.floor(p.y() / cellH);
+            cells.computeIfAbsent(key(cx, cy), k -> new ArrayList<>(2)).add(p);
+        }
+
+        private static long key(long x, long y) {
+            return (x << 32) ^ (y & 0xffffffffL);
+        }
     }
 }

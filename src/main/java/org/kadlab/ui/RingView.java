@@ -1,9 +1,12 @@
 package org.kadlab.ui;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.layout.Region;
@@ -24,6 +27,13 @@ import org.kadlab.sim.Simulation;
  * candidates coloured by state, its target as a marker, and RPCs in flight as moving pulses.
  * Hovering a dot shows its id; clicking selects it; shift-clicking a dot, or clicking the ring
  * between dots, makes that id the lookup target.
+ *
+ * <p>It is refreshed on every frame that has events, so it does only what changed: dots are
+ * positioned when they appear or the view is resized; only dots whose state can have changed are
+ * restyled (all of them only when a node joined, died or came back); chords are redrawn when the
+ * selected node's table changes; labels are placed again when the set of required labels changes.
+ * Dots with no state, the labels and the chords are cached as bitmaps, so moving pulses do not
+ * repaint them; dots that show a state sit in a small layer of their own above them.
  */
 public final class RingView extends Region {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
@@ -36,13 +46,18 @@ public final class RingView extends Region {
     static final int LABEL_DIGITS = 4;
     /** How many label heights outward a required label (selected, target, candidates) may step to find room. */
     private static final int REQUIRED_LEVELS = 6;
+    /** Above this many nodes, RPCs of other operations are drawn as pulses without their dashed path. */
+    static final int QUIET_PATHS_ABOVE = 300;
 
     private final NetworkViewModel vm;
     private final Circle outline = new Circle();
     private final Group ticks = new Group();
     private final Group chords = new Group();
     private final Group paths = new Group();
+    /** Dots with no state to show: cached as one bitmap, repainted only when a node joins, dies or revives. */
     private final Group dotsLayer = new Group();
+    /** Dots that show a state (selected, contact, origin, candidate): few, and changing while a lookup runs. */
+    private final Group hotDots = new Group();
     private final Group labels = new Group();
     private final Group pulsesLayer = new Group();
     private final Polygon targetMarker = new Polygon(0, -9, 7, 0, 0, 9, -7, 0);
@@ -50,6 +65,17 @@ public final class RingView extends Region {
     private final Text title = new Text();
     private final Map<NodeId, NodeDot> dots = new HashMap<>();
     private final Map<NodeId, Text> idLabels = new HashMap<>();
+    /** Width and height of each node's label box, measured once when the label is made. */
+    private final Map<NodeId, double[]> labelBoxes = new HashMap<>();
+    /** The labels now visible, so hiding them does not visit every label. */
+    private final List<Text> shownLabels = new ArrayList<>();
+    /** Dots that carry a state (selected, contact, origin, lookup candidate): the ones to revisit. */
+    private final Set<NodeDot> marked = new HashSet<>();
+    /** The selected node's contacts, recomputed when its table or the membership changes. */
+    private final Set<NodeId> contacts = new HashSet<>();
+    private long drawnMembership = -1;
+    private Object chordSignature;
+    private Object labelSignature;
     private Simulation shown;
     private List<NodeId> required = List.of();
     private int placedLabels;
@@ -71,8 +97,13 @@ public final class RingView extends Region {
         paths.setMouseTransparent(true);
         pulsesLayer.setMouseTransparent(true);
         labels.setMouseTransparent(true);
-        getChildren().addAll(outline, ticks, chords, paths, targetMarker, dotsLayer, labels, targetLabel, pulsesLayer,
+        getChildren().addAll(outline, ticks, chords, paths, targetMarker, dotsLayer, hotDots, labels, targetLabel, pulsesLayer,
                 title);
+        for (Group still : List.of(chords, dotsLayer, labels, ticks)) {
+            still.setCache(true); // repainted when they change, not whenever a pulse moves over them
+        }
+        title.setX(12);
+        title.setY(22);
         setMinSize(300, 300);
         setPrefSize(700, 650);
         setOnMouseClicked(e -> pickTarget(e.getX(), e.getY()));
@@ -126,41 +157,42 @@ public final class RingView extends Region {
         return n;
     }
 
-    /** Brings the dots, chords and lookup state up to date with the view model. */
+    /**
+     * Brings the dots, chords and lookup state up to date with the view model, touching only what
+     * changed since the last call (see the class comment): it runs on every frame that has events.
+     */
     public void refresh() {
         Simulation sim = vm.simulation();
         if (sim != shown) {
             dots.clear();
             idLabels.clear();
+            labelBoxes.clear();
+            marked.clear();
             dotsLayer.getChildren().clear();
+            hotDots.getChildren().clear();
             labels.getChildren().clear();
             shown = sim;
+            drawnMembership = -1;
+            labelSignature = null;
+            chordSignature = null;
         }
-        boolean added = false;
-        for (SimNode n : sim.nodes()) {
-            if (!dots.containsKey(n.id())) {
-                NodeDot d = new NodeDot(n, "ring-node");
-                d.setOnMouseClicked(e -> {
-                    if (e.isShiftDown()) {
-                        vm.targetTextProperty().set(vm.keySpace().hex(d.node().id()));
-                    } else {
-                        vm.select(d.node());
-                    }
-                    e.consume();
-                });
-                NodeTooltips.attach(d, vm);
-                dots.put(n.id(), d);
-                dotsLayer.getChildren().add(d);
-                Text t = new Text(shortLabel(sim.keySpace().hex(n.id())));
-                t.getStyleClass().add("ring-label");
-                t.setTextOrigin(javafx.geometry.VPos.TOP);
-                idLabels.put(n.id(), t);
-                labels.getChildren().add(t);
-                added = true;
+        KeySpace ks = sim.keySpace();
+        int bits = ks.bits();
+        List<NodeDot> added = new ArrayList<>();
+        if (dots.size() != sim.nodes().size()) {
+            for (SimNode n : sim.nodes()) {
+                if (!dots.containsKey(n.id())) {
+                    added.add(addDot(n, sim, bits));
+                }
             }
         }
-        if (added) {
+        if (!added.isEmpty()) {
             labels.applyCss(); // sizes of the new labels, for placing them
+            for (NodeDot d : added) {
+                var b = idLabels.get(d.node().id()).getLayoutBounds();
+                labelBoxes.put(d.node().id(), new double[] {b.getWidth() + 4, b.getHeight()});
+            }
+            place(added);
         }
         SimNode sel = vm.selectedNode();
         LookupSession session = vm.selectedLookup();
@@ -169,39 +201,152 @@ public final class RingView extends Region {
         if (sel != null) {
             must.add(sel.id());
         }
+        int candidateHash = 1;
         if (session != null && session.lookup() != null) {
             for (Lookup.Candidate c : session.lookup().candidates()) {
                 states.put(c.contact().id(), CandidateRow.pseudoClass(c.state()));
                 must.add(c.contact().id());
+                candidateHash = 31 * candidateHash + c.contact().id().hashCode();
             }
         }
         required = must;
-        java.util.Set<NodeId> contacts = new java.util.HashSet<>();
-        if (sel != null) {
-            for (var c : sel.kad().routingTable().contacts()) {
-                contacts.add(c.id());
+        Object chordKey = java.util.Arrays.asList(sel, vm.membershipVersion(), tableShape(sel));
+        if (!chordKey.equals(chordSignature)) {
+            contacts.clear();
+            if (sel != null) {
+                for (var c : sel.kad().routingTable().contacts()) {
+                    contacts.add(c.id());
+                }
             }
         }
-        for (NodeDot d : dots.values()) {
-            SimNode n = d.node();
-            d.set(NodeDot.DEAD, !n.isAlive());
-            d.set(NodeDot.SELECTED, n == sel);
-            d.set(NodeDot.CONTACT, contacts.contains(n.id()));
-            d.set(NodeDot.ORIGIN, session != null && n.id().equals(session.origin()));
-            d.lookupState(states.get(n.id()));
-            d.setRadius(n == sel ? 8 : (states.containsKey(n.id()) ? 6 : (dots.size() > 500 ? 2.5 : 5)));
+        restyle(sel, session, states, vm.membershipVersion() != drawnMembership || !added.isEmpty());
+        drawnMembership = vm.membershipVersion();
+        String titleText = "ID ring \u00b7 " + bits + "-bit ids \u00b7 " + sim.nodes().size() + " nodes, "
+                + sim.liveCount() + " live";
+        if (!titleText.equals(title.getText())) {
+            title.setText(titleText);
         }
-        KeySpace ks = sim.keySpace();
-        title.setText("ID ring \u00b7 " + ks.bits() + "-bit ids \u00b7 " + sim.nodes().size() + " nodes, "
-                + sim.liveCount() + " live");
-        if (added) {
+        if (!added.isEmpty()) {
             requestLayout();
         }
-        placeAll();
-        drawChords(sel);
+        if (!chordKey.equals(chordSignature)) {
+            chordSignature = chordKey;
+            drawChords(sel);
+        }
         drawTarget(session);
-        placeLabels(session);
+        Object labelKey = java.util.Arrays.asList(sel, session == null ? null : session.target(), candidateHash,
+                must.size(), dots.size(), radius);
+        if (!labelKey.equals(labelSignature)) {
+            labelSignature = labelKey;
+            placeLabels(session);
+        }
         animate();
+    }
+
+    /**
+     * A hash of what the chords show: the selected node's contacts and which of them are stale. Most
+     * table changes during a lookup only reorder a bucket, which the chords do not show.
+     */
+    private static int tableShape(SimNode sel) {
+        if (sel == null) {
+            return 0;
+        }
+        int h = 1;
+        for (KBucket b : sel.kad().routingTable().nonEmptyBuckets()) {
+            int bucket = 0;
+            for (int i = 0; i < b.size(); i++) {
+                bucket += b.contact(i).id().hashCode() * (b.failures(i) > 0 ? 3 : 1); // order within a bucket does not matter
+            }
+            h = 31 * h + bucket;
+        }
+        return h;
+    }
+
+    private NodeDot addDot(SimNode n, Simulation sim, int bits) {
+        NodeDot d = new NodeDot(n, "ring-node");
+        d.setAngle(RingGeometry.angle(n.id(), bits));
+        d.setOnMouseClicked(e -> {
+            if (e.isShiftDown()) {
+                vm.targetTextProperty().set(vm.keySpace().hex(d.node().id()));
+            } else {
+                vm.select(d.node());
+            }
+            e.consume();
+        });
+        NodeTooltips.attach(d, vm);
+        dots.put(n.id(), d);
+        dotsLayer.getChildren().add(d);
+        Text t = new Text(shortLabel(sim.keySpace().hex(n.id())));
+        t.getStyleClass().add("ring-label");
+        t.setTextOrigin(javafx.geometry.VPos.TOP);
+        t.setVisible(false);
+        idLabels.put(n.id(), t);
+        labels.getChildren().add(t);
+        return d;
+    }
+
+    /**
+     * Sets each dot's pseudo-classes and size. Only dots that carry some state now or carried one
+     * last time are visited, unless {@code everyDot} (membership changed: someone died, revived or
+     * joined, or the default dot size may have changed).
+     */
+    private void restyle(SimNode sel, LookupSession session, Map<NodeId, String> states, boolean everyDot) {
+        Collection<NodeDot> visit;
+        if (everyDot) {
+            visit = dots.values();
+        } else {
+            Set<NodeDot> some = new HashSet<>(marked);
+            for (NodeId id : states.keySet()) {
+                addIfDrawn(some, id);
+            }
+            for (NodeId id : contacts) {
+                addIfDrawn(some, id);
+            }
+            if (sel != null) {
+                addIfDrawn(some, sel.id());
+            }
+            if (session != null) {
+                addIfDrawn(some, session.origin());
+            }
+            visit = some;
+        }
+        double plain = dots.size() > 500 ? 2.5 : 5;
+        List<NodeDot> nowMarked = new ArrayList<>();
+        for (NodeDot d : visit) {
+            SimNode n = d.node();
+            boolean selected = n == sel;
+            boolean contact = contacts.contains(n.id());
+            boolean origin = session != null && n.id().equals(session.origin());
+            String state = states.get(n.id());
+            d.set(NodeDot.DEAD, !n.isAlive());
+            d.set(NodeDot.SELECTED, selected);
+            d.set(NodeDot.CONTACT, contact);
+            d.set(NodeDot.ORIGIN, origin);
+            d.lookupState(state);
+            d.setRadius(selected ? 8 : (state != null ? 6 : plain));
+            boolean hot = selected || contact || origin || state != null;
+            if (hot) {
+                nowMarked.add(d);
+            }
+            Group layer = hot ? hotDots : dotsLayer;
+            if (d.getParent() != layer) {
+                ((Group) d.getParent()).getChildren().remove(d);
+                layer.getChildren().add(d);
+            }
+        }
+        if (everyDot) {
+            marked.clear();
+        } else {
+            marked.removeAll(visit);
+        }
+        marked.addAll(nowMarked);
+    }
+
+    private void addIfDrawn(Set<NodeDot> into, NodeId id) {
+        NodeDot d = dots.get(id);
+        if (d != null) {
+            into.add(d);
+        }
     }
 
     @Override
@@ -221,23 +366,32 @@ public final class RingView extends Region {
             placeLabels(vm.selectedLookup());
             animate();
         }
-        title.setX(12);
-        title.setY(22);
     }
 
+    /** Puts every dot and the quarter ticks where the current size says (after a resize). */
     private void placeAll() {
         if (radius <= 0 || shown == null) {
             return;
         }
-        int bits = shown.keySpace().bits();
         outline.setCenterX(cx);
         outline.setCenterY(cy);
         outline.setRadius(radius);
-        for (NodeDot d : dots.values()) {
-            double a = RingGeometry.angle(d.node().id(), bits);
-            d.setCenterX(RingGeometry.x(cx, radius, a));
-            d.setCenterY(RingGeometry.y(cy, radius, a));
+        place(dots.values());
+        drawTicks();
+    }
+
+    private void place(Collection<NodeDot> which) {
+        if (radius <= 0) {
+            return;
         }
+        for (NodeDot d : which) {
+            d.setCenterX(RingGeometry.x(cx, radius, d.angle()));
+            d.setCenterY(RingGeometry.y(cy, radius, d.angle()));
+        }
+    }
+
+    private void drawTicks() {
+        int bits = shown.keySpace().bits();
         ticks.getChildren().clear();
         String[] quarter = {"0", "1/4", "1/2", "3/4"};
         for (int q = 0; q < 4; q++) {
@@ -258,28 +412,53 @@ public final class RingView extends Region {
         ticks.applyCss(); // built during layout, after this pulse's CSS pass
     }
 
+    /** Draws the selected node's contacts as chords, reusing the lines drawn last time. */
     private void drawChords(SimNode sel) {
-        chords.getChildren().clear();
-        if (sel == null || shown == null) {
-            return;
-        }
-        NodeDot from = dots.get(sel.id());
-        if (from == null) {
-            return;
-        }
-        for (KBucket b : sel.kad().routingTable().nonEmptyBuckets()) {
-            for (int i = 0; i < b.size(); i++) {
-                NodeDot to = dots.get(b.contact(i).id());
-                if (to == null) {
-                    continue;
+        var lines = chords.getChildren();
+        int used = 0;
+        NodeDot from = sel == null || shown == null ? null : dots.get(sel.id());
+        if (from != null) {
+            for (KBucket b : sel.kad().routingTable().nonEmptyBuckets()) {
+                for (int i = 0; i < b.size(); i++) {
+                    NodeDot to = dots.get(b.contact(i).id());
+                    if (to == null) {
+                        continue;
+                    }
+                    Line l;
+                    if (used < lines.size()) {
+                        l = (Line) lines.get(used);
+                    } else {
+                        l = new Line();
+                        l.getStyleClass().add("contact-chord");
+                        lines.add(l);
+                    }
+                    l.setStartX(from.getCenterX());
+                    l.setStartY(from.getCenterY());
+                    l.setEndX(to.getCenterX());
+                    l.setEndY(to.getCenterY());
+                    l.pseudoClassStateChanged(STALE, b.failures(i) > 0 || !to.node().isAlive());
+                    l.setVisible(true);
+                    used++;
                 }
-                Line l = new Line(from.getCenterX(), from.getCenterY(), to.getCenterX(), to.getCenterY());
-                l.getStyleClass().add("contact-chord");
-                l.pseudoClassStateChanged(STALE, b.failures(i) > 0 || !to.node().isAlive());
-                chords.getChildren().add(l);
             }
         }
-        chords.applyCss();
+        if (lines.size() > used + 64) {
+            lines.remove(used + 64, lines.size()); // keep a few spare lines, not a whole old table's worth
+        }
+        for (int j = used; j < lines.size(); j++) {
+            lines.get(j).setVisible(false);
+        }
+    }
+
+    /** How many contact chords are drawn (for tests). */
+    public int chordCount() {
+        int n = 0;
+        for (var c : chords.getChildren()) {
+            if (c.isVisible()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private void drawTarget(LookupSession session) {
@@ -306,13 +485,13 @@ public final class RingView extends Region {
         int bits = shown.keySpace().bits();
         List<RingLabels.Item> items = new ArrayList<>();
         List<Text> texts = new ArrayList<>();
-        java.util.Set<NodeId> seen = new java.util.HashSet<>();
+        Set<NodeId> seen = new HashSet<>();
         boolean targetFirst = session != null;
         for (NodeId id : required) {
             if (texts.size() == 1 && targetFirst) {
                 break; // the target goes right after the selected node
             }
-            addItem(id, true, bits, items, texts, seen);
+            addItem(id, true, items, texts, seen);
         }
         if (targetFirst) {
             targetLabel.setTextOrigin(javafx.geometry.VPos.TOP);
@@ -322,36 +501,46 @@ public final class RingView extends Region {
             texts.add(targetLabel);
         }
         for (NodeId id : required) {
-            addItem(id, true, bits, items, texts, seen);
+            addItem(id, true, items, texts, seen);
         }
         for (NodeDot d : dots.values()) {
-            addItem(d.node().id(), false, bits, items, texts, seen);
+            addItem(d.node().id(), false, items, texts, seen);
         }
-        for (Text t : idLabels.values()) {
+        List<RingLabels.Placed> placed = RingLabels.place(items, cx, cy, radius + 22, REQUIRED_LEVELS, 1, titleBox(),
+                new RingLabels.Placed(-1, 0, 0, getWidth(), getHeight()));
+        for (Text t : shownLabels) {
             t.setVisible(false);
         }
+        shownLabels.clear();
         targetLabel.setVisible(false);
         int n = 0;
-        for (RingLabels.Placed p : RingLabels.place(items, cx, cy, radius + 22, REQUIRED_LEVELS, 1)) {
+        for (RingLabels.Placed p : placed) {
             Text t = texts.get(p.index());
             t.setX(p.x() + (t == targetLabel ? 2 : 0));
             t.setY(p.y());
             t.setVisible(true);
             if (t != targetLabel) {
+                shownLabels.add(t);
                 n++;
             }
         }
         placedLabels = n;
     }
 
-    private void addItem(NodeId id, boolean must, int bits, List<RingLabels.Item> items, List<Text> texts,
-                         java.util.Set<NodeId> seen) {
+    /** The box of the view's title, which no label may cover. */
+    private RingLabels.Placed titleBox() {
+        var b = title.getLayoutBounds(); // a Text's bounds already include its x and y
+        return new RingLabels.Placed(-1, b.getMinX(), b.getMinY(), b.getWidth() + 8, b.getHeight() + 4);
+    }
+
+    private void addItem(NodeId id, boolean must, List<RingLabels.Item> items, List<Text> texts, Set<NodeId> seen) {
         Text t = idLabels.get(id);
-        if (t == null || !seen.add(id)) {
+        double[] size = labelBoxes.get(id);
+        NodeDot d = dots.get(id);
+        if (t == null || size == null || d == null || !seen.add(id)) {
             return;
         }
-        var b = t.getLayoutBounds();
-        items.add(new RingLabels.Item(RingGeometry.angle(id, bits), b.getWidth() + 4, b.getHeight(), must));
+        items.add(new RingLabels.Item(d.angle(), size[0], size[1], must));
         texts.add(t);
     }
 
@@ -399,8 +588,9 @@ public final class RingView extends Region {
             l.setEndX(x1);
             l.setEndY(y1);
             double opacity = vm.opacityOf(p);
+            l.setVisible(p.ofSelectedLookup() || dots.size() <= QUIET_PATHS_ABOVE); // on a crowded ring, only the lookup's paths
+            c.setVisible(true);
             for (var n : List.of(c, l)) {
-                n.setVisible(true);
                 n.setOpacity(opacity);
                 n.pseudoClassStateChanged(OUTBOUND, p.phase() == RpcPulse.Phase.OUTBOUND);
                 n.pseudoClassStateChanged(INBOUND, p.phase() == RpcPulse.Phase.INBOUND);

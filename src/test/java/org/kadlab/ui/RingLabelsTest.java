@@ -59,6 +59,35 @@ class RingLabelsTest {
     }
 
     @Test
+    void noLabelCoversTheBoxKeptClearOrLeavesTheView() {
+        Random r = new Random(11);
+        List<RingLabels.Item> items = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            items.add(new RingLabels.Item(r.nextDouble() * 2 * Math.PI, 20 + r.nextInt(60), H, i < 40));
+        }
+        RingLabels.Placed title = new RingLabels.Placed(-1, 0, 0, 400, 90); // the view's title over the ring's top-left
+        RingLabels.Placed view = new RingLabels.Placed(-1, 0, 0, 600, 580); // tighter than the outermost steps
+        List<RingLabels.Placed> placed = RingLabels.place(items, 300, 300, 250, 6, 1, title, view);
+        assertNoOverlap(placed);
+        assertThat(placed).as("labels placed").hasSizeGreaterThan(20);
+        for (RingLabels.Placed p : placed) {
+            assertThat(p.overlaps(title)).as("%s covers the title", p).isFalse();
+            assertThat(p.x() >= 0 && p.y() >= 0 && p.x() + p.width() <= 600 && p.y() + p.height() <= 580)
+                    .as("%s lies inside the view", p).isTrue();
+        }
+    }
+
+    @Test
+    void labelsOfDifferentWidthsNeverOverlapOnACrowdedRing() {
+        Random r = new Random(3);
+        List<RingLabels.Item> items = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            items.add(new RingLabels.Item(r.nextDouble() * 2 * Math.PI, 10 + r.nextInt(80), 8 + r.nextInt(12), i < 160));
+        }
+        assertNoOverlap(RingLabels.place(items, 500, 500, 300, 6, 1));
+    }
+
+    @Test
     void shortLabelsAreTheFirstFourHexDigits() {
         assertThat(RingView.shortLabel("a000")).isEqualTo("a000");
         assertThat(RingView.shortLabel("3f2a9c0000000000000000000000000000000001")).isEqualTo("3f2a");

@@ -1,0 +1,101 @@
+package org.kadlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javafx.scene.Scene;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kadlab.kad.Lookup;
+import org.kadlab.kad.NodeId;
+import org.kadlab.sim.SimNode;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The ring restyles only the dots whose state can have changed; after any sequence of selections,
+ * lookups, kills and revivals every dot must still show exactly what a full recomputation says.
+ */
+class RingViewRefreshTest {
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void everyDotShowsItsStateAfterIncrementalRefreshes() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            NetworkViewModel vm = new NetworkViewModel();
+            RingView ring = new RingView(vm);
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            Scene scene = new Scene(ring, 700, 650);
+            scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            vm.playingProperty().set(false);
+            ring.refresh();
+            ring.layout();
+            assertMatchesModel(vm, ring, "at start");
+
+            vm.select(vm.simulation().nodes().get(5));
+            vm.targetTextProperty().set("7f00");
+            vm.findNode();
+            for (int step = 0; !vm.selectedLookup().isOver(); step++) {
+                vm.stepOnce();
+                ring.refresh();
+                assertMatchesModel(vm, ring, "after lookup step " + step);
+            }
+            vm.select(vm.simulation().nodes().get(9));
+            ring.refresh();
+            assertMatchesModel(vm, ring, "after selecting another node");
+
+            vm.killSelected();
+            ring.refresh();
+            assertMatchesModel(vm, ring, "after killing the selected node");
+
+            vm.selectLookup(null);
+            vm.reviveAll();
+            ring.refresh();
+            assertMatchesModel(vm, ring, "after clearing the lookup and reviving");
+            assertThat(ring.chordCount()).as("one chord per contact of the selected node")
+                    .isEqualTo(vm.selectedNode().kad().routingTable().contacts().size());
+            return null;
+        }).get();
+    }
+
+    private static void assertMatchesModel(NetworkViewModel vm, RingView ring, String when) {
+        SimNode sel = vm.selectedNode();
+        Set<NodeId> contacts = new HashSet<>();
+        if (sel != null) {
+            sel.kad().routingTable().contacts().forEach(c -> contacts.add(c.id()));
+        }
+        Map<NodeId, String> states = new HashMap<>();
+        LookupSession session = vm.selectedLookup();
+        if (session != null && session.lookup() != null) {
+            for (Lookup.Candidate c : session.lookup().candidates()) {
+                states.put(c.contact().id(), CandidateRow.pseudoClass(c.state()));
+            }
+        }
+        assertThat(ring.dots()).as("one dot per node " + when).hasSize(vm.simulation().nodes().size());
+        for (NodeDot d : ring.dots()) {
+            SimNode n = d.node();
+            var pcs = d.getPseudoClassStates();
+            String who = vm.keySpace().hex(n.id()) + " " + when;
+            assertThat(pcs.contains(NodeDot.SELECTED)).as("selected: " + who).isEqualTo(n == sel);
+            assertThat(pcs.contains(NodeDot.DEAD)).as("dead: " + who).isEqualTo(!n.isAlive());
+            assertThat(pcs.contains(NodeDot.CONTACT)).as("contact: " + who).isEqualTo(contacts.contains(n.id()));
+            assertThat(pcs.contains(NodeDot.ORIGIN)).as("origin: " + who)
+                    .isEqualTo(session != null && n.id().equals(session.origin()));
+            assertThat(d.lookupState()).as("lookup state: " + who).isEqualTo(states.get(n.id()));
+        }
+    }
+}
