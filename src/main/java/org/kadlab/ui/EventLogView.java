@@ -32,8 +32,11 @@ import org.kadlab.sim.Simulation;
  *
  * <ol>
  *   <li>A {@link SimEventFeed} queues events as they happen (at most {@link #MAX_ROWS}).</li>
- *   <li>Each time the view model's revision changes, the queue is drained and formatted into rows;
- *       the table keeps at most {@link #MAX_ROWS}, dropping the oldest.</li>
+ *   <li>Each time the view model's revision changes while the log is on screen, the queue is drained
+ *       and formatted into rows; the table keeps at most {@link #MAX_ROWS}, dropping the oldest in
+ *       chunks of a tenth. While
+ *       another tab is shown the events wait in the (bounded) queue, and are drained when the log is
+ *       shown again, so a hidden log costs no table work per frame.</li>
  *   <li>The table follows the newest row while its scroll bar is at the bottom; once the user scrolls
  *       up it stays where it is until they scroll back down.</li>
  *   <li>Rows are filtered by event type and by text (ids in hex) with an {@link EventFilter}.</li>
@@ -45,6 +48,8 @@ public final class EventLogView extends BorderPane {
     public static final int MAX_ROWS = 5_000;
     /** The choice that shows every type. */
     public static final String ALL_TYPES = "All types";
+    /** Extra rows dropped when the table is full, so that trimming happens once every few hundred events. */
+    private static final int TRIM_SLACK = MAX_ROWS / 10;
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
     private static final PseudoClass LOOKUP = PseudoClass.getPseudoClass("lookup");
 
@@ -113,8 +118,25 @@ public final class EventLogView extends BorderPane {
         setTop(bar);
         setCenter(table);
         feed = new SimEventFeed(vm, MAX_ROWS, this::onReset);
-        vm.revisionProperty().addListener((o, a, b) -> drain());
+        vm.revisionProperty().addListener((o, a, b) -> {
+            if (isOnScreen()) {
+                drain();
+            }
+        });
         drain();
+    }
+
+    /** Whether this view and every parent are visible (a hidden tab is not). */
+    public boolean isOnScreen() {
+        if (getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Parent p = this; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static TableColumn<EventRow, String> column(String title, double width,
@@ -135,9 +157,10 @@ public final class EventLogView extends BorderPane {
         updateStatus();
     }
 
-    /** Moves queued events into the table; called when the view model's revision changes. */
+    /** Moves queued events into the table; called when the view model's revision changes and when the log is shown. */
     public void drain() {
         List<SimEvent> events = feed.drain();
+        seq += feed.dropped() - dropped; // events the full queue let go still count in the numbering
         dropped = feed.dropped();
         if (events.isEmpty()) {
             return;
@@ -152,6 +175,9 @@ public final class EventLogView extends BorderPane {
         boolean wasFollowing = follow;
         try {
             int excess = rows.size() + batch.size() - MAX_ROWS;
+            if (excess > 0) {
+                excess += TRIM_SLACK; // trim in chunks, not a front-of-list removal on every frame
+            }
             if (excess >= rows.size()) {
                 rows.setAll(batch);
             } else {

@@ -47,11 +47,17 @@ public final class MainView extends BorderPane {
         Tab distanceTab = new Tab("XOR distance", distance);
         distanceTab.setId("distance-tab");
         tabs.getTabs().addAll(ringTab, distanceTab);
-        tabs.getTabs().addAll(viewTab("Events", "events-tab", new EventLogView(vm)),
+        EventLogView events = new EventLogView(vm);
+        tabs.getTabs().addAll(viewTab("Events", "events-tab", events),
                 viewTab("Stats", "stats-tab", new StatsView(vm)), viewTab("Graph", "graph-tab", new NetworkGraphView(vm)));
         getStylesheets().add(MainView.class.getResource("views.css").toExternalForm());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refresh());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            refresh();
+            if (b != null && b.getContent() == events) {
+                events.drain(); // what queued up while another tab was shown
+            }
+        });
 
         SplitPane right = new SplitPane(buckets, inspector);
         right.setOrientation(Orientation.VERTICAL);
@@ -65,6 +71,9 @@ public final class MainView extends BorderPane {
         caption.setWrapText(true);
         caption.textProperty().bind(vm.captionProperty());
         caption.setMaxWidth(Double.MAX_VALUE);
+        // two lines, whatever the text: a caption that grows and shrinks would resize the views on every step
+        caption.fontProperty().addListener((o, a, f) -> fixCaptionHeight());
+        fixCaptionHeight();
         HBox.setHgrow(caption, Priority.ALWAYS);
         frameCost.getStyleClass().add("frame-cost");
         frameCost.setMinWidth(Region.USE_PREF_SIZE);
@@ -104,9 +113,9 @@ public final class MainView extends BorderPane {
         return tabs;
     }
 
-    /** Shows the frame cost measured by the frame loop. */
-    public void showFrameCost(double micros) {
-        frameCost.setText(String.format(Locale.ROOT, "frame %.0f \u00b5s", micros));
+    /** Shows the frame cost and the frames per second measured by the frame loop. */
+    public void showFrameCost(double micros, double fps) {
+        frameCost.setText(String.format(Locale.ROOT, "%.0f fps \u00b7 frame %.1f ms", fps, micros / 1000.0));
     }
 
     /** Redraws every view from the view model. */
@@ -189,6 +198,13 @@ public final class MainView extends BorderPane {
         Tab t = new Tab(title, content);
         t.setId(id);
         return t;
+    }
+
+    private void fixCaptionHeight() {
+        double h = Math.ceil(caption.getFont().getSize() * 2.7) + 4;
+        caption.setMinHeight(h);
+        caption.setPrefHeight(h);
+        caption.setMaxHeight(h);
     }
 
     /** A box the caption and legend sit in (kept for tests that look the caption up). */

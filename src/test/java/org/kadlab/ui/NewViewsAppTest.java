@@ -87,6 +87,18 @@ class NewViewsAppTest extends FxRobot {
     }
 
     @Test
+    void aHiddenEventLogWaitsAndCatchesUpWhenShown() throws Exception {
+        EventLogView log = tabContent("events-tab", EventLogView.class);
+        tabContent("ring-tab", RingView.class);
+        int before = fx(() -> log.rows().size());
+        runLookups(1);
+        assertThat(fx(() -> log.rows().size())).as("no table work while another tab is shown").isEqualTo(before);
+        tabContent("events-tab", EventLogView.class);
+        assertThat(fx(() -> log.rows().size())).as("shown again: the queued events arrive").isGreaterThan(before + 5);
+        assertThat(fx(() -> log.rows().stream().anyMatch(r -> r.type().equals("LookupFinished")))).isTrue();
+    }
+
+    @Test
     void eventLogShowsTheLookupsEventsAndFiltersThem() throws Exception {
         EventLogView log = tabContent("events-tab", EventLogView.class);
         runLookups(1);
