@@ -40,7 +40,7 @@ public class KadLabApp extends Application {
         view.controls().onHelp(help::toggle);
         installShortcuts(scene, vm, view, help, root);
         loop = new FrameLoop(vm, view);
-        loop.frameMicrosProperty().addListener((o, a, b) -> view.showFrameCost(b.doubleValue()));
+        loop.frameMicrosProperty().addListener((o, a, b) -> view.showFrameCost(b.doubleValue(), loop.framesPerSecondProperty().get()));
         view.refresh();
         stage.setTitle("KadLab \u2014 Kademlia, step by step");
         stage.setMinWidth(Math.min(1024, width));

@@ -1,0 +1,100 @@
+package org.kadlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A benchmark, not a test: runs the real frame loop (the AnimationTimer, with JavaFX's own CSS,
+ * layout and software rendering on every pulse) on the Default, Realistic and Large presets while
+ * find_node lookups animate one after another, and prints the frame rate, the spread of the time
+ * between frames and the work of one frame. It runs only when asked:
+ *
+ * <pre>mvn -B -ntp test -Dtest=FrameRateBench -Dkadlab.bench=true</pre>
+ */
+@EnabledIfSystemProperty(named = "kadlab.bench", matches = "true")
+class FrameRateBench {
+    private static final int LOOKUPS = 8;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void frameRateWhileLookupsAnimate() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        for (Preset preset : new Preset[] {Preset.DEFAULT, Preset.REALISTIC, Preset.LARGE}) {
+            NetworkSettings s = preset.settings();
+            NetworkViewModel vm = new NetworkViewModel(s.toSimConfig(), s.nodes());
+            FrameLoop loop = fx(() -> {
+                MainView view = new MainView(vm);
+                Scene scene = new Scene(view, 1280, 800);
+                scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+                stage.setScene(scene);
+                stage.show();
+                FrameLoop l = new FrameLoop(vm, view);
+                view.refresh();
+                l.start();
+                return l;
+            });
+            Thread.sleep(1_500); // let the first layout and CSS passes settle
+            fx(() -> {
+                loop.resetMeasurements();
+                return null;
+            });
+            long start = System.nanoTime();
+            int finished = 0;
+            for (int i = 0; i < LOOKUPS; i++) {
+                fx(() -> {
+                    vm.randomTarget();
+                    return vm.findNode();
+                });
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (System.nanoTime() < deadline && fx(() -> vm.simulation().isBusy() || vm.hasMotion())) {
+                    Thread.sleep(20);
+                }
+                finished++;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] intervals = fx(loop::recentIntervals);
+            double meanWork = fx(loop::meanNanos);
+            long worstWork = fx(loop::worstNanos);
+            fx(() -> {
+                loop.stop();
+                return null;
+            });
+            vm.shutdown();
+            long[] sorted = intervals.clone();
+            Arrays.sort(sorted);
+            System.out.println(String.format(Locale.ROOT,
+                    "frame rate, %s preset (%d nodes, %d-bit ids): %d lookups in %.1f s, %d frames, %.1f fps;"
+                            + " time between frames p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                            + " frame work mean %.2f ms, worst %.1f ms",
+                    preset.label(), s.nodes(), s.bits(), finished, seconds, intervals.length, intervals.length / seconds,
+                    pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                    meanWork / 1e6, worstWork / 1e6));
+            assertThat(intervals).as("frames shown while the lookups ran").isNotEmpty();
+        }
+    }
+
+    private static double pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get();
+    }
+}
