@@ -64,11 +64,14 @@ public final class RingView extends Region {
     private final Text targetLabel = new Text();
     private final Text title = new Text();
     private final Map<NodeId, NodeDot> dots = new HashMap<>();
-    private final Map<NodeId, Text> idLabels = new HashMap<>();
+    /** Each node's label text (its first hex digits). */
+    private final Map<NodeId, String> labelTexts = new HashMap<>();
+    /** The node each shown label belongs to. Labels are a small pool of Text nodes, not one per node. */
+    private final Map<NodeId, Text> shownById = new HashMap<>();
+    /** Measures label sizes; styled like the labels, never shown. */
+    private final Text measure = new Text();
     /** Width and height of each node's label box, measured once when the label is made. */
     private final Map<NodeId, double[]> labelBoxes = new HashMap<>();
-    /** The labels now visible, so hiding them does not visit every label. */
-    private final List<Text> shownLabels = new ArrayList<>();
     /** Dots that carry a state (selected, contact, origin, lookup candidate): the ones to revisit. */
     private final Set<NodeDot> marked = new HashSet<>();
     /** The selected node's contacts, recomputed when its table or the membership changes. */
@@ -102,6 +105,10 @@ public final class RingView extends Region {
         for (Group still : List.of(chords, dotsLayer, labels, ticks)) {
             still.setCache(true); // repainted when they change, not whenever a pulse moves over them
         }
+        measure.getStyleClass().add("ring-label");
+        measure.setTextOrigin(javafx.geometry.VPos.TOP);
+        measure.setVisible(false);
+        labels.getChildren().add(measure);
         title.setX(12);
         title.setY(22);
         setMinSize(300, 300);
@@ -137,8 +144,7 @@ public final class RingView extends Region {
 
     /** The shown label of the node with this id, or null when it was skipped (for tests). */
     public Text label(NodeId id) {
-        Text t = idLabels.get(id);
-        return t != null && t.isVisible() ? t : null;
+        return shownById.get(id);
     }
 
     /** A node's ring label: the first {@link #LABEL_DIGITS} hex digits of its id. */
@@ -165,12 +171,13 @@ public final class RingView extends Region {
         Simulation sim = vm.simulation();
         if (sim != shown) {
             dots.clear();
-            idLabels.clear();
+            labelTexts.clear();
+            shownById.clear();
             labelBoxes.clear();
             marked.clear();
             dotsLayer.getChildren().clear();
             hotDots.getChildren().clear();
-            labels.getChildren().clear();
+            labels.getChildren().setAll(measure);
             shown = sim;
             drawnMembership = -1;
             labelSignature = null;
@@ -187,9 +194,10 @@ public final class RingView extends Region {
             }
         }
         if (!added.isEmpty()) {
-            labels.applyCss(); // sizes of the new labels, for placing them
+            measure.applyCss(); // the labels' font, for their sizes
             for (NodeDot d : added) {
-                var b = idLabels.get(d.node().id()).getLayoutBounds();
+                measure.setText(labelTexts.get(d.node().id()));
+                var b = measure.getLayoutBounds();
                 labelBoxes.put(d.node().id(), new double[] {b.getWidth() + 4, b.getHeight()});
             }
             place(added);
@@ -276,12 +284,7 @@ public final class RingView extends Region {
         NodeTooltips.attach(d, vm);
         dots.put(n.id(), d);
         dotsLayer.getChildren().add(d);
-        Text t = new Text(shortLabel(sim.keySpace().hex(n.id())));
-        t.getStyleClass().add("ring-label");
-        t.setTextOrigin(javafx.geometry.VPos.TOP);
-        t.setVisible(false);
-        idLabels.put(n.id(), t);
-        labels.getChildren().add(t);
+        labelTexts.put(n.id(), shortLabel(sim.keySpace().hex(n.id())));
         return d;
     }
 
@@ -484,45 +487,61 @@ public final class RingView extends Region {
         }
         int bits = shown.keySpace().bits();
         List<RingLabels.Item> items = new ArrayList<>();
-        List<Text> texts = new ArrayList<>();
+        List<NodeId> owners = new ArrayList<>(); // the node of each item; null for the target's label
         Set<NodeId> seen = new HashSet<>();
         boolean targetFirst = session != null;
         for (NodeId id : required) {
-            if (texts.size() == 1 && targetFirst) {
+            if (owners.size() == 1 && targetFirst) {
                 break; // the target goes right after the selected node
             }
-            addItem(id, true, items, texts, seen);
+            addItem(id, true, items, owners, seen);
         }
         if (targetFirst) {
             targetLabel.setTextOrigin(javafx.geometry.VPos.TOP);
             targetLabel.applyCss();
             var b = targetLabel.getLayoutBounds();
             items.add(new RingLabels.Item(RingGeometry.angle(session.target(), bits), b.getWidth() + 4, b.getHeight(), true));
-            texts.add(targetLabel);
+            owners.add(null);
         }
         for (NodeId id : required) {
-            addItem(id, true, items, texts, seen);
+            addItem(id, true, items, owners, seen);
         }
         for (NodeDot d : dots.values()) {
-            addItem(d.node().id(), false, items, texts, seen);
+            addItem(d.node().id(), false, items, owners, seen);
         }
         List<RingLabels.Placed> placed = RingLabels.place(items, cx, cy, radius + 22, REQUIRED_LEVELS, 1, titleBox(),
                 new RingLabels.Placed(-1, 0, 0, getWidth(), getHeight()));
-        for (Text t : shownLabels) {
-            t.setVisible(false);
-        }
-        shownLabels.clear();
+        shownById.clear();
         targetLabel.setVisible(false);
+        var pool = labels.getChildren(); // pool.get(0) is the measuring text
         int n = 0;
         for (RingLabels.Placed p : placed) {
-            Text t = texts.get(p.index());
-            t.setX(p.x() + (t == targetLabel ? 2 : 0));
+            NodeId owner = owners.get(p.index());
+            if (owner == null) {
+                targetLabel.setX(p.x() + 2);
+                targetLabel.setY(p.y());
+                targetLabel.setVisible(true);
+                continue;
+            }
+            n++;
+            if (n == pool.size()) {
+                Text t = new Text();
+                t.getStyleClass().add("ring-label");
+                t.setTextOrigin(javafx.geometry.VPos.TOP);
+                pool.add(t);
+            }
+            Text t = (Text) pool.get(n);
+            t.setText(labelTexts.get(owner));
+            t.setX(p.x());
             t.setY(p.y());
             t.setVisible(true);
-            if (t != targetLabel) {
-                shownLabels.add(t);
-                n++;
-            }
+            shownById.put(owner, t);
+        }
+        for (int j = n + 1; j < pool.size(); j++) {
+            pool.get(j).setVisible(false);
+        }
+        if (pool.size() > n + 1 + 64) {
+            pool.remove(n + 1 + 64, pool.size()); // keep some spare labels, not the most ever shown
         }
         placedLabels = n;
     }
@@ -533,15 +552,14 @@ public final class RingView extends Region {
         return new RingLabels.Placed(-1, b.getMinX(), b.getMinY(), b.getWidth() + 8, b.getHeight() + 4);
     }
 
-    private void addItem(NodeId id, boolean must, List<RingLabels.Item> items, List<Text> texts, Set<NodeId> seen) {
-        Text t = idLabels.get(id);
+    private void addItem(NodeId id, boolean must, List<RingLabels.Item> items, List<NodeId> owners, Set<NodeId> seen) {
         double[] size = labelBoxes.get(id);
         NodeDot d = dots.get(id);
-        if (t == null || size == null || d == null || !seen.add(id)) {
+        if (size == null || d == null || !seen.add(id)) {
             return;
         }
         items.add(new RingLabels.Item(d.angle(), size[0], size[1], must));
-        texts.add(t);
+        owners.add(id);
     }
 
     /** Moves the RPC pulses to where the display clock says they are; called every frame. */

@@ -66,10 +66,37 @@ class RingViewRefreshTest {
             vm.reviveAll();
             ring.refresh();
             assertMatchesModel(vm, ring, "after clearing the lookup and reviving");
+            assertLabels(vm, ring);
             assertThat(ring.chordCount()).as("one chord per contact of the selected node")
                     .isEqualTo(vm.selectedNode().kad().routingTable().contacts().size());
             return null;
         }).get();
+    }
+
+    private static void assertLabels(NetworkViewModel vm, RingView ring) {
+        SimNode sel = vm.selectedNode();
+        javafx.scene.text.Text own = ring.label(sel.id());
+        assertThat(own).as("the selected node is always labelled").isNotNull();
+        assertThat(own.getText()).isEqualTo(RingView.shortLabel(vm.keySpace().hex(sel.id())));
+        java.util.List<javafx.geometry.Bounds> boxes = new java.util.ArrayList<>();
+        for (SimNode n : vm.simulation().nodes()) {
+            javafx.scene.text.Text t = ring.label(n.id());
+            if (t != null) {
+                assertThat(t.getText()).as("label of " + vm.keySpace().hex(n.id()))
+                        .isEqualTo(RingView.shortLabel(vm.keySpace().hex(n.id())));
+                boxes.add(t.getBoundsInParent());
+            }
+        }
+        assertThat(boxes).as("labels shown").hasSize(ring.labelCount()).hasSizeGreaterThan(10);
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                var a = boxes.get(i);
+                var b = boxes.get(j);
+                boolean overlap = a.getMinX() < b.getMaxX() - 0.5 && b.getMinX() < a.getMaxX() - 0.5
+                        && a.getMinY() < b.getMaxY() - 0.5 && b.getMinY() < a.getMaxY() - 0.5;
+                assertThat(overlap).as("labels %s and %s overlap", a, b).isFalse();
+            }
+        }
     }
 
     private static void assertMatchesModel(NetworkViewModel vm, RingView ring, String when) {
