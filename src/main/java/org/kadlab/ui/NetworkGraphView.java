@@ -1,5 +1,6 @@
 package org.kadlab.ui;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +36,8 @@ import org.kadlab.sim.Simulation;
  * (never {@code graph.display()}), laid out automatically.
  *
  * <ol>
- *   <li>Nodes are the simulation's nodes (at most {@link #MAX_GRAPH_NODES}); crashed ones are grey.</li>
+ *   <li>Nodes are the simulation's nodes; beyond {@link #MAX_GRAPH_NODES}, the first ones plus those
+ *       the selection and the selected lookup need ({@link #shownNodes}); crashed ones are grey.</li>
  *   <li>An undirected edge joins two nodes when either has the other in its routing table
  *       ({@link GraphEdges#key}); edges are diffed, never duplicated, and recomputed only after an
  *       event that changes a table or the node set.</li>
@@ -226,7 +228,9 @@ public final class NetworkGraphView extends BorderPane {
         }
         KeySpace ks = sim.keySpace();
         List<SimNode> all = sim.nodes();
-        List<SimNode> nodes = all.size() > MAX_GRAPH_NODES ? all.subList(0, MAX_GRAPH_NODES) : all;
+        SimNode sel = vm.selectedNode();
+        LookupSession session = vm.selectedLookup();
+        List<SimNode> nodes = shownNodes(sim, sel, session);
         Set<String> ids = new HashSet<>();
         for (SimNode n : nodes) {
             String id = ks.hex(n.id());
@@ -236,11 +240,13 @@ public final class NetworkGraphView extends BorderPane {
                 topologyDirty = true;
             }
         }
+        if (graph.getNodeCount() > ids.size()) {
+            topologyDirty = true; // nodes drawn for an earlier selection or lookup are taken away
+        }
         if (topologyDirty) {
             rebuildEdges(sim, nodes, ids);
         }
 
-        SimNode sel = vm.selectedNode();
         String selId = sel == null ? null : ks.hex(sel.id());
         Set<String> contacts = new HashSet<>();
         if (sel != null) {
@@ -248,7 +254,6 @@ public final class NetworkGraphView extends BorderPane {
                 contacts.add(ks.hex(c.id()));
             }
         }
-        LookupSession session = vm.selectedLookup();
         Lookup lookup = session == null ? null : session.lookup();
         Set<String> pathEdges = GraphEdges.lookupPath(lookup, ks::hex);
         Set<String> queried = GraphEdges.queried(lookup, ks::hex);
@@ -316,7 +321,8 @@ public final class NetworkGraphView extends BorderPane {
         }
         status.setText(String.format(Locale.ROOT, "%d nodes, %d live \u00b7 %d edges%s%s%s",
                 nodes.size(), live, knows.size(),
-                all.size() > nodes.size() ? " \u00b7 first " + MAX_GRAPH_NODES + " of " + all.size() + " shown" : "",
+                all.size() > nodes.size() ? " \u00b7 " + nodes.size() + " of " + all.size() + " shown (the first "
+                        + MAX_GRAPH_NODES + ", the selected node's contacts and the lookup's candidates)" : "",
                 lookup == null ? "" : " \u00b7 lookup: " + queried.size() + " queried",
                 failure == null ? "" : " \u00b7 graph view unavailable"));
     }
@@ -347,6 +353,47 @@ public final class NetworkGraphView extends BorderPane {
             } catch (IllegalArgumentException ignored) {
                 // not a node id of this network (a stale element after a reset): nothing to select
             }
+        }
+    }
+
+    /**
+     * The nodes to draw: all of them up to {@link #MAX_GRAPH_NODES}; beyond that the first
+     * {@link #MAX_GRAPH_NODES} plus the selected node, its contacts, and the selected lookup's
+     * origin and candidates, so the highlighted path is always complete. The extra nodes are
+     * bounded by a routing table and a lookup's candidate list.
+     */
+    static List<SimNode> shownNodes(Simulation sim, SimNode sel, LookupSession session) {
+        return shownNodes(sim, sel, session, MAX_GRAPH_NODES);
+    }
+
+    /** As {@link #shownNodes(Simulation, SimNode, LookupSession)} with {@code cap} in place of {@link #MAX_GRAPH_NODES}. */
+    static List<SimNode> shownNodes(Simulation sim, SimNode sel, LookupSession session, int cap) {
+        List<SimNode> all = sim.nodes();
+        if (all.size() <= cap) {
+            return all;
+        }
+        java.util.LinkedHashSet<SimNode> chosen = new java.util.LinkedHashSet<>(all.subList(0, cap));
+        if (sel != null) {
+            chosen.add(sel);
+            for (var c : sel.kad().routingTable().contacts()) {
+                addNode(sim, c.id(), chosen);
+            }
+        }
+        if (session != null) {
+            addNode(sim, session.origin(), chosen);
+            if (session.lookup() != null) {
+                for (Lookup.Candidate c : session.lookup().candidates()) {
+                    addNode(sim, c.contact().id(), chosen);
+                }
+            }
+        }
+        return new ArrayList<>(chosen);
+    }
+
+    private static void addNode(Simulation sim, org.kadlab.kad.NodeId id, Set<SimNode> into) {
+        SimNode n = sim.node(id);
+        if (n != null) {
+            into.add(n);
         }
     }
 
