@@ -143,9 +143,9 @@ public final class DistanceRingsView extends Region {
         for (int i = highest; i >= lowest; i--) {
             ringInfo.add(new RingInfo(i, inRange[i], held[i], RingGeometry.bucketShare(i, bits)));
         }
-        centreLabel.setText(ks.hex(sel.id()));
+        centreLabel.setText(brief(ks.hex(sel.id())));
         centre.pseudoClassStateChanged(NodeDot.DEAD, !sel.isAlive());
-        title.setText("XOR distance from " + ks.hex(sel.id()) + " \u00b7 ring i = bucket i, distance [2^i, 2^(i+1))");
+        title.setText("XOR distance from " + brief(ks.hex(sel.id())) + " \u00b7 ring i = bucket i, distance [2^i, 2^(i+1))");
         key.getChildren().clear();
         Label head = new Label("ring  range          share   held / live in range");
         head.getStyleClass().add("ring-key-head");
@@ -163,6 +163,11 @@ public final class DistanceRingsView extends Region {
         }
         requestLayout();
         layoutRings();
+    }
+
+    /** An id short enough for a label: up to 8 hex digits, longer ones cut with an ellipsis. */
+    static String brief(String hex) {
+        return hex.length() <= 8 ? hex : hex.substring(0, 8) + "\u2026";
     }
 
     /** A share of the id space as a short percentage. */
@@ -213,18 +218,31 @@ public final class DistanceRingsView extends Region {
         double inner = Math.min(36, outer / 3);
         int bits = shown.keySpace().bits();
         rings.getChildren().clear();
+        List<Text> ringLabels = new ArrayList<>();
         for (RingInfo r : ringInfo) {
             double rad = RingGeometry.bucketRadius(r.index(), lowest, highest, inner, outer);
             Circle c = new Circle(cx, cy, rad);
             c.getStyleClass().add("bucket-ring");
             c.pseudoClassStateChanged(OCCUPIED, r.held() > 0);
+            rings.getChildren().add(c);
             Text t = new Text(String.valueOf(r.index()));
             t.getStyleClass().add("bucket-ring-label");
             t.setX(cx + 4);
             t.setY(cy - rad - 3);
-            rings.getChildren().addAll(c, t);
+            ringLabels.add(t);
         }
+        rings.getChildren().addAll(ringLabels);
         rings.applyCss(); // built during layout, after this pulse's CSS pass
+        // rings closer together than a label is tall: label the outermost, then every ring with room
+        double lastTop = Double.NEGATIVE_INFINITY;
+        for (Text t : ringLabels) {
+            var b = t.getLayoutBounds();
+            boolean room = b.getMinY() >= lastTop;
+            t.setVisible(room);
+            if (room) {
+                lastTop = b.getMaxY();
+            }
+        }
         centre.setCenterX(cx);
         centre.setCenterY(cy);
         centreLabel.setX(cx - centreLabel.getLayoutBounds().getWidth() / 2);
