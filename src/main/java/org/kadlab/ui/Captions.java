@@ -14,6 +14,7 @@ import org.kadlab.sim.SimEvent;
  *   <li>Crashes and revivals.</li>
  * </ol>
  * Everything else (routine table touches, pings of other nodes' lookups) gets no caption: null.
+ * Ids are printed by {@link IdText#brief}: whole up to 32 bits, abbreviated in wider key spaces.
  */
 public final class Captions {
     private Captions() {
@@ -77,6 +78,6 @@ public final class Captions {
     }
 
     private static String h(KeySpace ks, NodeId id) {
-        return id == null ? "?" : ks.hex(id);
+        return IdText.brief(ks, id);
     }
 }
