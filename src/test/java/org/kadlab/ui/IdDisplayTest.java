@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +20,9 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The routing-table panel shows 160-bit ids abbreviated (full ids in the tooltips) so that its title
- * stays on one line and a bucket of k = 20 fits in a few rows, and keeps the whole ids of 8- and
- * 16-bit networks, which a class reads.
+ * The routing-table panel and the lookup inspector show 160-bit ids abbreviated (full ids in the
+ * tooltips) so that titles stay on one line and a bucket of k = 20 fits in a few rows, and keep the
+ * whole ids and binaries of 8- and 16-bit networks, which a class reads.
  */
 class IdDisplayTest {
     private static NetworkViewModel wide;
@@ -108,6 +109,65 @@ class IdDisplayTest {
             assertThat(((Label) panel.lookup("#bucket-header")).getText()).startsWith("Routing table of " + self + " \u00b7");
             for (Label chip : chips(panel)) {
                 assertThat(chip.getText()).hasSize(4).doesNotContain("\u2026");
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void theInspectorShowsAWideIdOnOneLineWithItsSharedPrefixInBitsAndTheReferrerAbbreviated() throws Exception {
+        fx(() -> {
+            LookupInspector inspector = new LookupInspector(wide);
+            show(inspector, 560, 600);
+            KeySpace ks = wide.keySpace();
+            String target = ks.hex(wide.simulation().nodes().get(9).id());
+            wide.targetTextProperty().set(target);
+            assertThat(wide.findNode()).isTrue();
+            while (!wide.selectedLookup().isOver()) {
+                wide.stepOnce();
+            }
+            inspector.refresh();
+            inspector.applyCss();
+            inspector.layout();
+            assertThat(inspector.subtitleText()).doesNotContain("\n").doesNotContain(target)
+                    .contains(target.substring(0, 8) + "\u2026").matches(".*\\(bin [01 ]+\u2026\\)");
+            assertThat(inspector.subtitleText().length()).as("one line").isLessThan(80);
+            assertThat(inspector.idHeader()).contains("bits");
+            List<CandidateRow> rows = inspector.table().getItems();
+            assertThat(rows).isNotEmpty();
+            for (CandidateRow r : rows) {
+                assertThat(inspector.idText(r)).isEqualTo(r.hex().substring(0, 8) + "\u2026  " + IdText.bits(r.sharedPrefix()));
+            }
+            assertThat(rows.get(0).sharedPrefix()).as("the target itself is a candidate").isEqualTo(160);
+            List<String> toldBy = new ArrayList<>();
+            for (Node n : inspector.table().lookupAll(".table-cell")) {
+                if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                        && "told by".equals(cell.getTableColumn().getText()) && cell.getText() != null) {
+                    toldBy.add(cell.getText());
+                }
+            }
+            assertThat(toldBy).isNotEmpty().allMatch(t -> t.equals("own table") || t.matches("[0-9a-f]{8}\u2026"));
+            return null;
+        });
+    }
+
+    @Test
+    void theInspectorKeepsTheWholeBinaryOfNarrowIdsWithTheSharedPrefixApart() throws Exception {
+        fx(() -> {
+            NetworkViewModel vm = new NetworkViewModel();
+            vm.playingProperty().set(false);
+            LookupInspector inspector = new LookupInspector(vm);
+            show(inspector, 560, 600);
+            vm.targetTextProperty().set("7f00");
+            assertThat(vm.findNode()).isTrue();
+            inspector.refresh();
+            assertThat(inspector.subtitleText()).endsWith("(bin 0111 1111 0000 0000)");
+            assertThat(inspector.idHeader()).isEqualTo("id (shared prefix bold)");
+            for (CandidateRow r : inspector.table().getItems()) {
+                assertThat(inspector.idText(r)).isEqualTo(r.hex() + "  " + NodeTooltips.grouped(r.binary()));
+                List<String> parts = LookupInspector.idParts(r, vm.keySpace());
+                assertThat(parts.get(1).replace(" ", "")).as("the bold part is the shared prefix")
+                        .isEqualTo(r.binary().substring(0, r.sharedPrefix()));
             }
             return null;
         });
