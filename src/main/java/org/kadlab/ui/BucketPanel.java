@@ -31,6 +31,7 @@ public final class BucketPanel extends VBox {
 
     private final NetworkViewModel vm;
     private final Label header = new Label();
+    private final Tooltip headerTip = new Tooltip();
     private final Label hint = new Label();
     private final VBox rows = new VBox(4);
     private List<BucketRow> current = List.of();
@@ -44,6 +45,8 @@ public final class BucketPanel extends VBox {
         header.getStyleClass().add("panel-title");
         header.setWrapText(true);
         header.setMinHeight(Region.USE_PREF_SIZE);
+        header.setId("bucket-header");
+        header.setTooltip(headerTip);
         rows.getStyleClass().add("bucket-rows");
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
@@ -81,6 +84,7 @@ public final class BucketPanel extends VBox {
         rebuilds++;
         if (sel == null) {
             header.setText("Routing table: select a node");
+            headerTip.setText("Click a node on the ring to see its routing table");
             rows.getChildren().clear();
             rowNodes.clear();
             current = List.of();
@@ -89,8 +93,9 @@ public final class BucketPanel extends VBox {
         KeySpace ks = vm.keySpace();
         List<BucketRow> next = BucketRow.of(sel, vm.simulation());
         int others = Math.max(0, vm.simulation().liveCount() - (sel.isAlive() ? 1 : 0));
-        header.setText("Routing table of " + ks.hex(sel.id()) + (sel.isAlive() ? "" : " (down)") + " \u00b7 k = "
+        header.setText("Routing table of " + IdText.brief(ks, sel.id()) + (sel.isAlive() ? "" : " (down)") + " \u00b7 k = "
                 + sel.kad().config().k() + " \u00b7 " + sel.kad().routingTable().size() + " contacts");
+        headerTip.setText("id " + ks.hex(sel.id()) + "\nbin " + NodeTooltips.grouped(ks.binary(sel.id())));
         hint.setText("Contacts head first (least recently seen). exp = expected fill min(k, N\u00b72^(i\u2212" + ks.bits()
                 + ")) for N = " + others + " other live nodes.");
         if (next.equals(current)) {
@@ -128,6 +133,7 @@ public final class BucketPanel extends VBox {
     }
 
     private HBox bucketRow(BucketRow r) {
+        KeySpace ks = vm.keySpace();
         Label name = new Label("b" + r.firstIndex());
         name.getStyleClass().add("bucket-name");
         name.setTooltip(new Tooltip("bucket " + r.firstIndex() + ": distance [2^" + r.firstIndex() + ", 2^"
@@ -146,12 +152,12 @@ public final class BucketPanel extends VBox {
         for (int i = 0; i < r.k(); i++) {
             if (i < r.contacts().size()) {
                 BucketRow.Slot s = r.contacts().get(i);
-                Label chip = new Label(s.hex());
+                Label chip = new Label(IdText.brief(ks, s.hex()));
                 chip.getStyleClass().add("contact-chip");
                 chip.pseudoClassStateChanged(STALE, s.stale());
                 chip.pseudoClassStateChanged(DEAD, !s.alive());
                 chip.pseudoClassStateChanged(PINGED, s.hex().equals(r.pinged()));
-                chip.setTooltip(new Tooltip("LRU position " + i + (i == 0 ? " (head: least recently seen)" : "")
+                chip.setTooltip(new Tooltip("id " + s.hex() + "\nLRU position " + i + (i == 0 ? " (head: least recently seen)" : "")
                         + "\nbin " + NodeTooltips.grouped(s.binary()) + "\nlast seen at " + s.lastSeen() + " ms"
                         + (s.stale() ? "\n" + s.failures() + " failed RPC(s): stale" : "")
                         + (s.alive() ? "" : "\ndown (the owner does not know yet)")));
@@ -165,12 +171,21 @@ public final class BucketPanel extends VBox {
         VBox middle = new VBox(3, chips);
         HBox.setHgrow(middle, Priority.ALWAYS);
         if (r.pinged() != null) {
-            Label ping = new Label("pinging " + r.pinged() + " (head) \u2190 " + r.newcomer() + " waits");
+            Label ping = new Label("pinging " + IdText.brief(ks, r.pinged()) + " (head) \u2190 " + IdText.brief(ks, r.newcomer())
+                    + " waits");
+            ping.setWrapText(true);
+            ping.setTooltip(new Tooltip("pinging " + r.pinged() + " (head)" + (r.newcomer() == null ? "" : "\n" + r.newcomer() + " waits")));
             ping.getStyleClass().add("bucket-ping");
             middle.getChildren().add(ping);
         }
         if (!r.replacements().isEmpty()) {
-            Label cache = new Label("cache: " + String.join(" ", r.replacements()));
+            List<String> cached = new java.util.ArrayList<>(r.replacements().size());
+            for (String hex : r.replacements()) {
+                cached.add(IdText.brief(ks, hex));
+            }
+            Label cache = new Label("cache: " + String.join(" ", cached));
+            cache.setWrapText(true);
+            cache.setTooltip(new Tooltip("replacement cache, oldest first:\n" + String.join("\n", r.replacements())));
             cache.getStyleClass().add("bucket-cache");
             middle.getChildren().add(cache);
         }

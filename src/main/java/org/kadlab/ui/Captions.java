@@ -1,6 +1,7 @@
 package org.kadlab.ui;
 
 import org.kadlab.kad.KeySpace;
+import org.kadlab.kad.Lookup;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.SimEvent;
 
@@ -10,17 +11,32 @@ import org.kadlab.sim.SimEvent;
  * <ol>
  *   <li>Steps of the lookup shown in the inspector: who asks whom, who answers with how many new
  *       contacts, who fails, how it ended.</li>
- *   <li>Routing-table drama anywhere: ping-before-evict started, kept, evicted, replaced.</li>
+ *   <li>Routing-table drama (ping-before-evict started, kept, evicted, replaced) in the table of the
+ *       selected node (the one the bucket panel shows) or of a node taking part in the inspected
+ *       lookup (its origin, or a peer it has queried). Drama in any other table gets no caption: on
+ *       thousands of nodes it would overwrite the story being followed many times a second.</li>
  *   <li>Crashes and revivals.</li>
  * </ol>
  * Everything else (routine table touches, pings of other nodes' lookups) gets no caption: null.
+ * Ids are printed by {@link IdText#brief}: whole up to 32 bits, abbreviated in wider key spaces.
  */
 public final class Captions {
     private Captions() {
     }
 
-    /** The caption for {@code e}, or null if it deserves none. {@code session} may be null. */
+    /**
+     * The caption for {@code e}, or null if it deserves none, when the selected node is not known:
+     * table drama is captioned only for nodes taking part in {@code session}. {@code session} may be null.
+     */
     public static String describe(SimEvent e, LookupSession session, KeySpace ks) {
+        return describe(e, session, null, ks);
+    }
+
+    /**
+     * The caption for {@code e}, or null if it deserves none. {@code session} (the inspected lookup)
+     * and {@code selected} (the node whose routing table is shown) may be null.
+     */
+    public static String describe(SimEvent e, LookupSession session, NodeId selected, KeySpace ks) {
         boolean ours = session != null && session.simId() >= 0;
         if (e instanceof SimEvent.LookupStarted s && ours && s.lookup() == session.simId()) {
             return h(ks, s.origin()) + " starts find_node for " + h(ks, s.target())
@@ -50,7 +66,8 @@ public final class Captions {
         if (e instanceof SimEvent.LookupAbandoned a && ours && a.lookup() == session.simId()) {
             return h(ks, a.origin()) + " crashed, so its lookup is abandoned.";
         }
-        if (e instanceof SimEvent.BucketChanged b) {
+        if (e instanceof SimEvent.BucketChanged b && isDrama(b.change())
+                && ((selected != null && selected.equals(b.node())) || takesPart(session, b.node()))) {
             String n = h(ks, b.node());
             String c = h(ks, b.contact());
             return switch (b.change()) {
@@ -72,11 +89,32 @@ public final class Captions {
         return null;
     }
 
+    /** Whether a table change is a step of ping-before-evict (the rest are routine touches). */
+    private static boolean isDrama(SimEvent.BucketChange change) {
+        return switch (change) {
+            case PING_STARTED, PING_KEPT, EVICTED, REPLACED, PROMOTED -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether {@code node} is the origin of the inspected lookup or a peer that lookup has queried. */
+    static boolean takesPart(LookupSession session, NodeId node) {
+        if (session == null || node == null) {
+            return false;
+        }
+        if (node.equals(session.origin())) {
+            return true;
+        }
+        Lookup l = session.lookup();
+        Lookup.Candidate c = l == null ? null : l.candidate(node);
+        return c != null && c.state() != Lookup.CandidateState.NOT_CONTACTED;
+    }
+
     private static String contacts(int n) {
         return n == 1 ? "1 contact" : n + " contacts";
     }
 
     private static String h(KeySpace ks, NodeId id) {
-        return id == null ? "?" : ks.hex(id);
+        return IdText.brief(ks, id);
     }
 }

@@ -8,12 +8,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -24,8 +24,18 @@ import javafx.scene.layout.VBox;
  * (target field, random, find), find_value and store (key and value fields), time (play/pause,
  * step, step one round, speed), export, help and the theme switch, and an inline error. Each
  * handler is a one-line call into the {@link NetworkViewModel} or the scene-level actions.
+ *
+ * <p>The bar never makes the window wider than it is: each row is a flow of groups of controls that
+ * wraps between groups when the window is narrow, and the status text (nodes, live, virtual time)
+ * and the build progress give way with an ellipsis.
  */
 public final class ControlBar extends VBox {
+    /** Space between groups of controls. */
+    private static final double GROUP_GAP = 14;
+    /** The narrowest the status text gets (it ends in an ellipsis then). */
+    private static final double STATUS_MIN_WIDTH = 90;
+    private static final double PROGRESS_MIN_WIDTH = 50;
+    private static final double ERROR_MIN_WIDTH = 120;
     private final Spinner<Integer> addCount = new Spinner<>(1, 500, 8);
     private final Spinner<Integer> killPercent = new Spinner<>(0, 100, 30, 5);
     private final TextField target = new TextField();
@@ -181,38 +191,48 @@ public final class ControlBar extends VBox {
                 () -> vm.nodeCountProperty().get() + " nodes \u00b7 " + vm.liveCountProperty().get() + " live \u00b7 t = "
                         + vm.displayTimeProperty().get() + " ms",
                 vm.nodeCountProperty(), vm.liveCountProperty(), vm.displayTimeProperty()));
+        Tooltip statusTip = new Tooltip();
+        statusTip.textProperty().bind(Bindings.concat("Nodes in the network, how many are live, and the virtual time: ",
+                status.textProperty()));
+        status.setTooltip(statusTip);
+        status.setMinWidth(STATUS_MIN_WIDTH); // a long status is cut with an ellipsis, never widens the window
 
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
         Label network = section("Network");
         Label time = section("Time");
-        HBox row = new HBox(6, network, addCount, add, kill, killPercent, killShare, revive, reset, presets, settingsToggle, spring, building, progress, status,
-                export, theme, help);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("control-row");
         Label lookup = section("Lookup");
         target.setPrefColumnCount(20);
         Label keyValue = section("Records");
-        HBox row2 = new HBox(6, time, play, step, stepRound, speed, speedLabel, gap(), lookup, target, random, find);
-        HBox row3 = new HBox(6, keyValue, key, value, store, findValue, error);
+
+        // Each row is a flow of groups: a group stays whole, and a row too long for the window wraps
+        // between groups instead of making the window wider than the screen.
+        FlowPane networkGroups = flow(group(network, addCount, add), group(kill, killPercent, killShare), group(revive, reset),
+                group(presets, settingsToggle));
+        HBox row = new HBox(GROUP_GAP, networkGroups, group(export, theme, help));
+        HBox.setHgrow(networkGroups, Priority.ALWAYS);
+        FlowPane row2 = flow(group(time, play, step, stepRound), group(speed, speedLabel), group(lookup, target, random, find));
+        HBox statusBox = new HBox(6, building, progress, status);
+        statusBox.setAlignment(Pos.CENTER_RIGHT);
+        FlowPane records = flow(group(keyValue, key, value, store, findValue));
+        HBox row3 = new HBox(GROUP_GAP, records, error, statusBox);
+        HBox.setHgrow(error, Priority.ALWAYS);
+        row.setAlignment(Pos.TOP_LEFT); // export, theme and help stay level with the first line when the groups wrap
+        row.setFillHeight(false);
         row3.setAlignment(Pos.CENTER_LEFT);
-        row3.getStyleClass().add("control-row");
-        row2.setAlignment(Pos.CENTER_LEFT);
-        row2.getStyleClass().add("control-row");
-        for (HBox r : java.util.List.of(row, row2, row3)) {
-            for (var n : r.getChildren()) {
-                if (n instanceof Region reg && n != spring && n != error) {
-                    reg.setMinWidth(Region.USE_PREF_SIZE);
-                }
-            }
+        for (HBox r : java.util.List.of(row, row3)) {
+            r.getStyleClass().add("control-row");
         }
+        row2.getStyleClass().add("control-row");
+        // the status and the build progress give way first; the groups never shrink
+        progress.setMinWidth(PROGRESS_MIN_WIDTH);
+        building.setMinWidth(Region.USE_PREF_SIZE);
 
         error.setId("target-error");
         error.getStyleClass().add("error-label");
         error.textProperty().bind(vm.targetErrorProperty());
         error.visibleProperty().bind(vm.targetErrorProperty().isNotEmpty());
         error.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(error, Priority.ALWAYS);
+        error.setWrapText(true);
+        error.setMinWidth(ERROR_MIN_WIDTH);
         getChildren().addAll(row, row2, row3, settings);
     }
 
@@ -270,10 +290,22 @@ public final class ControlBar extends VBox {
         return l;
     }
 
-    private static Region gap() {
-        Region r = new Region();
-        r.setMinWidth(14);
-        return r;
+    /** A flow of groups that wraps between groups when the row is narrower than they are. */
+    private static FlowPane flow(HBox... groups) {
+        return new WrappingRow(GROUP_GAP, groups);
+    }
+
+    /** Controls that belong together and stay on one line, each at its preferred width. */
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox h = new HBox(6, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof Region reg) {
+                reg.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        h.setMinWidth(Region.USE_PREF_SIZE);
+        return h;
     }
 
     private static Button button(String text, String id, String tip) {

@@ -22,9 +22,16 @@ import org.kadlab.kad.KeySpace;
  * origin about it and its hop; the current k closest are marked, and once the lookup ends the true
  * k closest too, with a summary of hops, RPCs, time and exactness. Rows carry the state as a
  * pseudo-class ({@code :waiting}, {@code :answered}, ...), plus {@code :k-closest}.
+ *
+ * <p>Ids up to 32 bits are shown whole, with the id's binary and its shared prefix in bold. Wider
+ * ids would wrap over several lines: there every id is abbreviated ({@link IdText}), the id column
+ * shows the hex digits inside the shared prefix in bold and the prefix length in bits, the header
+ * keeps to one line, and the full ids are in the tooltips.
  */
 public final class LookupInspector extends VBox {
     private static final PseudoClass K_CLOSEST = PseudoClass.getPseudoClass("k-closest");
+    private static final String NARROW_ID_HEADER = "id (shared prefix bold)";
+    private static final String WIDE_ID_HEADER = "id (shared prefix bold \u00b7 bits)";
     private static final String[] STATES = {"not-contacted", "waiting", "answered", "failed", "unresponsive"};
 
     private final NetworkViewModel vm;
@@ -36,6 +43,10 @@ public final class LookupInspector extends VBox {
     private boolean syncing;
     private final TableView<CandidateRow> table = new TableView<>();
     private final Label result = new Label();
+    private final Tooltip subtitleTip = new Tooltip();
+    private final Tooltip summaryTip = new Tooltip();
+    private final Tooltip resultTip = new Tooltip();
+    private final TableColumn<CandidateRow, CandidateRow> idColumn = new TableColumn<>(NARROW_ID_HEADER);
     private Object shownSignature;
     private long rebuilds;
 
@@ -63,14 +74,13 @@ public final class LookupInspector extends VBox {
         });
         table.getColumns().add(column("#", 30, r -> String.valueOf(r.rank())));
         table.getColumns().add(column("k", 28, r -> (r.kClosest() ? "\u25c6" : "") + (r.trueClosest() ? "\u2713" : "")));
-        TableColumn<CandidateRow, CandidateRow> id = new TableColumn<>("id (shared prefix bold)");
-        id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        id.setCellFactory(col -> new IdCell());
-        id.setPrefWidth(210);
-        table.getColumns().add(id);
-        table.getColumns().add(column("distance", 66, CandidateRow::distanceHex));
+        idColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        idColumn.setCellFactory(col -> new IdCell());
+        idColumn.setPrefWidth(210);
+        table.getColumns().add(idColumn);
+        table.getColumns().add(hexColumn("distance", 66, CandidateRow::distanceHex, "XOR distance to the target "));
         table.getColumns().add(column("state", 96, CandidateRow::stateLabel));
-        table.getColumns().add(column("told by", 80, CandidateRow::referrer));
+        table.getColumns().add(hexColumn("told by", 80, CandidateRow::referrer, "told by "));
         table.getColumns().add(column("hop", 36, r -> String.valueOf(r.depth())));
         table.getColumns().add(column("rnd", 36, r -> r.round() == 0 ? "" : String.valueOf(r.round())));
         for (var c : table.getColumns()) {
@@ -82,7 +92,10 @@ public final class LookupInspector extends VBox {
         result.getStyleClass().add("operation-result");
         result.setWrapText(true);
         result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        result.textProperty().bind(vm.operationResultProperty());
+        resultTip.setWrapText(true);
+        resultTip.setMaxWidth(600);
+        showResult(vm.operationResultProperty().get());
+        vm.operationResultProperty().addListener((o, was, now) -> showResult(now));
         result.visibleProperty().bind(vm.operationResultProperty().isNotEmpty());
         result.managedProperty().bind(result.visibleProperty());
         picker.setId("lookup-picker");
@@ -108,6 +121,12 @@ public final class LookupInspector extends VBox {
         subtitle.getStyleClass().add("lookup-title");
         subtitle.setWrapText(true);
         subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        subtitle.setId("lookup-subtitle");
+        subtitleTip.setWrapText(true);
+        subtitleTip.setMaxWidth(600);
+        summary.setId("lookup-summary");
+        summaryTip.setWrapText(true);
+        summaryTip.setMaxWidth(600);
         getChildren().addAll(header, subtitle, summary, result, table);
     }
 
@@ -119,6 +138,21 @@ public final class LookupInspector extends VBox {
     /** The list of recent lookups in the header (for tests). */
     public javafx.scene.control.ComboBox<LookupSession> picker() {
         return picker;
+    }
+
+    /** The header line above the summary: the operation and its target (for tests). */
+    public String subtitleText() {
+        return subtitle.getText();
+    }
+
+    /** The text the id column shows for {@code row}, without its styling (for tests). */
+    public String idText(CandidateRow row) {
+        return String.join("", idParts(row, vm.keySpace()));
+    }
+
+    /** The header of the id column (for tests). */
+    public String idHeader() {
+        return idColumn.getText();
     }
 
     /** The summary line (for tests). */
@@ -144,16 +178,37 @@ public final class LookupInspector extends VBox {
         }
         shownSignature = signature;
         rebuilds++;
+        KeySpace ks = vm.keySpace();
+        boolean wide = IdText.abbreviates(ks);
+        idColumn.setText(wide ? WIDE_ID_HEADER : NARROW_ID_HEADER);
         if (s == null) {
             subtitle.setText("");
+            subtitle.setTooltip(null);
+            summary.setTooltip(null);
             summary.setText("The candidates of a find_node appear here, closest to the target first. "
                     + "\u25c6 marks the current k closest, \u2713 the true k closest once it ends.");
             table.getItems().clear();
             return;
         }
-        KeySpace ks = vm.keySpace();
-        subtitle.setText(s.title(ks) + "  (bin " + NodeTooltips.grouped(ks.binary(s.target())) + ")");
-        summary.setText(s.summary(vm.simulation()));
+        String title = s.title(ks);
+        String fullSubtitle = title + "  (bin " + NodeTooltips.grouped(ks.binary(s.target())) + ")";
+        String fullSummary = s.summary(vm.simulation());
+        if (wide) {
+            // one line: abbreviated ids and the target's leading bits; the whole of it in the tooltips
+            subtitle.setWrapText(false);
+            subtitle.setText(IdText.briefAll(ks, title) + "  (bin " + IdText.briefBinary(ks, s.target()) + ")");
+            subtitleTip.setText(title + "\ntarget " + ks.hex(s.target()) + "\nbin " + NodeTooltips.grouped(ks.binary(s.target())));
+            subtitle.setTooltip(subtitleTip);
+            summary.setText(IdText.briefAll(ks, fullSummary));
+            summaryTip.setText(fullSummary);
+            summary.setTooltip(summary.getText().equals(fullSummary) ? null : summaryTip);
+        } else {
+            subtitle.setWrapText(true);
+            subtitle.setText(fullSubtitle);
+            subtitle.setTooltip(null);
+            summary.setText(fullSummary);
+            summary.setTooltip(null);
+        }
         List<CandidateRow> rows = s.rows(vm.simulation());
         var items = table.getItems();
         int common = Math.min(rows.size(), items.size());
@@ -167,6 +222,14 @@ public final class LookupInspector extends VBox {
         } else if (rows.size() > common) {
             items.addAll(rows.subList(common, rows.size()));
         }
+    }
+
+    /** Shows the latest operation result, its ids abbreviated in a wide key space (all of it in the tooltip then). */
+    private void showResult(String text) {
+        String shown = IdText.briefAll(vm.keySpace(), text);
+        result.setText(shown);
+        resultTip.setText(text);
+        result.setTooltip(shown == null || shown.equals(text) ? null : resultTip);
     }
 
     /** Brings the list of recent lookups (their labels change as they run) and its selection up to date. */
@@ -213,42 +276,114 @@ public final class LookupInspector extends VBox {
         return c;
     }
 
-    /** An id cell: hex, then binary with the prefix shared with the target emphasised. */
-    private static final class IdCell extends TableCell<CandidateRow, CandidateRow> {
+    /**
+     * A column of hex ids (or distances), abbreviated in a wide key space with the full value in the
+     * cell's tooltip, prefixed by {@code tipHead}.
+     */
+    private TableColumn<CandidateRow, String> hexColumn(String name, double width,
+                                                       java.util.function.Function<CandidateRow, String> f, String tipHead) {
+        TableColumn<CandidateRow, String> c = column(name, width, f);
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                if (value == null || empty) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                String shown = IdText.brief(vm.keySpace(), value);
+                setText(shown);
+                if (shown.equals(value)) {
+                    setTooltip(null);
+                } else {
+                    tip.setText(tipHead + value);
+                    setTooltip(tip);
+                }
+            }
+        });
+        return c;
+    }
+
+    /**
+     * The pieces of an id cell: narrow ids give hex, the binary's shared prefix and the rest of the
+     * binary; wide ids give the hex digits inside the shared prefix, the rest of the abbreviated hex,
+     * and the prefix length in bits.
+     */
+    static List<String> idParts(CandidateRow r, KeySpace ks) {
+        String bin = r.binary();
+        int shared = Math.max(0, Math.min(r.sharedPrefix(), bin.length()));
+        if (IdText.abbreviates(ks)) {
+            String brief = IdText.brief(ks, r.hex());
+            int digits = Math.min(shared / 4, Math.min(IdText.SHORT_DIGITS, r.hex().length()));
+            return List.of(brief.substring(0, digits), brief.substring(digits), "  " + IdText.bits(shared));
+        }
+        String grouped = NodeTooltips.grouped(bin);
+        int cut = groupedLength(bin.length(), shared);
+        return List.of(r.hex() + "  ", grouped.substring(0, cut), grouped.substring(cut));
+    }
+
+    /** How many characters of the grouped binary string cover its first {@code digits} digits. */
+    static int groupedLength(int bits, int digits) {
+        if (digits == 0) {
+            return 0;
+        }
+        int lead = bits % 4;
+        int spaces = 0;
+        for (int i = 1; i < digits; i++) {
+            if ((i - lead) % 4 == 0) {
+                spaces++;
+            }
+        }
+        return digits + spaces;
+    }
+
+    /**
+     * An id cell. Narrow ids: hex, then binary with the prefix shared with the target in bold. Wide
+     * ids, on one line: the abbreviated hex with the digits inside the shared prefix in bold, then the
+     * prefix length in bits; the full id and its binary in the tooltip.
+     */
+    private final class IdCell extends TableCell<CandidateRow, CandidateRow> {
+        private final Tooltip tip = new Tooltip();
+
         @Override
         protected void updateItem(CandidateRow r, boolean empty) {
             super.updateItem(r, empty);
             setText(null);
             if (r == null || empty) {
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
-            Text hex = new Text(r.hex() + "  ");
-            hex.getStyleClass().add("id-hex");
-            String bin = r.binary();
-            int shared = Math.min(r.sharedPrefix(), bin.length());
-            Text prefix = new Text(NodeTooltips.grouped(bin).substring(0, groupedLength(bin.length(), shared)));
-            prefix.getStyleClass().add("id-prefix");
-            Text rest = new Text(NodeTooltips.grouped(bin).substring(groupedLength(bin.length(), shared)));
-            rest.getStyleClass().add("id-rest");
-            TextFlow flow = new TextFlow(hex, prefix, rest);
+            KeySpace ks = vm.keySpace();
+            List<String> parts = idParts(r, ks);
+            Text a;
+            Text b;
+            Text c;
+            if (IdText.abbreviates(ks)) {
+                a = styled(parts.get(0), "id-prefix");
+                b = styled(parts.get(1), "id-hex");
+                c = styled(parts.get(2), "id-rest");
+                tip.setText("id " + r.hex() + "\nbin " + NodeTooltips.grouped(r.binary()) + "\nshares "
+                        + IdText.bits(r.sharedPrefix()) + " with the target");
+                setTooltip(tip);
+            } else {
+                a = styled(parts.get(0), "id-hex");
+                b = styled(parts.get(1), "id-prefix");
+                c = styled(parts.get(2), "id-rest");
+                setTooltip(null);
+            }
+            TextFlow flow = new TextFlow(a, b, c);
             HBox box = new HBox(flow);
             setGraphic(box);
         }
 
-        /** How many characters of the grouped binary string cover its first {@code digits} digits. */
-        private static int groupedLength(int bits, int digits) {
-            if (digits == 0) {
-                return 0;
-            }
-            int lead = bits % 4;
-            int spaces = 0;
-            for (int i = 1; i < digits; i++) {
-                if ((i - lead) % 4 == 0) {
-                    spaces++;
-                }
-            }
-            return digits + spaces;
+        private Text styled(String text, String styleClass) {
+            Text t = new Text(text);
+            t.getStyleClass().add(styleClass);
+            return t;
         }
     }
 }

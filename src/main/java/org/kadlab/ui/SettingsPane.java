@@ -8,31 +8,33 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
  * The network settings row: k, alpha, id bits, lookup mode, latency, loss, seed and node count.
  * Apply rebuilds the network from the same seed in the background; a bad value leaves the network
  * as it is and shows a message naming the field. The fields follow the settings of the network
- * shown (after a preset or a loaded scenario too).
+ * shown (after a preset or a loaded scenario too). The fields flow onto a second line when the window
+ * is too narrow for one, and the message goes below them, so the row never widens the window.
  */
-public final class SettingsPane extends HBox {
+public final class SettingsPane extends VBox {
     private final Map<String, TextField> fields = new LinkedHashMap<>();
     private final ChoiceBox<String> mode = new ChoiceBox<>();
     private final NetworkViewModel vm;
+    private final FlowPane row = new WrappingRow(12);
 
     public SettingsPane(NetworkViewModel vm) {
-        super(6);
+        super(4);
         this.vm = vm;
         setId("settings-pane");
         getStyleClass().addAll("control-row", "settings-pane");
-        setAlignment(Pos.CENTER_LEFT);
         Label section = new Label("Settings");
         section.getStyleClass().add("section-label");
         section.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().add(section);
+        row.getChildren().add(section);
         field("nodes", "nodes", 4, "How many nodes join, one at a time (1.." + NetworkViewModel.MAX_NODES + ")");
         field("bits", "bits", 2, "Id width in bits, 1..160");
         field("k", "k", 2, "Bucket size and lookup result size");
@@ -41,7 +43,7 @@ public final class SettingsPane extends HBox {
         mode.setId("settings-lookup_mode");
         mode.setTooltip(new Tooltip("Lookup mode: sliding keeps alpha queries in flight; rounds waits for each round"));
         mode.setMinWidth(Region.USE_PREF_SIZE);
-        getChildren().add(mode);
+        row.getChildren().add(mode);
         field("latency_min", "latency ms", 3, "Smallest one-way latency, ms");
         field("latency_max", "..", 3, "Largest one-way latency, ms (uniform in between)");
         field("loss", "loss", 3, "Probability that a message is lost, 0 to below 1");
@@ -56,9 +58,12 @@ public final class SettingsPane extends HBox {
         error.getStyleClass().add("error-label");
         error.textProperty().bind(vm.settingsErrorProperty());
         error.visibleProperty().bind(vm.settingsErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
         error.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(error, Priority.ALWAYS);
-        getChildren().addAll(apply, error);
+        error.setWrapText(true);
+        error.setMinWidth(0);
+        row.getChildren().add(apply);
+        getChildren().addAll(row, error);
         show(vm.settingsProperty().get());
         vm.settingsProperty().addListener((o, a, b) -> show(b));
     }
@@ -104,6 +109,9 @@ public final class SettingsPane extends HBox {
         f.setTooltip(new Tooltip(tip));
         f.setOnAction(e -> apply());
         fields.put(name, f);
-        getChildren().addAll(l, f);
+        HBox pair = new HBox(4, l, f);
+        pair.setAlignment(Pos.CENTER_LEFT);
+        pair.setMinWidth(Region.USE_PREF_SIZE);
+        row.getChildren().add(pair);
     }
 }
