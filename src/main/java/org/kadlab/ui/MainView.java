@@ -69,7 +69,9 @@ public final class MainView extends BorderPane {
         caption.setId("caption");
         caption.getStyleClass().add("caption");
         caption.setWrapText(true);
-        caption.textProperty().bind(vm.captionProperty());
+        // ids wider than 32 bits are abbreviated, whoever wrote the caption
+        caption.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> IdText.briefAll(vm.keySpace(), vm.captionProperty().get()), vm.captionProperty()));
         caption.setMaxWidth(Double.MAX_VALUE);
         // two lines, whatever the text: a caption that grows and shrinks would resize the views on every step
         caption.fontProperty().addListener((o, a, f) -> fixCaptionHeight());
@@ -145,8 +147,10 @@ public final class MainView extends BorderPane {
         return light;
     }
 
-    private HBox legend() {
-        HBox box = new HBox(10);
+    /** The legend in two short rows, so the caption keeps most of the width on a narrow window. */
+    private javafx.scene.layout.FlowPane legend() {
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(10, 2);
+        box.setPrefWrapLength(330);
         box.setMinWidth(Region.USE_PREF_SIZE);
         box.getStyleClass().add("legend");
         box.setAlignment(Pos.CENTER_RIGHT);

@@ -1050,12 +1050,27 @@ public final class NetworkViewModel {
         simulation.set(next);
         selectedNode.set(next.nodes().isEmpty() ? null : next.nodes().get(0));
         targetError.set("");
+        if (!fits(next, targetText.get())) {
+            targetText.set(""); // a target typed for ids of another width means nothing here
+        }
         membershipVersion++;
         tableVersion++;
         bump();
     }
 
     // ------------------------------------------------------------------ internals
+
+    private static boolean fits(Simulation sim, String text) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        try {
+            sim.keySpace().parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 
     private void onSimEvent(Simulation source, SimEvent e) {
         if (source != sim) {
@@ -1151,10 +1166,10 @@ public final class NetworkViewModel {
             sessionsBySimId.get(a.lookup()).abandon();
         }
         SimNode sel = selectedNode.get();
-        if (e instanceof SimEvent.BucketChanged b && (sel == null || !b.node().equals(sel.id()))) {
-            return; // table changes of other nodes would drown the lookup's story
+        if (e instanceof SimEvent.BucketChanged && playing.get() && s != null && !s.isOver()) {
+            return; // while the inspected lookup plays, the caption tells its steps; the bucket panel shows the table
         }
-        String c = Captions.describe(e, s, sim.keySpace());
+        String c = Captions.describe(e, s, sel == null ? null : sel.id(), sim.keySpace());
         if (c != null) {
             caption.set(c);
         }

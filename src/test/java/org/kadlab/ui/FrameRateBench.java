@@ -16,14 +16,16 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A benchmark, not a test: runs the real frame loop (the AnimationTimer, with JavaFX's own CSS,
  * layout and software rendering on every pulse) on the Default, Realistic and Large presets while
- * find_node lookups animate one after another, and prints the frame rate, the spread of the time
+ * rounds of three find_node lookups from different nodes animate together, and prints the frame rate, the spread of the time
  * between frames and the work of one frame. It runs only when asked:
  *
  * <pre>mvn -B -ntp test -Dtest=FrameRateBench -Dkadlab.bench=true</pre>
  */
 @EnabledIfSystemProperty(named = "kadlab.bench", matches = "true")
 class FrameRateBench {
-    private static final int LOOKUPS = 8;
+    /** Rounds of lookups, each of {@link #AT_ONCE} lookups from different nodes animating together. */
+    private static final int ROUNDS = 4;
+    private static final int AT_ONCE = 3;
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -54,16 +56,22 @@ class FrameRateBench {
             });
             long start = System.nanoTime();
             int finished = 0;
-            for (int i = 0; i < LOOKUPS; i++) {
+            for (int i = 0; i < ROUNDS; i++) {
+                int round = i;
                 fx(() -> {
-                    vm.randomTarget();
-                    return vm.findNode();
+                    var nodes = vm.simulation().nodes();
+                    for (int j = 0; j < AT_ONCE; j++) {
+                        vm.select(nodes.get((round * AT_ONCE + j) * 37 % nodes.size()));
+                        vm.randomTarget();
+                        vm.findNode();
+                    }
+                    return null;
                 });
                 long deadline = System.nanoTime() + 30_000_000_000L;
                 while (System.nanoTime() < deadline && fx(() -> vm.simulation().isBusy() || vm.hasMotion())) {
                     Thread.sleep(20);
                 }
-                finished++;
+                finished += AT_ONCE;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long[] intervals = fx(loop::recentIntervals);

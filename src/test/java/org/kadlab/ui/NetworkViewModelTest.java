@@ -32,6 +32,40 @@ class NetworkViewModelTest {
     }
 
     @Test
+    void whileTheInspectedLookupPlaysTheCaptionTellsItsStepsNotTableDrama() {
+        assertThat(captionsDuringLookups(true)).as("playing: no bucket captions while the lookup runs")
+                .noneMatch(c -> c.contains("bucket"));
+        vm = new NetworkViewModel();
+        vm.playingProperty().set(false);
+        assertThat(captionsDuringLookups(false)).as("stepping: the same lookups do meet full buckets, and say so")
+                .anyMatch(c -> c.contains("bucket"));
+    }
+
+    /** Captions shown while each of eight lookups from different nodes ran, playing or stepping. */
+    private java.util.List<String> captionsDuringLookups(boolean play) {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        vm.captionProperty().addListener((o, a, b) -> {
+            if (vm.selectedLookup() != null && !vm.selectedLookup().isOver()) {
+                seen.add(b);
+            }
+        });
+        for (int i = 0; i < 8; i++) {
+            vm.select(vm.simulation().nodes().get(3 * i + 1));
+            vm.targetTextProperty().set(String.format("%04x", (0x2f1b * (i + 1)) & 0xffff));
+            assertThat(vm.findNode()).isTrue();
+            vm.playingProperty().set(play);
+            for (int f = 0; f < 20_000 && !vm.selectedLookup().isOver(); f++) {
+                if (play) {
+                    vm.tick(16_666_667L);
+                } else {
+                    vm.stepOnce();
+                }
+            }
+        }
+        return seen;
+    }
+
+    @Test
     void selectingANodeChangesTheSelectedNodeProperty() {
         SimNode other = vm.simulation().nodes().get(5);
         long before = vm.revisionProperty().get();

@@ -133,6 +133,16 @@ class OperationsViewModelTest {
     }
 
     @Test
+    void aTargetThatDoesNotFitTheNewIdWidthIsClearedAndOneThatFitsIsKept() {
+        vm.targetTextProperty().set("7f00");
+        assertThat(vm.applyPreset(Preset.CLASSROOM, false)).isTrue();
+        assertThat(vm.targetTextProperty().get()).as("16 bits typed, 8-bit ids now").isEmpty();
+        vm.targetTextProperty().set("7f");
+        assertThat(vm.applyPreset(Preset.DEFAULT, false)).isTrue();
+        assertThat(vm.targetTextProperty().get()).as("an 8-bit id is also a 16-bit id").isEqualTo("7f");
+    }
+
+    @Test
     void presetsBuildTheirNetworks() {
         assertThat(vm.applyPreset(Preset.CLASSROOM, false)).isTrue();
         assertThat(vm.simulation().nodes()).hasSize(16);
