@@ -108,7 +108,18 @@ public final class BucketPanel extends VBox {
             if (i < before.size() && i < rowNodes.size() && r.equals(before.get(i))) {
                 continue; // same bucket content: keep its row
             }
-            javafx.scene.Node node = r.isEmptyRun() ? emptyRow(r) : bucketRow(r);
+            if (!r.isEmptyRun() && i < rowNodes.size() && rowNodes.get(i) instanceof BucketRowView view) {
+                view.show(r); // same place, new content: update its labels instead of building new ones
+                continue;
+            }
+            javafx.scene.Node node;
+            if (r.isEmptyRun()) {
+                node = emptyRow(r);
+            } else {
+                BucketRowView view = new BucketRowView();
+                view.show(r);
+                node = view;
+            }
             if (i < rowNodes.size()) {
                 rowNodes.set(i, node);
                 rows.getChildren().set(i, node);
@@ -132,67 +143,122 @@ public final class BucketPanel extends VBox {
         return row;
     }
 
-    private HBox bucketRow(BucketRow r) {
-        KeySpace ks = vm.keySpace();
-        Label name = new Label("b" + r.firstIndex());
-        name.getStyleClass().add("bucket-name");
-        name.setTooltip(new Tooltip("bucket " + r.firstIndex() + ": distance [2^" + r.firstIndex() + ", 2^"
-                + (r.firstIndex() + 1) + "), " + DistanceRingsView.share(RingGeometry.bucketShare(r.firstIndex(),
-                vm.keySpace().bits())) + " of the id space"));
-        Label fill = new Label(r.contacts().size() + "/" + r.k());
-        fill.getStyleClass().add("bucket-fill");
-        Label expected = new Label(String.format(Locale.ROOT, "exp %.1f", r.expected()));
-        expected.getStyleClass().add("bucket-expected");
-        VBox left = new VBox(0, name, fill, expected);
-        left.getStyleClass().add("bucket-left");
-        left.setMinWidth(64);
+    /** The text of a chip's tooltip (for tests): the contact's full id first. */
+    static String chipTooltip(Label chip) {
+        return LazyTooltip.textOf(chip);
+    }
 
-        FlowPane chips = new FlowPane(4, 4);
-        chips.getStyleClass().add("bucket-chips");
-        for (int i = 0; i < r.k(); i++) {
-            if (i < r.contacts().size()) {
-                BucketRow.Slot s = r.contacts().get(i);
-                Label chip = new Label(IdText.brief(ks, s.hex()));
-                chip.getStyleClass().add("contact-chip");
-                chip.pseudoClassStateChanged(STALE, s.stale());
-                chip.pseudoClassStateChanged(DEAD, !s.alive());
-                chip.pseudoClassStateChanged(PINGED, s.hex().equals(r.pinged()));
-                chip.setTooltip(new Tooltip("id " + s.hex() + "\nLRU position " + i + (i == 0 ? " (head: least recently seen)" : "")
+    /**
+     * One bucket's row, updated in place: during a lookup the selected node's buckets change on
+     * nearly every answer (LRU order, last-seen times), and rebuilding 20 chips each time would cost
+     * a CSS pass for every new label.
+     */
+    private final class BucketRowView extends HBox {
+        private final Label name = new Label();
+        private final Label fill = new Label();
+        private final Label expected = new Label();
+        private final FlowPane chips = new FlowPane(4, 4);
+        private final VBox middle = new VBox(3, chips);
+        private final Label ping = new Label();
+        private final Label cache = new Label();
+        private BucketRow shown;
+
+        BucketRowView() {
+            super(8);
+            name.getStyleClass().add("bucket-name");
+            fill.getStyleClass().add("bucket-fill");
+            expected.getStyleClass().add("bucket-expected");
+            VBox left = new VBox(0, name, fill, expected);
+            left.getStyleClass().add("bucket-left");
+            left.setMinWidth(64);
+            chips.getStyleClass().add("bucket-chips");
+            HBox.setHgrow(middle, Priority.ALWAYS);
+            ping.setWrapText(true);
+            ping.getStyleClass().add("bucket-ping");
+            cache.setWrapText(true);
+            cache.getStyleClass().add("bucket-cache");
+            LazyTooltip.install(name, () -> {
+                int i = shown.firstIndex();
+                return "bucket " + i + ": distance [2^" + i + ", 2^" + (i + 1) + "), "
+                        + DistanceRingsView.share(RingGeometry.bucketShare(i, vm.keySpace().bits())) + " of the id space";
+            }, null);
+            LazyTooltip.install(ping, () -> "pinging " + shown.pinged() + " (head)"
+                    + (shown.newcomer() == null ? "" : "\n" + shown.newcomer() + " waits"), null);
+            LazyTooltip.install(cache, () -> "replacement cache, oldest first:\n" + String.join("\n", shown.replacements()), null);
+            getChildren().addAll(left, middle);
+            setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().add("bucket-row");
+        }
+
+        void show(BucketRow r) {
+            shown = r;
+            KeySpace ks = vm.keySpace();
+            name.setText("b" + r.firstIndex());
+            fill.setText(r.contacts().size() + "/" + r.k());
+            expected.setText(String.format(Locale.ROOT, "exp %.1f", r.expected()));
+            var cells = chips.getChildren();
+            for (int i = 0; i < r.k(); i++) {
+                boolean contact = i < r.contacts().size();
+                Label cell = i < cells.size() ? (Label) cells.get(i) : null;
+                if (cell != null && cell.getStyleClass().contains("contact-chip") != contact) {
+                    cell = null; // a chip where an empty slot was, or the other way round
+                }
+                if (cell == null) {
+                    cell = contact ? newChip() : newSlot();
+                    if (i < cells.size()) {
+                        cells.set(i, cell);
+                    } else {
+                        cells.add(cell);
+                    }
+                }
+                if (contact) {
+                    BucketRow.Slot s = r.contacts().get(i);
+                    cell.setText(IdText.brief(ks, s.hex()));
+                    cell.setUserData(new Object[] {s, i});
+                    cell.pseudoClassStateChanged(STALE, s.stale());
+                    cell.pseudoClassStateChanged(DEAD, !s.alive());
+                    cell.pseudoClassStateChanged(PINGED, s.hex().equals(r.pinged()));
+                }
+            }
+            if (cells.size() > r.k()) {
+                cells.remove(r.k(), cells.size());
+            }
+            middle.getChildren().retainAll(chips);
+            if (r.pinged() != null) {
+                ping.setText("pinging " + IdText.brief(ks, r.pinged()) + " (head) \u2190 " + IdText.brief(ks, r.newcomer())
+                        + " waits");
+                middle.getChildren().add(ping);
+            }
+            if (!r.replacements().isEmpty()) {
+                List<String> cached = new java.util.ArrayList<>(r.replacements().size());
+                for (String hex : r.replacements()) {
+                    cached.add(IdText.brief(ks, hex));
+                }
+                cache.setText("cache: " + String.join(" ", cached));
+                middle.getChildren().add(cache);
+            }
+            pseudoClassStateChanged(FULL, r.contacts().size() >= r.k());
+        }
+
+        private Label newChip() {
+            Label chip = new Label();
+            chip.getStyleClass().add("contact-chip");
+            LazyTooltip.install(chip, () -> {
+                Object[] data = (Object[]) chip.getUserData();
+                BucketRow.Slot s = (BucketRow.Slot) data[0];
+                int i = (Integer) data[1];
+                return "id " + s.hex() + "\nLRU position " + i + (i == 0 ? " (head: least recently seen)" : "")
                         + "\nbin " + NodeTooltips.grouped(s.binary()) + "\nlast seen at " + s.lastSeen() + " ms"
                         + (s.stale() ? "\n" + s.failures() + " failed RPC(s): stale" : "")
-                        + (s.alive() ? "" : "\ndown (the owner does not know yet)")));
-                chips.getChildren().add(chip);
-            } else {
-                Label slot = new Label("    ");
-                slot.getStyleClass().add("empty-slot");
-                chips.getChildren().add(slot);
-            }
+                        + (s.alive() ? "" : "\ndown (the owner does not know yet)");
+            }, null);
+            return chip;
         }
-        VBox middle = new VBox(3, chips);
-        HBox.setHgrow(middle, Priority.ALWAYS);
-        if (r.pinged() != null) {
-            Label ping = new Label("pinging " + IdText.brief(ks, r.pinged()) + " (head) \u2190 " + IdText.brief(ks, r.newcomer())
-                    + " waits");
-            ping.setWrapText(true);
-            ping.setTooltip(new Tooltip("pinging " + r.pinged() + " (head)" + (r.newcomer() == null ? "" : "\n" + r.newcomer() + " waits")));
-            ping.getStyleClass().add("bucket-ping");
-            middle.getChildren().add(ping);
+
+        private Label newSlot() {
+            Label slot = new Label("    ");
+            slot.getStyleClass().add("empty-slot");
+            return slot;
         }
-        if (!r.replacements().isEmpty()) {
-            List<String> cached = new java.util.ArrayList<>(r.replacements().size());
-            for (String hex : r.replacements()) {
-                cached.add(IdText.brief(ks, hex));
-            }
-            Label cache = new Label("cache: " + String.join(" ", cached));
-            cache.setWrapText(true);
-            cache.setTooltip(new Tooltip("replacement cache, oldest first:\n" + String.join("\n", r.replacements())));
-            cache.getStyleClass().add("bucket-cache");
-            middle.getChildren().add(cache);
-        }
-        HBox row = new HBox(8, left, middle);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("bucket-row");
-        row.pseudoClassStateChanged(FULL, r.contacts().size() >= r.k());
-        return row;
     }
 }

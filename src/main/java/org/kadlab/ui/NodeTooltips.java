@@ -1,8 +1,5 @@
 package org.kadlab.ui;
 
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseEvent;
-import javafx.util.Duration;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.SimNode;
@@ -18,18 +15,7 @@ public final class NodeTooltips {
 
     /** Makes {@code dot} show its tooltip on hover; the text is computed when it shows. */
     public static void attach(NodeDot dot, NetworkViewModel vm) {
-        dot.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
-            if (dot.getProperties().containsKey(Tooltip.class)) {
-                return;
-            }
-            Tooltip tip = new Tooltip();
-            tip.setShowDelay(Duration.millis(120));
-            tip.getStyleClass().add("node-tooltip");
-            tip.setOnShowing(ev -> tip.setText(describe(dot.node(), vm)));
-            tip.setText(describe(dot.node(), vm));
-            Tooltip.install(dot, tip);
-            dot.getProperties().put(Tooltip.class, tip);
-        });
+        LazyTooltip.install(dot, () -> describe(dot.node(), vm), "node-tooltip");
     }
 
     /** The text shown for {@code node}. */

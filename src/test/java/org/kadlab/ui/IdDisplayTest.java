@@ -70,7 +70,7 @@ class IdDisplayTest {
             assertThat(chips).isNotEmpty();
             for (Label chip : chips) {
                 assertThat(chip.getText()).hasSize(9).endsWith("\u2026");
-                String id = chip.getTooltip().getText().lines().findFirst().orElseThrow();
+                String id = BucketPanel.chipTooltip(chip).lines().findFirst().orElseThrow();
                 assertThat(id).startsWith("id " + chip.getText().substring(0, 8)).hasSize(3 + ks.hexDigits());
             }
             return null;
