@@ -15,7 +15,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A benchmark, not a test: runs the real frame loop (the AnimationTimer, with JavaFX's own CSS,
- * layout and software rendering on every pulse) on the Default, Realistic and Large presets while
+ * layout and software rendering on every pulse) on the Default, Realistic and Large presets, first
+ * idle for a baseline and then while
  * rounds of three find_node lookups from different nodes animate together, and prints the frame rate, the spread of the time
  * between frames and the work of one frame. It runs only when asked:
  *
@@ -26,6 +27,7 @@ class FrameRateBench {
     /** Rounds of lookups, each of {@link #AT_ONCE} lookups from different nodes animating together. */
     private static final int ROUNDS = 4;
     private static final int AT_ONCE = 3;
+    private static final long IDLE_MS = 3_000;
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -50,6 +52,14 @@ class FrameRateBench {
                 return l;
             });
             Thread.sleep(1_500); // let the first layout and CSS passes settle
+            fx(() -> {
+                loop.resetMeasurements();
+                return null;
+            });
+            Thread.sleep(IDLE_MS); // the baseline: the same window with nothing moving
+            long[] idle = fx(loop::recentIntervals);
+            System.out.println(String.format(Locale.ROOT, "frame rate, %s preset, idle: %.1f fps", preset.label(),
+                    idle.length / (IDLE_MS / 1000.0)));
             fx(() -> {
                 loop.resetMeasurements();
                 return null;
