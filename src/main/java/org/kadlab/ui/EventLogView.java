@@ -97,6 +97,7 @@ public final class EventLogView extends BorderPane {
         table.setId("event-table");
         table.getColumns().add(column("time", 96, EventRow::timeText));
         table.getColumns().add(column("type", 150, EventRow::type));
+        table.getColumns().get(1).setMinWidth(140); // "LookupProgressed" whole, not cut
         table.getColumns().add(column("node", 80, EventRow::node));
         table.getColumns().add(column("details", 520, EventRow::details));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
