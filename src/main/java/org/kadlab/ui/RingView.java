@@ -79,6 +79,8 @@ public final class RingView extends Region {
     private long drawnMembership = -1;
     private Object chordSignature;
     private Object labelSignature;
+    /** The labels' font changed since they were placed. */
+    private boolean labelsStale;
     private Simulation shown;
     private List<NodeId> required = List.of();
     private int placedLabels;
@@ -109,6 +111,7 @@ public final class RingView extends Region {
         measure.setTextOrigin(javafx.geometry.VPos.TOP);
         measure.setVisible(false);
         labels.getChildren().add(measure);
+        measure.fontProperty().addListener((o, was, now) -> remeasureLabels()); // presentation mode, a theme
         title.setX(12);
         title.setY(22);
         setMinSize(300, 300);
@@ -368,6 +371,8 @@ public final class RingView extends Region {
             drawTarget(vm.selectedLookup());
             placeLabels(vm.selectedLookup());
             animate();
+        } else if (labelsStale) {
+            placeLabels(vm.selectedLookup());
         }
     }
 
@@ -485,6 +490,7 @@ public final class RingView extends Region {
         if (radius <= 0 || shown == null) {
             return;
         }
+        labelsStale = false;
         int bits = shown.keySpace().bits();
         List<RingLabels.Item> items = new ArrayList<>();
         List<NodeId> owners = new ArrayList<>(); // the node of each item; null for the target's label
@@ -544,6 +550,17 @@ public final class RingView extends Region {
             pool.remove(n + 1 + 64, pool.size()); // keep some spare labels, not the most ever shown
         }
         placedLabels = n;
+    }
+
+    /** Measures every label again (their font changed) and places them anew. */
+    private void remeasureLabels() {
+        for (Map.Entry<NodeId, String> e : labelTexts.entrySet()) {
+            measure.setText(e.getValue());
+            var b = measure.getLayoutBounds();
+            labelBoxes.put(e.getKey(), new double[] {b.getWidth() + 4, b.getHeight()});
+        }
+        labelsStale = true;
+        requestLayout(); // placed in the layout pass, when the title has its new font too
     }
 
     /** The box of the view's title, which no label may cover. */

@@ -149,11 +149,37 @@ class ControlsAppTest extends FxRobot {
         press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
         assertThat(fx(() -> app.isPresenting())).isTrue();
         double big = fx(() -> lookup("#caption").queryAs(Label.class).getFont().getSize());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(this::ringLabelsOverlap)).as("ring labels, measured again in their larger font, never overlap")
+                .isFalse();
         shot("presentation");
         press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
         assertThat(fx(() -> app.isPresenting())).isFalse();
         double normal = fx(() -> lookup("#caption").queryAs(Label.class).getFont().getSize());
         assertThat(big).isGreaterThan(normal);
+    }
+
+    private boolean ringLabelsOverlap() {
+        RingView ring = app.mainView().ringView();
+        java.util.List<javafx.geometry.Bounds> boxes = new java.util.ArrayList<>();
+        for (var n : app.viewModel().simulation().nodes()) {
+            javafx.scene.text.Text t = ring.label(n.id());
+            if (t != null) {
+                boxes.add(t.getBoundsInParent());
+            }
+        }
+        assertThat(boxes).as("labels shown").isNotEmpty();
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                var a = boxes.get(i);
+                var b = boxes.get(j);
+                if (a.getMinX() < b.getMaxX() - 0.5 && b.getMinX() < a.getMaxX() - 0.5 && a.getMinY() < b.getMaxY() - 0.5
+                        && b.getMinY() < a.getMaxY() - 0.5) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test

@@ -73,6 +73,30 @@ class RingViewRefreshTest {
         }).get();
     }
 
+    @Test
+    void labelsAreMeasuredAgainWhenTheirFontGrows() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            NetworkViewModel vm = new NetworkViewModel();
+            RingView ring = new RingView(vm);
+            javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(ring);
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            Scene scene = new Scene(root, 380, 380); // small: the labels sit close together
+            scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            ring.refresh();
+            root.applyCss();
+            root.layout();
+            double before = ring.label(vm.selectedNode().id()).getFont().getSize();
+            root.getStyleClass().add(KadLabApp.PRESENTATION);
+            root.applyCss();
+            root.layout();
+            assertThat(ring.label(vm.selectedNode().id()).getFont().getSize()).as("presentation font").isGreaterThan(before);
+            assertLabels(vm, ring);
+            return null;
+        }).get();
+    }
+
     private static void assertLabels(NetworkViewModel vm, RingView ring) {
         SimNode sel = vm.selectedNode();
         javafx.scene.text.Text own = ring.label(sel.id());
