@@ -81,6 +81,9 @@ public final class RingView extends Region {
     private Object labelSignature;
     /** The labels' font changed since they were placed. */
     private boolean labelsStale;
+    /** How much larger than usual dots are drawn: the label font over its usual size (presentation mode). */
+    private double dotScale = 1;
+    private static final double BASE_LABEL_PX = 11;
     private Simulation shown;
     private List<NodeId> required = List.of();
     private int placedLabels;
@@ -316,7 +319,7 @@ public final class RingView extends Region {
             }
             visit = some;
         }
-        double plain = dots.size() > 500 ? 2.5 : 5;
+        double plain = (dots.size() > 500 ? 2.5 : 5) * dotScale;
         List<NodeDot> nowMarked = new ArrayList<>();
         for (NodeDot d : visit) {
             SimNode n = d.node();
@@ -329,7 +332,7 @@ public final class RingView extends Region {
             d.set(NodeDot.CONTACT, contact);
             d.set(NodeDot.ORIGIN, origin);
             d.lookupState(state);
-            d.setRadius(selected ? 8 : (state != null ? 6 : plain));
+            d.setRadius(selected ? 8 * dotScale : (state != null ? 6 * dotScale : plain));
             boolean hot = selected || contact || origin || state != null;
             if (hot) {
                 nowMarked.add(d);
@@ -561,6 +564,14 @@ public final class RingView extends Region {
         }
         labelsStale = true;
         requestLayout(); // placed in the layout pass, when the title has its new font too
+        double scale = Math.max(1, measure.getFont().getSize() / BASE_LABEL_PX);
+        if (scale != dotScale) {
+            double factor = scale / dotScale; // dots grow with the labels, for a projector
+            dotScale = scale;
+            for (NodeDot d : dots.values()) {
+                d.setRadius(d.getRadius() * factor);
+            }
+        }
     }
 
     /** The box of the view's title, which no label may cover. */
