@@ -49,6 +49,7 @@ public final class ControlBar extends VBox {
     private final Button help = new Button("?");
     private Runnable helpAction = () -> { };
     private ExportActions exports;
+    private java.util.function.Supplier<javafx.scene.Node> currentView = () -> this;
     private final NetworkViewModel vmRef;
 
     public ControlBar(NetworkViewModel vm, Runnable toggleTheme) {
@@ -146,11 +147,14 @@ public final class ControlBar extends VBox {
         Button findValue = button("Find value", "find-value-button", "Look the key up from the selected node; stops at the first node holding it");
         findValue.setOnAction(e -> vm.findValue());
         export.setId("export-button");
-        export.setTooltip(new Tooltip("Save the window as PNG, the event log, the report, or the scenario; open a scenario"));
+        export.setTooltip(new Tooltip("Save the window or the current view as PNG, the event log, the report, or the scenario; open a scenario"));
         export.setFocusTraversable(false);
         MenuItem png = new MenuItem("Window as PNG\u2026 (Ctrl+E)");
         png.setId("export-png");
         png.setOnAction(e -> exports().savePng());
+        MenuItem viewPng = new MenuItem("Current view as PNG\u2026 (Ctrl+Shift+E)");
+        viewPng.setId("export-view-png");
+        viewPng.setOnAction(e -> exports().saveViewPng(currentView.get()));
         MenuItem events = new MenuItem("Event log (JSON Lines)\u2026");
         events.setId("export-events");
         events.setOnAction(e -> exports().saveEvents());
@@ -163,7 +167,7 @@ public final class ControlBar extends VBox {
         MenuItem open = new MenuItem("Open scenario\u2026 (Ctrl+O)");
         open.setId("open-scenario");
         open.setOnAction(e -> exports().openScenario());
-        export.getItems().addAll(png, events, report, new javafx.scene.control.SeparatorMenuItem(), save, open);
+        export.getItems().addAll(png, viewPng, events, report, new javafx.scene.control.SeparatorMenuItem(), save, open);
         help.setId("help-button");
         help.setTooltip(new Tooltip("Show every keyboard shortcut (F1 or ?)"));
         help.setFocusTraversable(false);
@@ -249,6 +253,11 @@ public final class ControlBar extends VBox {
     /** The settings row (for tests). */
     public SettingsPane settings() {
         return settings;
+    }
+
+    /** Where "Current view as PNG" finds the view to save (the main view's open tab). */
+    public void onCurrentView(java.util.function.Supplier<javafx.scene.Node> view) {
+        currentView = view;
     }
 
     /** What the help button does (the app shows its help overlay). */

@@ -18,7 +18,7 @@ import org.kadlab.sim.scenario.EventJsonWriter;
 import org.kadlab.sim.scenario.ReportWriter;
 
 /**
- * What the Export menu writes: the window as PNG, the event log as JSON Lines (the simulation's
+ * What the Export menu writes: the window or the current view as PNG, the event log as JSON Lines (the simulation's
  * bounded history through the runner's EventJsonWriter), the runner's report JSON, and the
  * scenario that rebuilds the network. The writers take a path and can be tested without a Stage;
  * the {@code choose...} actions ask for the file and report failures inline, never by throwing.
@@ -61,7 +61,15 @@ public final class ExportActions {
 
     /** Writes a snapshot of {@code scene} as PNG (call on the FX thread). */
     public static void writePng(Scene scene, Path out) throws IOException {
-        WritableImage image = scene.snapshot(null);
+        write(scene.snapshot(null), out);
+    }
+
+    /** Writes a snapshot of one view (any node) as PNG (call on the FX thread). */
+    public static void writePng(javafx.scene.Node view, Path out) throws IOException {
+        write(view.snapshot(null, null), out);
+    }
+
+    private static void write(WritableImage image, Path out) throws IOException {
         BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
         if (!ImageIO.write(buffered, "png", out.toFile())) {
             throw new IOException("no PNG writer available");
@@ -75,6 +83,14 @@ public final class ExportActions {
         Path p = choose("Save the window as PNG", "kadlab.png", "PNG image", "*.png", true);
         if (p != null) {
             run(() -> writePng(scene, p), "Saved the window to " + p.getFileName() + ".");
+        }
+    }
+
+    /** Asks for a file and saves one view (the open tab) as PNG. */
+    public void saveViewPng(javafx.scene.Node view) {
+        Path p = choose("Save the current view as PNG", "kadlab-view.png", "PNG image", "*.png", true);
+        if (p != null) {
+            run(() -> writePng(view, p), "Saved the view to " + p.getFileName() + ".");
         }
     }
 

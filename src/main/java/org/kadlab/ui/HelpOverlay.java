@@ -28,6 +28,7 @@ public final class HelpOverlay extends StackPane {
             new String[] {"Ctrl+S", "Save the scenario that rebuilds this network"},
             new String[] {"Ctrl+O", "Open a scenario and run it"},
             new String[] {"Ctrl+E", "Export the window as PNG"},
+            new String[] {"Ctrl+Shift+E", "Export the current view (the open tab) as PNG"},
             new String[] {"F1 or ?", "Show or hide this help"},
             new String[] {"Escape", "Close this help; leave a text field"});
 

@@ -132,7 +132,13 @@ public class KadLabApp extends Application {
                     case COMMA -> c.toggleSettings();
                     case S -> c.exports().saveScenario();
                     case O -> c.exports().openScenario();
-                    case E -> c.exports().savePng();
+                    case E -> {
+                        if (e.isShiftDown()) {
+                            c.exports().saveViewPng(view.currentView());
+                        } else {
+                            c.exports().savePng();
+                        }
+                    }
                     default -> {
                         return;
                     }

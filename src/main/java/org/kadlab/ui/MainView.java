@@ -41,6 +41,7 @@ public final class MainView extends BorderPane {
         buckets = new BucketPanel(vm);
         inspector = new LookupInspector(vm);
         controls = new ControlBar(vm, this::toggleTheme);
+        controls.onCurrentView(this::currentView);
 
         Tab ringTab = new Tab("ID ring", ring);
         ringTab.setId("ring-tab");
@@ -113,6 +114,12 @@ public final class MainView extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** The view of the open tab (the ID ring, the XOR distance, the events, the stats or the graph). */
+    public javafx.scene.Node currentView() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t == null ? ring : t.getContent();
     }
 
     /** Shows the frame cost and the frames per second measured by the frame loop. */

@@ -120,6 +120,24 @@ class ControlsAppTest extends FxRobot {
     }
 
     @Test
+    void theCurrentViewExportsAsAPngOfThatViewAlone() throws Exception {
+        clickOn("#distance-tab");
+        Path out = Path.of("target", "snapshots", "current-view-export.png");
+        Files.createDirectories(out.getParent());
+        double[] size = fx(() -> {
+            javafx.scene.Node view = app.mainView().currentView();
+            assertThat(view).isSameAs(app.mainView().distanceView());
+            ExportActions.writePng(view, out);
+            return new double[] {view.getLayoutBounds().getWidth(), view.getLayoutBounds().getHeight()};
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(out.toFile());
+        assertThat(img).as("a PNG was written").isNotNull();
+        assertThat(img.getWidth()).as("as wide as the view, not the window").isEqualTo((int) Math.ceil(size[0]));
+        assertThat(img.getHeight()).isEqualTo((int) Math.ceil(size[1]));
+        assertThat(img.getWidth()).isLessThan((int) fx(() -> app.mainView().getScene().getWidth()).doubleValue());
+    }
+
+    @Test
     void shiftRightStepsOneLookupRound() throws Exception {
         fx(() -> {
             app.viewModel().targetTextProperty().set("7f00");
