@@ -176,13 +176,15 @@ public final class ControlBar extends VBox {
                 Math.log10(vm.speedProperty().get()));
         speed.setId("speed-slider");
         speed.setPrefWidth(120);
-        speed.setTooltip(new Tooltip("Speed: virtual milliseconds per real second (logarithmic)"));
+        speed.setTooltip(new Tooltip("Speed: virtual milliseconds per real second (logarithmic), from slow motion to "
+                + "\"max\": as fast as the per-frame budget of simulation steps allows"));
         speed.valueProperty().addListener((o, a, b) -> vm.speedProperty().set(Math.pow(10, b.doubleValue())));
         Label speedLabel = new Label();
         speedLabel.getStyleClass().add("speed-label");
         speedLabel.setMinWidth(80);
         speedLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%.0f ms/s", vm.speedProperty().get()), vm.speedProperty()));
+                () -> vm.isFlatOut() ? "max" : String.format(Locale.ROOT, "%.0f ms/s", vm.speedProperty().get()),
+                vm.speedProperty()));
         theme.setId("theme-button");
         theme.setTooltip(new Tooltip("Switch between the dark and the light theme (Ctrl+T)"));
         theme.setOnAction(e -> toggleTheme.run());

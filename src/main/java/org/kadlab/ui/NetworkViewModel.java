@@ -372,12 +372,13 @@ public final class NetworkViewModel {
         boolean changed = pollBuild();
         int steps = 0;
         if (playing.get()) {
-            clock += speed.get() * Math.max(0, elapsedNanos) / 1e9;
+            boolean flatOut = isFlatOut();
+            clock += flatOut ? Double.POSITIVE_INFINITY : speed.get() * Math.max(0, elapsedNanos) / 1e9;
             while (steps < EVENT_BUDGET_PER_FRAME && sim.isBusy() && sim.now() <= clock) {
                 sim.step();
                 steps++;
             }
-            if (steps == EVENT_BUDGET_PER_FRAME) {
+            if (steps == EVENT_BUDGET_PER_FRAME || flatOut) {
                 clock = Math.min(clock, sim.now()); // over budget: the display waits for the simulation
             }
             changed = release(true);
@@ -412,6 +413,11 @@ public final class NetworkViewModel {
         }
         displayTime.set((long) clock);
         bump();
+    }
+
+    /** Whether the speed is at its top, "max": every frame runs its whole budget of steps, whatever the virtual time. */
+    public boolean isFlatOut() {
+        return speed.get() >= MAX_SPEED;
     }
 
     public void togglePlay() {

@@ -66,6 +66,25 @@ class NetworkViewModelTest {
     }
 
     @Test
+    void atTopSpeedAFrameRunsItsWholeBudgetWhateverTheVirtualTime() {
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        vm.playingProperty().set(true);
+        vm.tick(16_666_667L);
+        assertThat(vm.selectedLookup().isOver()).as("at 150 virtual ms a second, one frame is 2.5 ms: too short").isFalse();
+        vm.speedProperty().set(NetworkViewModel.MAX_SPEED);
+        assertThat(vm.isFlatOut()).isTrue();
+        int steps = vm.tick(16_666_667L);
+        assertThat(steps).as("never more than the budget").isPositive().isLessThanOrEqualTo(NetworkViewModel.EVENT_BUDGET_PER_FRAME);
+        for (int f = 0; f < 20 && !vm.selectedLookup().isOver(); f++) {
+            assertThat(steps).as("a frame that left work undone used its whole budget")
+                    .isEqualTo(NetworkViewModel.EVENT_BUDGET_PER_FRAME);
+            steps = vm.tick(16_666_667L);
+        }
+        assertThat(vm.selectedLookup().isOver()).as("flat out, a lookup on 32 nodes takes a few frames at most").isTrue();
+    }
+
+    @Test
     void selectingANodeChangesTheSelectedNodeProperty() {
         SimNode other = vm.simulation().nodes().get(5);
         long before = vm.revisionProperty().get();
