@@ -46,6 +46,8 @@ public final class RingView extends Region {
     static final int LABEL_DIGITS = 4;
     /** How many label heights outward a required label (selected, target, candidates) may step to find room. */
     private static final int REQUIRED_LEVELS = 6;
+    /** Most leader lines drawn (one per label that stepped outward). */
+    private static final int MAX_LEADERS = 200;
     /** Above this many nodes, RPCs of other operations are drawn as pulses without their dashed path. */
     static final int QUIET_PATHS_ABOVE = 300;
 
@@ -59,6 +61,8 @@ public final class RingView extends Region {
     /** Dots that show a state (selected, contact, origin, candidate): few, and changing while a lookup runs. */
     private final Group hotDots = new Group();
     private final Group labels = new Group();
+    /** Thin lines from a dot to its label when the label had to step outward to find room. */
+    private final Group leaders = new Group();
     private final Group pulsesLayer = new Group();
     private final Polygon targetMarker = new Polygon(0, -9, 7, 0, 0, 9, -7, 0);
     private final Text targetLabel = new Text();
@@ -105,9 +109,10 @@ public final class RingView extends Region {
         paths.setMouseTransparent(true);
         pulsesLayer.setMouseTransparent(true);
         labels.setMouseTransparent(true);
-        getChildren().addAll(outline, ticks, chords, paths, targetMarker, dotsLayer, hotDots, labels, targetLabel, pulsesLayer,
+        getChildren().addAll(outline, ticks, chords, paths, targetMarker, dotsLayer, hotDots, leaders, labels, targetLabel, pulsesLayer,
                 title);
-        for (Group still : List.of(chords, dotsLayer, labels, ticks)) {
+        leaders.setMouseTransparent(true);
+        for (Group still : List.of(chords, dotsLayer, labels, leaders, ticks)) {
             still.setCache(true); // repainted when they change, not whenever a pulse moves over them
         }
         measure.getStyleClass().add("ring-label");
@@ -524,6 +529,7 @@ public final class RingView extends Region {
         targetLabel.setVisible(false);
         var pool = labels.getChildren(); // pool.get(0) is the measuring text
         int n = 0;
+        int leader = 0;
         for (RingLabels.Placed p : placed) {
             NodeId owner = owners.get(p.index());
             if (owner == null) {
@@ -545,6 +551,16 @@ public final class RingView extends Region {
             t.setY(p.y());
             t.setVisible(true);
             shownById.put(owner, t);
+            NodeDot d = dots.get(owner);
+            double lx = p.x() + p.width() / 2;
+            double ly = p.y() + p.height() / 2;
+            if (Math.hypot(lx - cx, ly - cy) > radius + 22 + 4 && leader < MAX_LEADERS) { // stepped outward
+                drawLeader(leader++, d.getCenterX(), d.getCenterY(), p);
+            }
+        }
+        var lines = leaders.getChildren();
+        for (int j = leader; j < lines.size(); j++) {
+            lines.get(j).setVisible(false);
         }
         for (int j = n + 1; j < pool.size(); j++) {
             pool.get(j).setVisible(false);
@@ -572,6 +588,22 @@ public final class RingView extends Region {
                 d.setRadius(d.getRadius() * factor);
             }
         }
+    }
+
+    /** Draws leader line {@code i} from a dot at (x, y) to the nearest point of its label's box. */
+    private void drawLeader(int i, double x, double y, RingLabels.Placed box) {
+        var lines = leaders.getChildren();
+        if (i == lines.size()) {
+            Line l = new Line();
+            l.getStyleClass().add("label-leader");
+            lines.add(l);
+        }
+        Line l = (Line) lines.get(i);
+        l.setStartX(x);
+        l.setStartY(y);
+        l.setEndX(Math.max(box.x(), Math.min(x, box.x() + box.width())));
+        l.setEndY(Math.max(box.y(), Math.min(y, box.y() + box.height())));
+        l.setVisible(true);
     }
 
     /** The box of the view's title, which no label may cover. */
