@@ -40,11 +40,14 @@ public final class DistanceRingsView extends Region {
     private final Text centreLabel = new Text();
     private final Text title = new Text();
     private final VBox key = new VBox(1);
+    /** Shows or hides the key; hidden, the rings take the whole view (wide ids make for a long key). */
+    private final javafx.scene.control.ToggleButton keyToggle = new javafx.scene.control.ToggleButton("Key");
     private final Map<NodeId, NodeDot> dots = new HashMap<>();
     private final List<RingInfo> ringInfo = new ArrayList<>();
     private Simulation shown;
     private int lowest;
     private int highest;
+    private double outerRadius;
 
     /** What one ring shows: its bucket index, how many nodes lie in its range, how many it holds. */
     public record RingInfo(int index, int inRange, int held, double share) {
@@ -58,7 +61,15 @@ public final class DistanceRingsView extends Region {
         title.getStyleClass().add("view-title");
         key.getStyleClass().add("ring-key");
         rings.setMouseTransparent(true);
-        getChildren().addAll(rings, dotsLayer, centre, centreLabel, title, key);
+        keyToggle.setId("xor-key-toggle");
+        keyToggle.setSelected(true);
+        keyToggle.setFocusTraversable(false);
+        keyToggle.setTooltip(new javafx.scene.control.Tooltip("Show or hide the table of rings: range, share of the id space, "
+                + "contacts held and nodes in range"));
+        key.visibleProperty().bind(keyToggle.selectedProperty());
+        key.managedProperty().bind(keyToggle.selectedProperty());
+        keyToggle.selectedProperty().addListener((o, a, b) -> requestLayout());
+        getChildren().addAll(rings, dotsLayer, centre, centreLabel, title, key, keyToggle);
         setMinSize(300, 300);
         setPrefSize(700, 650);
     }
@@ -66,6 +77,16 @@ public final class DistanceRingsView extends Region {
     /** The rings shown, farthest bucket first (for tests). */
     public List<RingInfo> rings() {
         return List.copyOf(ringInfo);
+    }
+
+    /** The radius of the outermost ring as last laid out (for tests). */
+    public double outerRadius() {
+        return outerRadius;
+    }
+
+    /** The button that shows or hides the key. */
+    public javafx.scene.control.ToggleButton keyToggle() {
+        return keyToggle;
     }
 
     /** Every dot (for tests). */
@@ -188,6 +209,8 @@ public final class DistanceRingsView extends Region {
         title.setY(22);
         key.autosize();
         key.relocate(10, 34);
+        keyToggle.autosize();
+        keyToggle.relocate(getWidth() - keyToggle.getWidth() - 10, 8);
         layoutRings();
     }
 
@@ -198,23 +221,27 @@ public final class DistanceRingsView extends Region {
         }
         double w = getWidth();
         double h = getHeight();
-        double keyWidth = key.prefWidth(-1);
-        double keyBottom = 34 + key.prefHeight(keyWidth);
+        boolean withKey = keyToggle.isSelected();
+        double keyWidth = withKey ? key.prefWidth(-1) : 0;
+        double keyBottom = withKey ? 34 + key.prefHeight(keyWidth) : 34;
         double cx;
         double cy;
         double outer;
-        if (w - keyWidth > h * 0.8) {
-            // room beside the key: the rings take the space to its right
-            double left = keyWidth + 10;
+        double left = keyWidth + 10;
+        double beside = Math.min(w - left, h - 30) / 2 - 14;
+        double below = Math.min(w, h - keyBottom) / 2 - 14;
+        if (beside >= below) {
+            // the rings take the space to the right of the key
             cx = left + (w - left) / 2;
             cy = h / 2 + 12;
-            outer = Math.max(40, Math.min(w - left, h - 30) / 2 - 14);
+            outer = Math.max(40, beside);
         } else {
             // the key on top, the rings below it
             cx = w / 2;
             cy = keyBottom + (h - keyBottom) / 2;
-            outer = Math.max(40, Math.min(w, h - keyBottom) / 2 - 14);
+            outer = Math.max(40, below);
         }
+        outerRadius = outer;
         double inner = Math.min(36, outer / 3);
         int bits = shown.keySpace().bits();
         rings.getChildren().clear();
