@@ -127,17 +127,9 @@ public final class EventLogView extends BorderPane {
         drain();
     }
 
-    /** Whether this view and every parent are visible (a hidden tab is not). */
+    /** Whether this view can be seen now (see {@link OnScreen}). */
     public boolean isOnScreen() {
-        if (getScene() == null) {
-            return false;
-        }
-        for (javafx.scene.Parent p = this; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return true;
+        return OnScreen.is(this);
     }
 
     private static TableColumn<EventRow, String> column(String title, double width,

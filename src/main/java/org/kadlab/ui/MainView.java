@@ -58,6 +58,9 @@ public final class MainView extends BorderPane {
             if (b != null && b.getContent() == events) {
                 events.drain(); // what queued up while another tab was shown
             }
+            if (b != null && b.getContent() instanceof StatsView stats) {
+                javafx.application.Platform.runLater(stats::update); // once the tab shows: the charts catch up
+            }
         });
 
         SplitPane right = new SplitPane(buckets, inspector);

@@ -174,18 +174,9 @@ public final class NetworkGraphView extends BorderPane {
         }
     }
 
-    /** Whether this view and every parent are visible in a showing window (a hidden tab is not). */
+    /** Whether this view can be seen now (see {@link OnScreen}). */
     public boolean isOnScreen() {
-        Scene s = getScene();
-        if (s == null || s.getWindow() == null || !s.getWindow().isShowing()) {
-            return false;
-        }
-        for (Parent p = this; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return true;
+        return OnScreen.is(this);
     }
 
     private void setLayout(boolean on) {

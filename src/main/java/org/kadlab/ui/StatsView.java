@@ -178,6 +178,10 @@ public final class StatsView extends BorderPane {
         if (sim == null) {
             return;
         }
+        boolean hidden = !isOnScreen();
+        for (BoundedSeries s : List.of(hops, log2n, rpcs, failures, rolling, overall, live, all)) {
+            s.setDeferred(hidden); // a hidden chart keeps its points but costs no layout
+        }
         List<double[]> hopPts = new ArrayList<>();
         List<double[]> logPts = new ArrayList<>();
         List<double[]> rpcPts = new ArrayList<>();
@@ -214,11 +218,12 @@ public final class StatsView extends BorderPane {
             double t = now / 1000.0;
             if (now == sampledAt) {
                 // same instant, new count: keep one point per instant
-                live.series().getData().remove(live.size() - 1);
-                all.series().getData().remove(all.size() - 1);
+                live.replaceLast(t, liveNow);
+                all.replaceLast(t, total);
+            } else {
+                live.add(t, liveNow);
+                all.add(t, total);
             }
-            live.add(t, liveNow);
-            all.add(t, total);
             sampledAt = now;
             sampledLive = liveNow;
             sampledAll = total;
@@ -240,6 +245,11 @@ public final class StatsView extends BorderPane {
                         + " \u00b7 RPCs %.1f (p95 %d) \u00b7 exact %.0f%%",
                 liveNow, total, st.judgedLookups(), h.mean(), h.p95(), log2(liveNow), r.mean(), r.p95(),
                 100 * st.exactShare());
+    }
+
+    /** Whether this view can be seen now (see {@link OnScreen}). */
+    public boolean isOnScreen() {
+        return OnScreen.is(this);
     }
 
     static double log2(int n) {

@@ -48,6 +48,22 @@ class BoundedSeriesTest {
     }
 
     @Test
+    void aDeferredSeriesKeepsItsPointsAndTheChartCatchesUpAfterwards() {
+        BoundedSeries s = new BoundedSeries("hops", 3);
+        s.add(1, 1);
+        s.setDeferred(true);
+        s.add(2, 2);
+        s.addAll(List.of(new double[] {3, 3}, new double[] {4, 4}));
+        s.replaceLast(4, 40);
+        assertThat(s.series().getData()).as("a hidden chart is not touched").hasSize(1);
+        assertThat(s.size()).isEqualTo(3);
+        assertThat(s.lastY()).isEqualTo(40);
+        s.setDeferred(false);
+        assertThat(s.series().getData()).extracting(d -> d.getXValue().intValue()).containsExactly(2, 3, 4);
+        assertThat(s.series().getData().get(2).getYValue().doubleValue()).isEqualTo(40);
+    }
+
+    @Test
     void capacityMustBePositive() {
         assertThatThrownBy(() -> new BoundedSeries("x", 0)).hasMessageContaining("capacity");
     }
