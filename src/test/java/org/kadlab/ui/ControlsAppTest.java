@@ -178,26 +178,9 @@ class ControlsAppTest extends FxRobot {
     }
 
     private boolean ringLabelsOverlap() {
-        RingView ring = app.mainView().ringView();
-        java.util.List<javafx.geometry.Bounds> boxes = new java.util.ArrayList<>();
-        for (var n : app.viewModel().simulation().nodes()) {
-            javafx.scene.text.Text t = ring.label(n.id());
-            if (t != null) {
-                boxes.add(t.getBoundsInParent());
-            }
-        }
+        var boxes = TestViews.ringLabelBoxes(app.mainView().ringView(), app.viewModel());
         assertThat(boxes).as("labels shown").isNotEmpty();
-        for (int i = 0; i < boxes.size(); i++) {
-            for (int j = i + 1; j < boxes.size(); j++) {
-                var a = boxes.get(i);
-                var b = boxes.get(j);
-                if (a.getMinX() < b.getMaxX() - 0.5 && b.getMinX() < a.getMaxX() - 0.5 && a.getMinY() < b.getMaxY() - 0.5
-                        && b.getMinY() < a.getMaxY() - 0.5) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return TestViews.overlapping(boxes) != null;
     }
 
     @Test

@@ -2,8 +2,6 @@ package org.kadlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,11 +25,7 @@ class DistanceRingsViewTest {
         WaitForAsyncUtils.asyncFx(() -> {
             NetworkViewModel vm = new NetworkViewModel();
             DistanceRingsView view = new DistanceRingsView(vm);
-            Stage stage = new Stage();
-            Scene scene = new Scene(view, 620, 560);
-            scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
+            TestViews.show(view, 620, 560);
             view.refresh();
             view.applyCss();
             view.layout();

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import javafx.scene.Scene;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,11 +35,7 @@ class RingViewRefreshTest {
         WaitForAsyncUtils.asyncFx(() -> {
             NetworkViewModel vm = new NetworkViewModel();
             RingView ring = new RingView(vm);
-            javafx.stage.Stage stage = new javafx.stage.Stage();
-            Scene scene = new Scene(ring, 700, 650);
-            scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
+            TestViews.show(ring, 700, 650);
             vm.playingProperty().set(false);
             ring.refresh();
             ring.layout();
@@ -79,11 +74,7 @@ class RingViewRefreshTest {
             NetworkViewModel vm = new NetworkViewModel();
             RingView ring = new RingView(vm);
             javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(ring);
-            javafx.stage.Stage stage = new javafx.stage.Stage();
-            Scene scene = new Scene(root, 380, 380); // small: the labels sit close together
-            scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
+            TestViews.show(root, 380, 380); // small: the labels sit close together
             ring.refresh();
             root.applyCss();
             root.layout();
@@ -102,25 +93,16 @@ class RingViewRefreshTest {
         javafx.scene.text.Text own = ring.label(sel.id());
         assertThat(own).as("the selected node is always labelled").isNotNull();
         assertThat(own.getText()).isEqualTo(RingView.shortLabel(vm.keySpace().hex(sel.id())));
-        java.util.List<javafx.geometry.Bounds> boxes = new java.util.ArrayList<>();
         for (SimNode n : vm.simulation().nodes()) {
             javafx.scene.text.Text t = ring.label(n.id());
             if (t != null) {
                 assertThat(t.getText()).as("label of " + vm.keySpace().hex(n.id()))
                         .isEqualTo(RingView.shortLabel(vm.keySpace().hex(n.id())));
-                boxes.add(t.getBoundsInParent());
             }
         }
+        var boxes = TestViews.ringLabelBoxes(ring, vm);
         assertThat(boxes).as("labels shown").hasSize(ring.labelCount()).hasSizeGreaterThan(10);
-        for (int i = 0; i < boxes.size(); i++) {
-            for (int j = i + 1; j < boxes.size(); j++) {
-                var a = boxes.get(i);
-                var b = boxes.get(j);
-                boolean overlap = a.getMinX() < b.getMaxX() - 0.5 && b.getMinX() < a.getMaxX() - 0.5
-                        && a.getMinY() < b.getMaxY() - 0.5 && b.getMinY() < a.getMaxY() - 0.5;
-                assertThat(overlap).as("labels %s and %s overlap", a, b).isFalse();
-            }
-        }
+        assertThat(TestViews.overlapping(boxes)).as("overlapping labels").isNull();
     }
 
     private static void assertMatchesModel(NetworkViewModel vm, RingView ring, String when) {

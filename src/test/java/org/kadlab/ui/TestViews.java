@@ -1,0 +1,53 @@
+package org.kadlab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.kadlab.sim.SimNode;
+
+/** Test helpers for views: show one in a window styled like the app's, and check the ring's labels. */
+final class TestViews {
+    private TestViews() {
+    }
+
+    /** Shows {@code view} alone in a new window of the given size, with the app's stylesheet (FX thread). */
+    static Stage show(Parent view, double width, double height) {
+        Stage stage = new Stage();
+        Scene scene = new Scene(view, width, height);
+        scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+
+    /** The boxes of the node labels the ring shows now. */
+    static List<Bounds> ringLabelBoxes(RingView ring, NetworkViewModel vm) {
+        List<Bounds> boxes = new ArrayList<>();
+        for (SimNode n : vm.simulation().nodes()) {
+            Text t = ring.label(n.id());
+            if (t != null) {
+                boxes.add(t.getBoundsInParent());
+            }
+        }
+        return boxes;
+    }
+
+    /** A pair of boxes that overlap by more than half a pixel each way, or null if none do. */
+    static String overlapping(List<Bounds> boxes) {
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                Bounds a = boxes.get(i);
+                Bounds b = boxes.get(j);
+                if (a.getMinX() < b.getMaxX() - 0.5 && b.getMinX() < a.getMaxX() - 0.5 && a.getMinY() < b.getMaxY() - 0.5
+                        && b.getMinY() < a.getMaxY() - 0.5) {
+                    return a + " and " + b;
+                }
+            }
+        }
+        return null;
+    }
+}
