@@ -10,6 +10,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -36,7 +37,7 @@ public final class ControlBar extends VBox {
     private static final double STATUS_MIN_WIDTH = 90;
     private static final double PROGRESS_MIN_WIDTH = 50;
     private static final double ERROR_MIN_WIDTH = 120;
-    private final Spinner<Integer> addCount = new Spinner<>(1, 500, 8);
+    private final Spinner<Integer> addCount = new Spinner<>(1, NetworkViewModel.MAX_NODES, 8);
     private final Spinner<Integer> killPercent = new Spinner<>(0, 100, 30, 5);
     private final TextField target = new TextField();
     private final Label error = new Label();
@@ -56,7 +57,7 @@ public final class ControlBar extends VBox {
         this.vmRef = vm;
         getStyleClass().add("control-bar");
         Button add = button("Add nodes", "add-button", "Add the chosen number of nodes; each joins through a random live node (Ctrl+N)");
-        add.setOnAction(e -> vm.addNodes(addCount.getValue()));
+        add.setOnAction(e -> addTyped());
         addCount.setEditable(true);
         addCount.setPrefWidth(76);
         addCount.setId("add-count");
@@ -70,7 +71,9 @@ public final class ControlBar extends VBox {
         Button killShare = button("Kill %", "kill-percent-button",
                 "Crash this percentage of the live nodes, chosen at random from the simulation's seed (reproducible; "
                         + "the last live node is always spared). Saved in the scenario as kill: \"30%\".");
-        killShare.setOnAction(e -> vm.killPercent(killPercent.getValue()));
+        killShare.setOnAction(e -> killTyped());
+        lenient(addCount);
+        lenient(killPercent);
         Button revive = button("Revive all", "revive-button", "Bring every crashed node back with its old routing table (Ctrl+R)");
         revive.setOnAction(e -> vm.reviveAll());
         Button reset = button("Reset", "reset-button", "Build the starting network again from the same seed");
@@ -280,7 +283,7 @@ public final class ControlBar extends VBox {
         target.requestFocus();
     }
 
-    /** How many nodes Add adds. */
+    /** How many nodes Add adds: the number typed in its box, or the box's value when nothing new was typed. */
     public int addCount() {
         return addCount.getValue();
     }
@@ -288,6 +291,67 @@ public final class ControlBar extends VBox {
     /** Which percentage Kill % crashes. */
     public int killPercent() {
         return killPercent.getValue();
+    }
+
+    /** Adds as many nodes as the box says, typed or not; a bad number gets an inline message. */
+    public boolean addTyped() {
+        Integer n = typed(addCount, "Add nodes", 1, NetworkViewModel.MAX_NODES);
+        return n != null && vmRef.addNodes(n);
+    }
+
+    /** Kills the share of live nodes the box says, typed or not; a bad number gets an inline message. */
+    public boolean killTyped() {
+        Integer p = typed(killPercent, "Kill %", 0, 100);
+        return p != null && vmRef.killPercent(p) >= 0;
+    }
+
+    /**
+     * The number typed in {@code box} (whether or not Enter was pressed), checked: a whole number
+     * from {@code min} to {@code max} becomes the box's value; anything else leaves it, shows an
+     * inline message naming the box, and gives null.
+     */
+    private Integer typed(Spinner<Integer> box, String what, int min, int max) {
+        String text = box.getEditor().getText() == null ? "" : box.getEditor().getText().strip();
+        if (text.endsWith("%")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        int v;
+        try {
+            v = Integer.parseInt(text.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            vmRef.showError(what + ": '" + box.getEditor().getText() + "' is not a whole number; type one from " + min + " to "
+                    + max + ".");
+            return null;
+        }
+        if (v < min || v > max) {
+            vmRef.showError(what + ": " + v + " is outside " + min + " to " + max + ".");
+            return null;
+        }
+        box.getValueFactory().setValue(v);
+        return v;
+    }
+
+    /**
+     * Makes an editable number box forgiving: text that is not a number (committed with Enter or by
+     * leaving the box) puts the last good value back instead of throwing.
+     */
+    private static void lenient(Spinner<Integer> box) {
+        SpinnerValueFactory<Integer> f = box.getValueFactory();
+        f.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                try {
+                    return Integer.valueOf(s.strip().replace("%", "").strip());
+                } catch (NumberFormatException | NullPointerException e) {
+                    return f.getValue();
+                }
+            }
+        });
     }
 
     /** Shows which theme the button switches to. */

@@ -123,7 +123,7 @@ public class KadLabApp extends Application {
             if (e.isShortcutDown()) {
                 ControlBar c = view.controls();
                 switch (e.getCode()) {
-                    case N -> vm.addNodes(c.addCount());
+                    case N -> c.addTyped();
                     case R -> vm.reviveAll();
                     case L -> c.focusTarget();
                     case K -> c.focusKey();

@@ -198,6 +198,33 @@ class ControlsAppTest extends FxRobot {
     }
 
     @Test
+    void numberBoxesUseWhatWasTypedAndRefuseNonsenseInline() throws Exception {
+        int nodes = fx(() -> app.viewModel().nodeCountProperty().get());
+        TextField addBox = fx(() -> lookup("#add-count").queryAs(javafx.scene.control.Spinner.class).getEditor());
+        doubleClickOn(addBox).eraseText(4).write("2");
+        clickOn("#add-button");
+        assertThat(fx(() -> app.viewModel().nodeCountProperty().get())).as("2 typed, no Enter: 2 added").isEqualTo(nodes + 2);
+
+        doubleClickOn(addBox).eraseText(4).write("abc");
+        clickOn("#add-button");
+        assertThat(fx(() -> app.viewModel().nodeCountProperty().get())).as("nothing added").isEqualTo(nodes + 2);
+        assertThat(lookup("#target-error").queryAs(Label.class).getText()).startsWith("Add nodes: 'abc' is not a whole number");
+        clickOn(addBox).type(KeyCode.ENTER); // committing nonsense keeps the last good value, no exception
+        assertThat(fx(() -> app.mainView().controls().addCount())).isEqualTo(2);
+
+        int live = fx(() -> app.viewModel().liveCountProperty().get());
+        TextField killBox = fx(() -> lookup("#kill-percent").queryAs(javafx.scene.control.Spinner.class).getEditor());
+        doubleClickOn(killBox).eraseText(4).write("150");
+        clickOn("#kill-percent-button");
+        assertThat(lookup("#target-error").queryAs(Label.class).getText()).startsWith("Kill %: 150 is outside 0 to 100");
+        assertThat(fx(() -> app.viewModel().liveCountProperty().get())).as("nobody killed").isEqualTo(live);
+        doubleClickOn(killBox).eraseText(4).write("50");
+        clickOn("#kill-percent-button");
+        assertThat(fx(() -> app.viewModel().liveCountProperty().get())).as("half of the live nodes crashed")
+                .isEqualTo(live - (int) Math.round(live / 2.0));
+    }
+
+    @Test
     void killPercentButtonCrashesAShareAndTheInspectorPickerSwitchesLookups() throws Exception {
         int live = fx(() -> app.viewModel().liveCountProperty().get());
         clickOn("#kill-percent-button");
