@@ -75,6 +75,9 @@ public final class BucketPanel extends VBox {
      */
     public void refresh() {
         SimNode sel = vm.selectedNode();
+        if (sel != null && vm.simulation().node(sel.id()) != sel) {
+            sel = null; // a node of a network being replaced
+        }
         Object signature = java.util.Arrays.asList(vm.simulation(), sel, sel != null && sel.isAlive(), vm.tableVersion(),
                 vm.membershipVersion());
         if (signature.equals(shownSignature)) {

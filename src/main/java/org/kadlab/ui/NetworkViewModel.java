@@ -1035,6 +1035,10 @@ public final class NetworkViewModel {
 
     /** Makes {@code next} the window's network (it is settled: no events of its building are replayed). */
     private void install(Simulation next, SimConfig cfg, int nodes, List<String> steps) {
+        // clear the old network's selection first: views refreshed from these listeners must never
+        // see a node or lookup of the old network together with the new one
+        selectedLookup.set(null);
+        selectedNode.set(null);
         sim = next;
         config = cfg;
         initialNodes = nodes;

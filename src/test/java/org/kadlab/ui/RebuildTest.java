@@ -1,0 +1,56 @@
+package org.kadlab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Swapping in a network of another id width never lets a view see the old network's node with the new one. */
+class RebuildTest {
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void switchingPresetsAfterALookupRaisesNothingInTheViews() throws Exception {
+        List<Throwable> raised = new ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Thread.UncaughtExceptionHandler before = Thread.currentThread().getUncaughtExceptionHandler();
+            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> raised.add(e)); // listeners report here
+            try {
+                NetworkViewModel vm = new NetworkViewModel();
+                vm.playingProperty().set(false);
+                MainView view = new MainView(vm);
+                TestViews.show(view, 1280, 800);
+                assertThat(vm.applyPreset(Preset.CLASSROOM, false)).isTrue();
+                vm.select(vm.simulation().nodes().get(3));
+                vm.randomTarget();
+                vm.findNode();
+                while (!vm.selectedLookup().isOver()) {
+                    vm.stepOnce();
+                }
+                view.refresh();
+                assertThat(vm.applyPreset(Preset.REALISTIC, false)).isTrue();
+                view.refresh();
+                assertThat(vm.keySpace().bits()).isEqualTo(160);
+                assertThat(view.bucketPanel().shownRows()).as("the new network's first node").isNotEmpty();
+                assertThat(vm.selectedNode()).isSameAs(vm.simulation().nodes().get(0));
+            } finally {
+                Thread.currentThread().setUncaughtExceptionHandler(before);
+            }
+            return null;
+        }).get();
+        assertThat(raised).as("exceptions raised in the views while the network was swapped").isEmpty();
+    }
+}
