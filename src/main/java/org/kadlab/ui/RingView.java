@@ -80,6 +80,7 @@ public final class RingView extends Region {
     private final Set<NodeDot> marked = new HashSet<>();
     /** The selected node's contacts, recomputed when its table or the membership changes. */
     private final Set<NodeId> contacts = new HashSet<>();
+    private final List<String> tickTexts = new ArrayList<>();
     private long drawnMembership = -1;
     private Object chordSignature;
     private Object labelSignature;
@@ -193,6 +194,9 @@ public final class RingView extends Region {
             drawnMembership = -1;
             labelSignature = null;
             chordSignature = null;
+            if (radius > 0) {
+                drawTicks(); // the quarter marks name ids of this network's width
+            }
         }
         KeySpace ks = sim.keySpace();
         int bits = ks.bits();
@@ -407,6 +411,7 @@ public final class RingView extends Region {
     }
 
     private void drawTicks() {
+        tickTexts.clear();
         int bits = shown.keySpace().bits();
         ticks.getChildren().clear();
         String[] quarter = {"0", "1/4", "1/2", "3/4"};
@@ -424,6 +429,7 @@ public final class RingView extends Region {
             t.setX(RingGeometry.x(cx, radius - 20 - tw / 2 * Math.abs(Math.sin(a)), a) - tw / 2);
             t.setY(RingGeometry.y(cy, radius - 20, a) + 4);
             ticks.getChildren().addAll(tick, t);
+            tickTexts.add(t.getText());
         }
         ticks.applyCss(); // built during layout, after this pulse's CSS pass
     }
@@ -464,6 +470,11 @@ public final class RingView extends Region {
         for (int j = used; j < lines.size(); j++) {
             lines.get(j).setVisible(false);
         }
+    }
+
+    /** The texts of the quarter marks, from 0 clockwise (for tests). */
+    public List<String> tickTexts() {
+        return List.copyOf(tickTexts);
     }
 
     /** How many contact chords are drawn (for tests). */

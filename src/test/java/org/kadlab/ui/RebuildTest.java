@@ -33,7 +33,14 @@ class RebuildTest {
                 vm.playingProperty().set(false);
                 MainView view = new MainView(vm);
                 TestViews.show(view, 1280, 800);
+                view.refresh();
+                view.applyCss();
+                view.layout();
+                assertThat(view.ringView().tickTexts()).containsExactly("0000", "4000  (1/4)", "8000  (1/2)", "c000  (3/4)");
                 assertThat(vm.applyPreset(Preset.CLASSROOM, false)).isTrue();
+                view.refresh();
+                assertThat(view.ringView().tickTexts()).as("8-bit ids: two hex digits")
+                        .containsExactly("00", "40  (1/4)", "80  (1/2)", "c0  (3/4)");
                 vm.select(vm.simulation().nodes().get(3));
                 vm.randomTarget();
                 vm.findNode();
