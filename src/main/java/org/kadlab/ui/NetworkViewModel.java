@@ -1176,8 +1176,8 @@ public final class NetworkViewModel {
             sessionsBySimId.get(a.lookup()).abandon();
         }
         SimNode sel = selectedNode.get();
-        if (e instanceof SimEvent.BucketChanged && playing.get() && s != null && !s.isOver()) {
-            return; // while the inspected lookup plays, the caption tells its steps; the bucket panel shows the table
+        if (e instanceof SimEvent.BucketChanged && playing.get() && s != null) {
+            return; // while playing with a lookup inspected, the caption tells its steps and result; the bucket panel shows the table
         }
         String c = Captions.describe(e, s, sel == null ? null : sel.id(), sim.keySpace());
         if (c != null) {

@@ -61,6 +61,13 @@ class NetworkViewModelTest {
                     vm.stepOnce();
                 }
             }
+            if (play) {
+                for (int f = 0; f < 300; f++) {
+                    vm.tick(16_666_667L); // the pings and table updates that follow the lookup
+                }
+                assertThat(vm.captionProperty().get()).as("playing: the lookup's result stays in the caption")
+                        .startsWith("Lookup for");
+            }
         }
         return seen;
     }
