@@ -145,9 +145,7 @@ public final class DistanceRingsView extends Region {
             }
             d.setVisible(true);
             int b = sel.id().bucketIndex(n.id());
-            if (n.isAlive()) {
-                inRange[b]++;
-            }
+            inRange[b]++; // down nodes too: a table can still hold them (its owner does not know yet)
             boolean isContact = contacts.contains(n.id());
             if (isContact) {
                 held[b]++;
@@ -168,7 +166,7 @@ public final class DistanceRingsView extends Region {
         centre.pseudoClassStateChanged(NodeDot.DEAD, !sel.isAlive());
         title.setText("XOR distance from " + brief(ks.hex(sel.id())) + " \u00b7 ring i = bucket i, distance [2^i, 2^(i+1))");
         key.getChildren().clear();
-        Label head = new Label("ring  range          share   held / live in range");
+        Label head = new Label("ring  range          share   held / in range");
         head.getStyleClass().add("ring-key-head");
         key.getChildren().add(head);
         for (RingInfo r : ringInfo) {
