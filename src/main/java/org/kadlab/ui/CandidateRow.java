@@ -20,14 +20,31 @@ import org.kadlab.kad.NodeId;
  * @param kClosest      whether it is among the current k closest candidates that have not failed
  * @param trueClosest   whether it is among the true k closest live nodes (known once the lookup ends)
  * @param alive         whether the node is running
+ * @param lookupOver    whether the lookup has ended (a query still waiting then is no longer needed)
  */
 public record CandidateRow(int rank, NodeId id, String hex, String binary, int sharedPrefix, String distanceHex,
                            Lookup.CandidateState state, String referrer, int depth, int round, boolean kClosest,
-                           boolean trueClosest, boolean alive) {
+                           boolean trueClosest, boolean alive, boolean lookupOver) {
+    /** The look of a query that was still waiting when its lookup ended: the lookup no longer needs its answer. */
+    public static final String NOT_NEEDED = "not-needed";
 
-    /** The state in plain words: not contacted, waiting, answered, failed, unresponsive. */
+    /** The state in plain words: not contacted, waiting, answered, failed, unresponsive; "not needed" once the lookup ended. */
     public String stateLabel() {
-        return label(state);
+        return shownState(state, lookupOver).equals(NOT_NEEDED) ? "not needed" : label(state);
+    }
+
+    /** The pseudo-class this row is drawn with (see {@link #shownState}). */
+    public String shownPseudoClass() {
+        return shownState(state, lookupOver);
+    }
+
+    /**
+     * The pseudo-class of a candidate as drawn: its state's, except that a query still waiting
+     * when the lookup ended shows as {@link #NOT_NEEDED} (the lookup had the k closest answers it
+     * needed and no longer listens; the answer, if it comes, only refreshes routing tables).
+     */
+    public static String shownState(Lookup.CandidateState state, boolean lookupOver) {
+        return lookupOver && state == Lookup.CandidateState.WAITING ? NOT_NEEDED : pseudoClass(state);
     }
 
     /** A candidate state in plain words. */

@@ -32,7 +32,8 @@ public final class LookupInspector extends VBox {
     private static final PseudoClass K_CLOSEST = PseudoClass.getPseudoClass("k-closest");
     private static final String NARROW_ID_HEADER = "id (shared prefix bold)";
     private static final String WIDE_ID_HEADER = "id (shared prefix bold \u00b7 bits)";
-    private static final String[] STATES = {"not-contacted", "waiting", "answered", "failed", "unresponsive"};
+    private static final String[] STATES = {"not-contacted", "waiting", "answered", "failed", "unresponsive",
+            CandidateRow.NOT_NEEDED};
 
     private final NetworkViewModel vm;
     private final Label title = new Label("Lookup inspector");
@@ -65,7 +66,7 @@ public final class LookupInspector extends VBox {
             @Override
             protected void updateItem(CandidateRow item, boolean empty) {
                 super.updateItem(item, empty);
-                String state = item == null || empty ? null : CandidateRow.pseudoClass(item.state());
+                String state = item == null || empty ? null : item.shownPseudoClass();
                 for (String s : STATES) {
                     pseudoClassStateChanged(PseudoClass.getPseudoClass(s), s.equals(state));
                 }

@@ -247,7 +247,7 @@ public final class LookupSession {
             String referrer = c.referrer() == null ? "own table" : ks.hex(c.referrer().id());
             var node = sim.node(id);
             out.add(new CandidateRow(++rank, id, ks.hex(id), ks.binary(id), ks.bits() - d.bitLength(), ks.hex(d), s,
-                    referrer, c.depth(), c.round(), inK, truth.contains(id), node != null && node.isAlive()));
+                    referrer, c.depth(), c.round(), inK, truth.contains(id), node != null && node.isAlive(), isOver()));
         }
         return out;
     }

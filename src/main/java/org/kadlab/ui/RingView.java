@@ -227,7 +227,7 @@ public final class RingView extends Region {
         int candidateHash = 1;
         if (session != null && session.lookup() != null) {
             for (Lookup.Candidate c : session.lookup().candidates()) {
-                states.put(c.contact().id(), CandidateRow.pseudoClass(c.state()));
+                states.put(c.contact().id(), CandidateRow.shownState(c.state(), session.isOver()));
                 must.add(c.contact().id());
                 candidateHash = 31 * candidateHash + c.contact().id().hashCode();
             }

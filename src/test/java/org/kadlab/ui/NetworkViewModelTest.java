@@ -92,6 +92,33 @@ class NetworkViewModelTest {
     }
 
     @Test
+    void aQueryStillWaitingWhenItsLookupEndsIsShownAsNoLongerNeeded() {
+        int seen = 0;
+        for (int i = 0; i < 10; i++) {
+            vm.select(vm.simulation().nodes().get(2 * i + 1));
+            vm.targetTextProperty().set(String.format("%04x", (0x3d17 * (i + 3)) & 0xffff));
+            assertThat(vm.findNode()).isTrue();
+            LookupSession s = vm.selectedLookup();
+            while (!s.isOver()) {
+                for (CandidateRow r : s.rows(vm.simulation())) {
+                    if (r.state() == Lookup.CandidateState.WAITING) {
+                        assertThat(r.stateLabel()).as("running").isEqualTo("waiting");
+                    }
+                }
+                vm.stepOnce();
+            }
+            for (CandidateRow r : s.rows(vm.simulation())) {
+                if (r.state() == Lookup.CandidateState.WAITING) {
+                    seen++;
+                    assertThat(r.stateLabel()).as("ended with the query in flight").isEqualTo("not needed");
+                    assertThat(r.shownPseudoClass()).isEqualTo(CandidateRow.NOT_NEEDED);
+                }
+            }
+        }
+        assertThat(seen).as("lookups that ended with queries in flight").isPositive();
+    }
+
+    @Test
     void selectingANodeChangesTheSelectedNodeProperty() {
         SimNode other = vm.simulation().nodes().get(5);
         long before = vm.revisionProperty().get();

@@ -115,7 +115,7 @@ class RingViewRefreshTest {
         LookupSession session = vm.selectedLookup();
         if (session != null && session.lookup() != null) {
             for (Lookup.Candidate c : session.lookup().candidates()) {
-                states.put(c.contact().id(), CandidateRow.pseudoClass(c.state()));
+                states.put(c.contact().id(), CandidateRow.shownState(c.state(), session.isOver()));
             }
         }
         assertThat(ring.dots()).as("one dot per node " + when).hasSize(vm.simulation().nodes().size());
