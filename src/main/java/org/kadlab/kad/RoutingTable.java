@@ -17,7 +17,8 @@ import java.util.Objects;
  *       the bucket's replacement cache; dead, the pinged contact is evicted and the newcomer
  *       appended.</li>
  *   <li>{@link #recordFailure}: a failed RPC marks a contact stale; after {@code maxFailures}
- *       consecutive failures it is evicted and the newest replacement is promoted.</li>
+ *       consecutive failures it is evicted and replaced: by the newcomer waiting on a ping of that
+ *       very contact if there is one (the ping is then moot), else by the newest replacement.</li>
  *   <li>{@link #closest}: exactly the n contacts nearest to a target, nearest first.</li>
  * </ol>
  * Buckets are created on first use and stored by common-prefix length, so a 160-bit table in a
@@ -222,7 +223,19 @@ public final class RoutingTable {
         }
         Contact evicted = b.removeAt(pos);
         size--;
-        Contact promoted = b.takeNewestReplacement();
+        Contact promoted = null;
+        if (b.pendingPing() != null && b.pendingPing().id().equals(evicted.id())) {
+            // the contact being pinged failed anyway: the newcomer waiting on that ping gets its place
+            Contact waiting = b.pendingCandidate();
+            b.setPendingPing(null, null);
+            if (waiting != null && b.find(waiting.id()) < 0) {
+                b.removeReplacement(waiting.id());
+                promoted = waiting;
+            }
+        }
+        if (promoted == null) {
+            promoted = b.takeNewestReplacement();
+        }
         if (promoted != null) {
             b.append(promoted, clock.nowMillis(), k);
             size++;

@@ -279,10 +279,32 @@ class RoutingTableTest {
         assertThat(b.replacements()).containsExactly(N);
         assertThat(t.size()).isEqualTo(3);
         assertThat(t.recordFailure(C.id())).isEqualTo(new FailureOutcome.Evicted(C, 7, N));
-        assertThat(t.recordFailure(A.id())).as("empty cache: nobody promoted")
-                .isEqualTo(new FailureOutcome.Evicted(A, 7, null));
-        assertThat(b.contacts()).containsExactly(M, N);
-        assertThat(t.size()).isEqualTo(2);
+        assertThat(t.recordFailure(A.id())).as("A was being pinged with P waiting: P takes its place")
+                .isEqualTo(new FailureOutcome.Evicted(A, 7, P));
+        assertThat(b.contacts()).containsExactly(M, N, P);
+        assertThat(b.pendingPing()).as("the ping of an evicted contact is moot").isNull();
+        assertThat(t.size()).isEqualTo(3);
+        assertThat(t.recordFailure(M.id())).as("empty cache, no ping: nobody promoted")
+                .isEqualTo(new FailureOutcome.Evicted(M, 7, null));
+    }
+
+    @Test
+    void failureEvictionOfThePingedContactLetsTheNewcomerWaitingOnThatPingIn() {
+        RoutingTable t = fullBucket7(1, 3);
+        UpdateResult.Pending p = (UpdateResult.Pending) t.update(N);
+        assertThat(p.toPing()).isEqualTo(A);
+        assertThat(t.beginPing(p)).isTrue();
+        assertThat(t.beginPing((UpdateResult.Pending) t.update(M))).as("M arrives later and waits in the cache").isFalse();
+        KBucket b = t.bucket(7);
+        assertThat(b.replacements()).containsExactly(M);
+        assertThat(t.recordFailure(A.id())).as("another RPC to A fails before the ping's answer")
+                .isEqualTo(new FailureOutcome.Evicted(A, 7, N));
+        assertThat(b.contacts()).as("N, who waited on the ping of A, has A's place").containsExactly(B, C, N);
+        assertThat(b.replacements()).containsExactly(M);
+        assertThat(b.pendingPing()).isNull();
+        assertThat(b.pendingCandidate()).isNull();
+        assertThat(t.applyPingResult(A, false, N).candidateAdded()).as("the late ping timeout changes nothing").isFalse();
+        assertThat(b.contacts()).containsExactly(B, C, N);
     }
 
     @Test
@@ -586,6 +608,7 @@ class RoutingTableTest {
             final List<Integer> failures = new ArrayList<>();
             final List<Contact> cache = new ArrayList<>();
             Contact pinging;
+            Contact waiting;
         }
 
         Model(NodeId self, int k, int maxFailures, int cacheSize) {
@@ -640,6 +663,7 @@ class RoutingTableTest {
                 return false;
             }
             b.pinging = p.toPing();
+            b.waiting = p.candidate();
             return true;
         }
 
@@ -647,6 +671,7 @@ class RoutingTableTest {
             Bucket b = bucket(pinged.id());
             if (pinged.equals(b.pinging)) {
                 b.pinging = null;
+                b.waiting = null;
             }
             int pos = b.contacts.indexOf(pinged);
             if (alive && pos >= 0) {
@@ -695,7 +720,19 @@ class RoutingTableTest {
             }
             b.contacts.remove(pos);
             b.failures.remove(pos);
-            Contact promoted = b.cache.isEmpty() ? null : b.cache.remove(b.cache.size() - 1);
+            Contact promoted = null;
+            if (c.equals(b.pinging)) {
+                Contact waiting = b.waiting;
+                b.pinging = null;
+                b.waiting = null;
+                if (waiting != null && !b.contacts.contains(waiting)) {
+                    b.cache.remove(waiting);
+                    promoted = waiting;
+                }
+            }
+            if (promoted == null) {
+                promoted = b.cache.isEmpty() ? null : b.cache.remove(b.cache.size() - 1);
+            }
             if (promoted != null) {
                 b.contacts.add(promoted);
                 b.failures.add(0);
