@@ -141,6 +141,10 @@ public final class NetworkViewModel {
 
     private double clock;
     private long realNanos;
+    /** While {@link #stepOnce()} runs: the captions of that one step, told together. */
+    private List<String> stepCaptions;
+    private String stepResult;
+    private static final int MAX_STEP_CAPTIONS = 3;
     private final LinkedHashMap<Long, RpcPulse> pulses = new LinkedHashMap<>();
     private final List<RpcPulse> fading = new ArrayList<>();
 
@@ -398,18 +402,32 @@ public final class NetworkViewModel {
     public void stepOnce() {
         playing.set(false);
         targetError.set("");
-        if (!inbox.isEmpty()) {
-            long step = inbox.peek().step();
-            while (!inbox.isEmpty() && inbox.peek().step() == step) {
-                SimEvent e = inbox.poll().event();
-                clock = Math.max(clock, e.time());
-                apply(e);
+        stepCaptions = new ArrayList<>(); // one step can answer one query and send the next: say both
+        try {
+            if (!inbox.isEmpty()) {
+                long step = inbox.peek().step();
+                while (!inbox.isEmpty() && inbox.peek().step() == step) {
+                    SimEvent e = inbox.poll().event();
+                    clock = Math.max(clock, e.time());
+                    apply(e);
+                }
+            } else if (sim.step()) {
+                clock = sim.now();
+                release(false);
+            } else {
+                caption.set("Nothing is queued: start a lookup first.");
             }
-        } else if (sim.step()) {
-            clock = sim.now();
-            release(false);
-        } else {
-            caption.set("Nothing is queued: start a lookup first.");
+        } finally {
+            List<String> said = stepCaptions;
+            stepCaptions = null;
+            String result = stepResult;
+            stepResult = null;
+            if (result != null) {
+                // the end of the lookup leads; what else this step did follows
+                caption.set(said.isEmpty() ? result : result + " This step: " + String.join(" Then ", said));
+            } else if (!said.isEmpty()) {
+                caption.set(String.join(" Then ", said));
+            }
         }
         displayTime.set((long) clock);
         bump();
@@ -1181,7 +1199,13 @@ public final class NetworkViewModel {
         }
         String c = Captions.describe(e, s, sel == null ? null : sel.id(), sim.keySpace());
         if (c != null) {
-            caption.set(c);
+            if (stepCaptions == null) {
+                caption.set(c);
+            } else if (e instanceof SimEvent.LookupFinished) {
+                stepResult = c;
+            } else if (!stepCaptions.contains(c) && stepCaptions.size() < MAX_STEP_CAPTIONS) {
+                stepCaptions.add(c);
+            }
         }
     }
 

@@ -186,6 +186,24 @@ class NetworkViewModelTest {
     }
 
     @Test
+    void steppingTellsEveryAnswerEvenWhenTheSameStepSendsTheNextQuery() {
+        vm.targetTextProperty().set("7f00");
+        vm.findNode();
+        int told = 0;
+        while (!vm.selectedLookup().isOver()) {
+            String before = vm.captionProperty().get();
+            vm.stepOnce();
+            String now = vm.captionProperty().get();
+            if (!now.equals(before) && now.contains("answers with")) {
+                told++;
+            }
+        }
+        long answered = vm.selectedLookup().rows(vm.simulation()).stream()
+                .filter(r -> r.state() == Lookup.CandidateState.SUCCEEDED).count();
+        assertThat(told).as("steps whose caption said who answered, one per answer").isEqualTo((int) answered);
+    }
+
+    @Test
     void steppingThroughALookupEndsWithAJudgedSummaryAndCaption() {
         vm.targetTextProperty().set("7f00");
         vm.findNode();
@@ -198,7 +216,8 @@ class NetworkViewModelTest {
         assertThat(s.finished()).isNotNull();
         assertThat(sawAnswer).as("a caption said who answered with how many contacts").isTrue();
         assertThat(s.summary(vm.simulation())).startsWith("Finished in").contains("RPCs");
-        assertThat(vm.captionProperty().get()).startsWith("Lookup for 7f00 done");
+        assertThat(vm.captionProperty().get()).as("the last step leads with the end, then the answer that ended it")
+                .startsWith("Lookup for 7f00 done").contains("answers with");
         assertThat(s.rows(vm.simulation())).filteredOn(CandidateRow::kClosest).hasSize(4);
         assertThat(s.rows(vm.simulation())).filteredOn(CandidateRow::trueClosest).isNotEmpty();
     }
