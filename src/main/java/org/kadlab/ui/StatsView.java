@@ -241,9 +241,9 @@ public final class StatsView extends BorderPane {
         SimStats.Summary h = st.hops();
         SimStats.Summary r = st.rpcsPerLookup();
         return String.format(Locale.ROOT,
-                "%d/%d live \u00b7 %d lookups \u00b7 hops %.1f (p95 %d), log\u2082 N %.1f"
+                "%d/%d live \u00b7 %d %s \u00b7 hops %.1f (p95 %d), log\u2082 N %.1f"
                         + " \u00b7 RPCs %.1f (p95 %d) \u00b7 exact %.0f%%",
-                liveNow, total, st.judgedLookups(), h.mean(), h.p95(), log2(liveNow), r.mean(), r.p95(),
+                liveNow, total, st.judgedLookups(), st.judgedLookups() == 1 ? "lookup" : "lookups", h.mean(), h.p95(), log2(liveNow), r.mean(), r.p95(),
                 100 * st.exactShare());
     }
 
