@@ -65,6 +65,8 @@ public final class RingView extends Region {
     private final Group leaders = new Group();
     private final Group pulsesLayer = new Group();
     private final Polygon targetMarker = new Polygon(0, -9, 7, 0, 0, 9, -7, 0);
+    /** Where the id typed (or clicked) as the next target sits, before a lookup to it starts. */
+    private final Polygon nextTarget = new Polygon(0, -9, 7, 0, 0, 9, -7, 0);
     private final Text targetLabel = new Text();
     private final Text title = new Text();
     private final Map<NodeId, NodeDot> dots = new HashMap<>();
@@ -105,12 +107,16 @@ public final class RingView extends Region {
         targetLabel.getStyleClass().add("target-label");
         title.getStyleClass().add("view-title");
         targetMarker.setVisible(false);
+        nextTarget.getStyleClass().addAll("target-marker", "next-target");
+        nextTarget.setVisible(false);
+        nextTarget.setMouseTransparent(true);
+        vm.targetTextProperty().addListener((o, a, b) -> drawNextTarget());
         targetLabel.setVisible(false);
         chords.setMouseTransparent(true);
         paths.setMouseTransparent(true);
         pulsesLayer.setMouseTransparent(true);
         labels.setMouseTransparent(true);
-        getChildren().addAll(outline, ticks, chords, paths, targetMarker, dotsLayer, hotDots, leaders, labels, targetLabel, pulsesLayer,
+        getChildren().addAll(outline, ticks, chords, paths, targetMarker, nextTarget, dotsLayer, hotDots, leaders, labels, targetLabel, pulsesLayer,
                 title);
         leaders.setMouseTransparent(true);
         for (Group still : List.of(chords, dotsLayer, labels, leaders, ticks)) {
@@ -488,7 +494,34 @@ public final class RingView extends Region {
         return n;
     }
 
+    /** Shows the typed target on the ring (hollow) when it is an id of this network and no lookup to it is shown. */
+    private void drawNextTarget() {
+        NodeId id = null;
+        if (shown != null) {
+            try {
+                String text = vm.targetTextProperty().get();
+                id = text == null || text.isBlank() ? null : shown.keySpace().parse(text);
+            } catch (IllegalArgumentException e) {
+                id = null; // not an id (yet): the field says why when Find node is pressed
+            }
+        }
+        LookupSession session = vm.selectedLookup();
+        boolean show = id != null && radius > 0 && (session == null || !id.equals(session.target()));
+        nextTarget.setVisible(show);
+        if (show) {
+            double a = RingGeometry.angle(id, shown.keySpace().bits());
+            nextTarget.setLayoutX(RingGeometry.x(cx, radius, a));
+            nextTarget.setLayoutY(RingGeometry.y(cy, radius, a));
+        }
+    }
+
+    /** Whether the typed target is marked on the ring (for tests). */
+    public boolean showsNextTarget() {
+        return nextTarget.isVisible();
+    }
+
     private void drawTarget(LookupSession session) {
+        drawNextTarget();
         boolean show = session != null && shown != null;
         targetMarker.setVisible(show);
         targetLabel.setVisible(show);

@@ -66,6 +66,10 @@ class KadLabAppTest extends FxRobot {
         assertThat(picked.subtract(node.id().toBigInteger()).abs())
                 .as("the id at the angle of node %s", vm.keySpace().hex(node.id()))
                 .isLessThanOrEqualTo(java.math.BigInteger.ONE);
+        assertThat(fx(() -> app.mainView().ringView().showsNextTarget())).as("the picked target is marked at once").isTrue();
+        fx(() -> vm.targetTextProperty().set("xyz"));
+        assertThat(fx(() -> app.mainView().ringView().showsNextTarget())).as("not an id: no mark").isFalse();
+        fx(() -> vm.targetTextProperty().set(vm.keySpace().hex(node.id())));
         String before = vm.targetTextProperty().get();
         fx(() -> app.mainView().ringView().pickTarget(0, 0));
         assertThat(vm.targetTextProperty().get()).as("a click far from the ring changes nothing").isEqualTo(before);
