@@ -45,6 +45,16 @@ public final class RingLabels {
      */
     public static List<Placed> place(List<Item> items, double cx, double cy, double radius, int requiredLevels, double gap,
                                      Placed keepClear, Placed within) {
+        return place(items, cx, cy, radius, requiredLevels, gap, keepClear, within, 0);
+    }
+
+    /**
+     * As above; a required label that finds no room outward (crowded, or past the edge of
+     * {@code within}) then tries inside the ring, centred at {@code innerRadius} and stepping
+     * towards the centre, when {@code innerRadius} is positive.
+     */
+    public static List<Placed> place(List<Item> items, double cx, double cy, double radius, int requiredLevels, double gap,
+                                     Placed keepClear, Placed within, double innerRadius) {
         Grid grid = new Grid(items, keepClear, within);
         List<Placed> placed = new ArrayList<>();
         List<Integer> optional = new ArrayList<>();
@@ -55,13 +65,13 @@ public final class RingLabels {
                 continue;
             }
             double step = step(it, gap);
-            for (int level = 0; level < Math.max(1, requiredLevels); level++) {
-                Placed p = box(i, it, cx, cy, radius + level * step);
-                if (grid.free(p)) {
-                    grid.add(p);
-                    placed.add(p);
-                    break;
-                }
+            boolean done = false;
+            for (int level = 0; level < Math.max(1, requiredLevels) && !done; level++) {
+                done = tryPlace(box(i, it, cx, cy, radius + level * step), grid, placed);
+            }
+            for (int level = 0; innerRadius > 0 && level < Math.max(1, requiredLevels) && !done; level++) {
+                double r = innerRadius - level * step;
+                done = r > 0 && tryPlace(box(i, it, cx, cy, r), grid, placed);
             }
         }
         optional.sort(Comparator.comparingDouble(i -> items.get(i).angle()));
@@ -73,6 +83,15 @@ public final class RingLabels {
             }
         }
         return placed;
+    }
+
+    private static boolean tryPlace(Placed p, Grid grid, List<Placed> placed) {
+        if (!grid.free(p)) {
+            return false;
+        }
+        grid.add(p);
+        placed.add(p);
+        return true;
     }
 
     /** How far outward a label must move to clear its own previous spot: past its width or its height, whichever comes first. */

@@ -48,6 +48,8 @@ public final class RingView extends Region {
     private static final int REQUIRED_LEVELS = 6;
     /** Most leader lines drawn (one per label that stepped outward). */
     private static final int MAX_LEADERS = 200;
+    /** The look of a true closest node an inexact lookup missed. */
+    static final String MISSED = "missed";
     /** Above this many nodes, RPCs of other operations are drawn as pulses without their dashed path. */
     static final int QUIET_PATHS_ABOVE = 300;
 
@@ -236,6 +238,12 @@ public final class RingView extends Region {
                 states.put(c.contact().id(), CandidateRow.shownState(c.state(), session.isOver()));
                 must.add(c.contact().id());
                 candidateHash = 31 * candidateHash + c.contact().id().hashCode();
+            }
+            if (session.finished() != null && session.finished().missed() != null) {
+                for (NodeId id : session.finished().missed()) {
+                    states.put(id, MISSED); // a true closest node the lookup never found
+                    must.add(id);
+                }
             }
         }
         required = must;
@@ -568,7 +576,7 @@ public final class RingView extends Region {
             addItem(d.node().id(), false, items, owners, seen);
         }
         List<RingLabels.Placed> placed = RingLabels.place(items, cx, cy, radius + 22, REQUIRED_LEVELS, 1, titleBox(),
-                new RingLabels.Placed(-1, 0, 0, getWidth(), getHeight()));
+                new RingLabels.Placed(-1, 0, 0, getWidth(), getHeight()), radius - 22);
         shownById.clear();
         targetLabel.setVisible(false);
         var pool = labels.getChildren(); // pool.get(0) is the measuring text
@@ -598,7 +606,9 @@ public final class RingView extends Region {
             NodeDot d = dots.get(owner);
             double lx = p.x() + p.width() / 2;
             double ly = p.y() + p.height() / 2;
-            if (Math.hypot(lx - cx, ly - cy) > radius + 22 + 4 && leader < MAX_LEADERS) { // stepped outward
+            double away = Math.hypot(lx - cx, ly - cy);
+            boolean stepped = away > radius + 22 + 4 || away < radius - 22 - 4; // outward, or deeper inside
+            if (stepped && leader < MAX_LEADERS) {
                 drawLeader(leader++, d.getCenterX(), d.getCenterY(), p);
             }
         }

@@ -78,6 +78,21 @@ class RingLabelsTest {
     }
 
     @Test
+    void aRequiredLabelWithNoRoomOutsideTheViewTriesInsideTheRing() {
+        // two required labels at the bottom of a view that ends just below the ring
+        List<RingLabels.Item> items = List.of(new RingLabels.Item(Math.PI, 70, H, true),
+                new RingLabels.Item(Math.PI + 0.01, W, H, true));
+        RingLabels.Placed view = new RingLabels.Placed(-1, 0, 0, 800, 400 + 320 + 9); // room for one row of labels below
+        List<RingLabels.Placed> outwardOnly = RingLabels.place(items, 400, 400, 320, 6, 1, null, view);
+        assertThat(outwardOnly).as("without the inner fallback the second label is left out").hasSize(1);
+        List<RingLabels.Placed> placed = RingLabels.place(items, 400, 400, 320, 6, 1, null, view, 280);
+        assertNoOverlap(placed);
+        assertThat(placed).hasSize(2);
+        RingLabels.Placed second = placed.stream().filter(p -> p.index() == 1).findFirst().orElseThrow();
+        assertThat(second.y() + second.height() / 2 - 400).as("inside the ring").isLessThan(320);
+    }
+
+    @Test
     void labelsOfDifferentWidthsNeverOverlapOnACrowdedRing() {
         Random r = new Random(3);
         List<RingLabels.Item> items = new ArrayList<>();

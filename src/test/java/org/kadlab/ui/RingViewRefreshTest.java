@@ -88,6 +88,41 @@ class RingViewRefreshTest {
         }).get();
     }
 
+    @Test
+    void theTrueClosestNodesAnInexactLookupMissedAreMarkedOnTheRing() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            // k = 1 on 8-bit ids: a bucket holds one contact, so some lookups reach a dead end
+            NetworkSettings s = new NetworkSettings(40, 8, 1, 1, org.kadlab.kad.LookupMode.SLIDING, 10, 80, 0.0, 3);
+            NetworkViewModel vm = new NetworkViewModel(s.toSimConfig(), s.nodes());
+            vm.playingProperty().set(false);
+            RingView ring = new RingView(vm);
+            TestViews.show(ring, 700, 650);
+            ring.refresh();
+            LookupSession inexact = null;
+            for (int i = 0; i < 200 && inexact == null; i++) {
+                vm.select(vm.simulation().nodes().get(i % 40));
+                vm.targetTextProperty().set(String.format("%02x", (37 * i + 11) & 0xff));
+                vm.findNode();
+                while (!vm.selectedLookup().isOver()) {
+                    vm.stepOnce();
+                }
+                if (Boolean.FALSE.equals(vm.selectedLookup().finished().exact())) {
+                    inexact = vm.selectedLookup();
+                }
+            }
+            assertThat(inexact).as("an inexact lookup among 200 with k = 1").isNotNull();
+            ring.refresh();
+            ring.applyCss();
+            ring.layout();
+            assertThat(inexact.finished().missed()).isNotEmpty();
+            for (NodeId id : inexact.finished().missed()) {
+                assertThat(ring.dot(id).lookupState()).as("missed " + vm.keySpace().hex(id)).isEqualTo(RingView.MISSED);
+                assertThat(ring.label(id)).as("a missed node is labelled").isNotNull();
+            }
+            return null;
+        }).get();
+    }
+
     private static void assertLabels(NetworkViewModel vm, RingView ring) {
         SimNode sel = vm.selectedNode();
         javafx.scene.text.Text own = ring.label(sel.id());
@@ -116,6 +151,9 @@ class RingViewRefreshTest {
         if (session != null && session.lookup() != null) {
             for (Lookup.Candidate c : session.lookup().candidates()) {
                 states.put(c.contact().id(), CandidateRow.shownState(c.state(), session.isOver()));
+            }
+            if (session.finished() != null && session.finished().missed() != null) {
+                session.finished().missed().forEach(id -> states.put(id, RingView.MISSED));
             }
         }
         assertThat(ring.dots()).as("one dot per node " + when).hasSize(vm.simulation().nodes().size());
