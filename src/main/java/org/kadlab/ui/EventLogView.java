@@ -41,6 +41,10 @@ import org.kadlab.sim.Simulation;
  *       up it stays where it is until they scroll back down.</li>
  *   <li>Rows are filtered by event type and by text (ids in hex) with an {@link EventFilter}.</li>
  *   <li>A reset (a new simulation) clears the log.</li>
+ *   <li>The time, type and node columns never shrink below their header and their widest text in
+ *       the table's current font ({@link WholeColumns}); the details column gives way first. In a
+ *       wide key space the node column shows the abbreviated id ({@link IdText#brief}), the full id
+ *       in its tooltip and in the details; the search matches the full id.</li>
  * </ol>
  */
 public final class EventLogView extends BorderPane {
@@ -61,6 +65,9 @@ public final class EventLogView extends BorderPane {
     private final Label status = new Label();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "status", "");
     private final SimEventFeed feed;
+    private final WholeColumns whole = new WholeColumns(table);
+    private final TableColumn<EventRow, String> timeColumn;
+    private String timeSample = "88888.888 s";
     private long seq;
     private long dropped;
     private boolean follow = true;
@@ -82,6 +89,8 @@ public final class EventLogView extends BorderPane {
         search.textProperty().addListener((o, a, b) -> applyFilter());
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(360);
+        search.setMinWidth(120);
+        typeChoice.setMinWidth(Region.USE_PREF_SIZE);
         status.setId("event-status");
         status.getStyleClass().add("view-status");
         status.textProperty().bind(statusText);
@@ -95,11 +104,23 @@ public final class EventLogView extends BorderPane {
         bar.getStyleClass().add("view-toolbar");
 
         table.setId("event-table");
-        table.getColumns().add(column("time", 96, EventRow::timeText));
-        table.getColumns().add(column("type", 150, EventRow::type));
-        table.getColumns().get(1).setMinWidth(140); // "LookupProgressed" whole, not cut
-        table.getColumns().add(column("node", 80, EventRow::node));
+        timeColumn = column("time", 96, EventRow::timeText);
+        table.getColumns().add(timeColumn);
+        TableColumn<EventRow, String> typeColumn = column("type", 150, EventRow::type);
+        table.getColumns().add(typeColumn);
+        TableColumn<EventRow, String> nodeColumn = column("node", 80, EventRow::node);
+        nodeColumn.setCellFactory(c -> new NodeCell(vm));
+        table.getColumns().add(nodeColumn);
         table.getColumns().add(column("details", 520, EventRow::details));
+        String longestType = "";
+        for (Class<?> c : SimEvent.class.getPermittedSubclasses()) {
+            if (c.getSimpleName().length() > longestType.length()) {
+                longestType = c.getSimpleName();
+            }
+        }
+        whole.keep(timeColumn, timeSample);
+        whole.keep(typeColumn, longestType);
+        whole.keep(nodeColumn, () -> nodeSample(vm));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No events yet: start a lookup, add or kill a node."));
         table.setRowFactory(t -> new TableRow<>() {
@@ -147,6 +168,7 @@ public final class EventLogView extends BorderPane {
         seq = 0;
         dropped = 0;
         follow = true;
+        whole.fit(); // the node column's width follows the key space
         updateStatus();
     }
 
@@ -164,6 +186,11 @@ public final class EventLogView extends BorderPane {
         List<EventRow> batch = new ArrayList<>(events.size() - skip);
         for (int i = skip; i < events.size(); i++) {
             batch.add(EventRow.of(++seq, events.get(i), sim.keySpace()));
+        }
+        String latest = batch.get(batch.size() - 1).timeText();
+        if (latest.length() > timeSample.length()) {
+            timeSample = latest.replaceAll("[0-9]", "8");
+            whole.keep(timeColumn, timeSample);
         }
         boolean wasFollowing = follow;
         try {
@@ -250,6 +277,112 @@ public final class EventLogView extends BorderPane {
     /** Whether the table follows the newest row. */
     public boolean isFollowing() {
         return follow;
+    }
+
+    /** The widest text the node column shows: a whole id in a narrow key space, an abbreviated one in a wide one. */
+    private static String nodeSample(NetworkViewModel vm) {
+        var ks = vm.keySpace();
+        String digits = "8".repeat(IdText.abbreviates(ks) ? IdText.SHORT_DIGITS : ks.hexDigits());
+        return IdText.abbreviates(ks) ? digits + IdText.ELLIPSIS : digits;
+    }
+
+    /** A node id, abbreviated in a wide key space with the full id in the tooltip. */
+    private static final class NodeCell extends javafx.scene.control.TableCell<EventRow, String> {
+        private final NetworkViewModel vm;
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+        NodeCell(NetworkViewModel vm) {
+            this.vm = vm;
+        }
+
+        @Override
+        protected void updateItem(String id, boolean empty) {
+            super.updateItem(id, empty);
+            if (id == null || empty) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            String shown = IdText.brief(vm.keySpace(), id);
+            setText(shown);
+            if (shown.equals(id)) {
+                setTooltip(null);
+            } else {
+                tip.setText(id);
+                setTooltip(tip);
+            }
+        }
+    }
+
+    /**
+     * Keeps table columns at least as wide as their header and a sample of their widest text, measured
+     * in the font the table's CSS gives its headers now (so presentation mode's larger type is
+     * allowed for); refits when that font changes. With a constrained resize policy the other
+     * columns then give way first.
+     */
+    static final class WholeColumns {
+        /** Room for the cell's and the header's padding, in multiples of the font size. */
+        private static final double PADDING_EM = 1.0;
+        private final TableView<?> table;
+        private final java.util.Map<TableColumn<?, ?>, java.util.function.Supplier<String>> samples = new java.util.LinkedHashMap<>();
+        private final java.util.Set<Label> watched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+
+        WholeColumns(TableView<?> table) {
+            this.table = table;
+            table.skinProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
+            table.widthProperty().addListener((o, a, b) -> {
+                if (watched.isEmpty()) {
+                    fit();
+                }
+            });
+            table.sceneProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
+        }
+
+        /** Keeps {@code column} wide enough for its header and for {@code sample}. */
+        void keep(TableColumn<?, ?> column, String sample) {
+            keep(column, () -> sample);
+        }
+
+        /** Keeps {@code column} wide enough for its header and for the text {@code sample} gives now. */
+        void keep(TableColumn<?, ?> column, java.util.function.Supplier<String> sample) {
+            samples.put(column, sample);
+            fit();
+        }
+
+        /** Sets the minimum widths from the current header font (a default one until the table is styled). */
+        void fit() {
+            javafx.scene.text.Font font = null;
+            for (javafx.scene.Node n : table.lookupAll(".column-header .label")) {
+                if (n instanceof Label l) {
+                    if (watched.add(l)) {
+                        l.fontProperty().addListener((o, a, b) -> fit());
+                    }
+                    font = l.getFont();
+                }
+            }
+            if (font == null) {
+                font = javafx.scene.text.Font.getDefault();
+            }
+            for (var e : samples.entrySet()) {
+                TableColumn<?, ?> c = e.getKey();
+                double w = Math.max(width(c.getText(), font), width(e.getValue().get(), font)) + PADDING_EM * font.getSize();
+                w = Math.ceil(w);
+                if (c.getMinWidth() != w) {
+                    c.setMinWidth(w);
+                }
+                if (c.getPrefWidth() < w) {
+                    c.setPrefWidth(w);
+                }
+            }
+        }
+
+        private double width(String text, javafx.scene.text.Font font) {
+            probe.setText(text == null ? "" : text);
+            // bold covers headers and the bold rows (such as the k closest)
+            probe.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()));
+            return probe.getLayoutBounds().getWidth();
+        }
     }
 
     /** Events the feed dropped because more came between two drains than the log keeps. */

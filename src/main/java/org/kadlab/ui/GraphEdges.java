@@ -1,8 +1,10 @@
 package org.kadlab.ui;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.kadlab.kad.Contact;
 import org.kadlab.kad.Lookup;
 import org.kadlab.kad.NodeId;
@@ -69,5 +71,41 @@ public final class GraphEdges {
                 into.add(key(self, other));
             }
         }
+    }
+
+    /**
+     * The "knows" edges of one node on a graph too dense to draw whole: one key per contact among its
+     * {@code n} closest contacts by XOR distance that {@code drawn} accepts.
+     */
+    public static void addNearest(NodeId self, List<Contact> contacts, int n, Predicate<NodeId> drawn,
+                                  java.util.function.Function<NodeId, String> hex, Set<String> into) {
+        String me = hex.apply(self);
+        for (Contact c : nearest(self, contacts, n, drawn)) {
+            into.add(key(me, hex.apply(c.id())));
+        }
+    }
+
+    /** The at most {@code n} contacts closest to {@code self} by XOR distance that {@code drawn} accepts, closest first; never self. */
+    public static List<Contact> nearest(NodeId self, List<Contact> contacts, int n, Predicate<NodeId> drawn) {
+        List<Contact> best = new ArrayList<>(n + 1);
+        if (n <= 0) {
+            return best;
+        }
+        for (Contact c : contacts) {
+            if (c.id().equals(self) || !drawn.test(c.id())) {
+                continue;
+            }
+            int at = best.size();
+            while (at > 0 && NodeId.compareDistance(self, c.id(), best.get(at - 1).id()) < 0) {
+                at--;
+            }
+            if (at < n) {
+                best.add(at, c);
+                if (best.size() > n) {
+                    best.remove(n);
+                }
+            }
+        }
+        return best;
     }
 }

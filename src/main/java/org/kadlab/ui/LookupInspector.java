@@ -88,6 +88,14 @@ public final class LookupInspector extends VBox {
             c.setSortable(false);
             c.setReorderable(false);
         }
+        // the narrow columns stay whole (header and text) in any font; the id, distance, state and
+        // told-by columns give way first
+        EventLogView.WholeColumns whole = new EventLogView.WholeColumns(table);
+        var cols = table.getColumns();
+        whole.keep(cols.get(0), "888");
+        whole.keep(cols.get(1), "\u25c6\u2713");
+        whole.keep(cols.get(cols.size() - 2), "88");
+        whole.keep(cols.get(cols.size() - 1), "88");
         VBox.setVgrow(table, Priority.ALWAYS);
         result.setId("operation-result");
         result.getStyleClass().add("operation-result");

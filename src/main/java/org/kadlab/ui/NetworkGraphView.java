@@ -40,7 +40,14 @@ import org.kadlab.sim.Simulation;
  *       the selection and the selected lookup need ({@link #shownNodes}); crashed ones are grey.</li>
  *   <li>An undirected edge joins two nodes when either has the other in its routing table
  *       ({@link GraphEdges#key}); edges are diffed, never duplicated, and recomputed only after an
- *       event that changes a table or the node set.</li>
+ *       event that changes a table or the node set. Beyond {@link #MAX_GRAPH_EDGES} such edges (a
+ *       160-bit network of hundreds of nodes has a hundred thousand, which take GraphStream many
+ *       seconds a frame to draw) each node is joined only to its {@link #NEAREST_CONTACTS} closest
+ *       contacts by XOR distance, plus the selected node's contacts and the lookup's path.</li>
+ *   <li>A node starts at the angle of its id on a circle, as on the ID ring, so the first picture
+ *       is sensible at once and the layout only has to refine it.</li>
+ *   <li>Ids wider than 32 bits are labelled abbreviated ({@link IdText#brief}); beyond
+ *       {@link #LABEL_ALL_UP_TO} nodes only the highlighted ones are labelled.</li>
  *   <li>The selected node and its contacts are highlighted; so are the selected lookup's origin,
  *       the peers it queried and the referral edges it walked (referrer to peer).</li>
  *   <li>Work is throttled: at most {@link #REFRESHES_PER_SECOND} refreshes a second, only when the
@@ -53,8 +60,14 @@ import org.kadlab.sim.Simulation;
 public final class NetworkGraphView extends BorderPane {
     /** Most nodes drawn. */
     public static final int MAX_GRAPH_NODES = 1_000;
+    /** Most "knows" edges drawn; beyond it each node keeps only its nearest contacts. */
+    public static final int MAX_GRAPH_EDGES = 4_000;
+    /** How many of its XOR-closest drawn contacts a node is joined to once the edges are thinned. */
+    public static final int NEAREST_CONTACTS = 3;
     /** Most refreshes per second. */
     public static final int REFRESHES_PER_SECOND = 2;
+    /** How often the view checks whether it has work to do (and whether it has just come on screen). */
+    private static final double TICK_MS = 100;
     /** Nodes get hex labels up to this network size; beyond it only highlighted ones do. */
     public static final int LABEL_ALL_UP_TO = 64;
     private static final int FEED_CAPACITY = 4_096;
@@ -76,7 +89,10 @@ public final class NetworkGraphView extends BorderPane {
             """;
 
     private final NetworkViewModel vm;
+    private final int maxNodes;
+    private final int maxEdges;
     private final Graph graph = new SingleGraph("kad-network", false, true, MAX_GRAPH_NODES, 8 * MAX_GRAPH_NODES);
+    private final javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip();
     private final Label status = new Label();
     private final javafx.scene.control.CheckBox layoutToggle = new javafx.scene.control.CheckBox("Auto layout");
     private final Map<String, String> nodeClass = new HashMap<>();
@@ -93,11 +109,21 @@ public final class NetworkGraphView extends BorderPane {
     private boolean layoutRunning;
     private Boolean lightStyle;
     private Simulation shownSim;
+    private boolean thinned;
+    private boolean wasOnScreen;
+    private long lastRefreshNanos;
     private int refreshes;
     private int edgeRebuilds;
 
     public NetworkGraphView(NetworkViewModel vm) {
+        this(vm, MAX_GRAPH_NODES, MAX_GRAPH_EDGES);
+    }
+
+    /** A graph drawing at most {@code maxNodes} nodes (plus those the selection needs) and {@code maxEdges} "knows" edges (for tests). */
+    NetworkGraphView(NetworkViewModel vm, int maxNodes, int maxEdges) {
         this.vm = vm;
+        this.maxNodes = maxNodes;
+        this.maxEdges = maxEdges;
         getStyleClass().add("network-graph");
         setId("network-graph");
         status.setId("graph-status");
@@ -116,6 +142,11 @@ public final class NetworkGraphView extends BorderPane {
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
         status.setMinWidth(0);
+        status.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(600);
+        status.setTooltip(statusTip);
+        HBox.setHgrow(status, javafx.scene.layout.Priority.SOMETIMES);
         HBox bar = new HBox(12, status, gap, layoutToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("view-toolbar");
@@ -154,7 +185,7 @@ public final class NetworkGraphView extends BorderPane {
                 setLayout(false);
             }
         });
-        ticker = new Timeline(new KeyFrame(Duration.millis(1000.0 / REFRESHES_PER_SECOND), e -> tick()));
+        ticker = new Timeline(new KeyFrame(Duration.millis(TICK_MS), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
         sceneProperty().addListener((o, was, now) -> {
             if (now == null) {
@@ -166,12 +197,18 @@ public final class NetworkGraphView extends BorderPane {
         });
     }
 
+    /** Refreshes at once when the view has just come on screen, otherwise at most {@link #REFRESHES_PER_SECOND} times a second. */
     private void tick() {
         boolean onScreen = isOnScreen();
-        setLayout(onScreen && layoutToggle.isSelected());
-        if (onScreen && (dirty || feed.hasPending())) {
+        boolean cameOn = onScreen && !wasOnScreen;
+        wasOnScreen = onScreen;
+        long now = System.nanoTime();
+        boolean due = now - lastRefreshNanos >= 1_000_000_000L / REFRESHES_PER_SECOND;
+        if (onScreen && (cameOn || due && (dirty || feed.hasPending()))) {
             refresh();
+            lastRefreshNanos = now;
         }
+        setLayout(onScreen && layoutToggle.isSelected());
     }
 
     /** Whether this view can be seen now (see {@link OnScreen}). */
@@ -202,6 +239,7 @@ public final class NetworkGraphView extends BorderPane {
             nodeLabel.clear();
             edgeClass.clear();
             knows.clear();
+            thinned = false;
             lightStyle = null;
             shownSim = sim;
             topologyDirty = true;
@@ -221,13 +259,18 @@ public final class NetworkGraphView extends BorderPane {
         List<SimNode> all = sim.nodes();
         SimNode sel = vm.selectedNode();
         LookupSession session = vm.selectedLookup();
-        List<SimNode> nodes = shownNodes(sim, sel, session);
+        List<SimNode> nodes = shownNodes(sim, sel, session, maxNodes);
         Set<String> ids = new HashSet<>();
+        Set<org.kadlab.kad.NodeId> drawn = new HashSet<>();
+        double radius = Math.max(1, Math.sqrt(nodes.size()));
         for (SimNode n : nodes) {
             String id = ks.hex(n.id());
             ids.add(id);
+            drawn.add(n.id());
             if (graph.getNode(id) == null) {
-                graph.addNode(id);
+                Node added = graph.addNode(id);
+                double angle = RingGeometry.angle(n.id(), ks.bits());
+                added.setAttribute("xyz", radius * Math.sin(angle), radius * Math.cos(angle), 0.0);
                 topologyDirty = true;
             }
         }
@@ -235,15 +278,18 @@ public final class NetworkGraphView extends BorderPane {
             topologyDirty = true; // nodes drawn for an earlier selection or lookup are taken away
         }
         if (topologyDirty) {
-            rebuildEdges(sim, nodes, ids);
+            rebuildEdges(sim, nodes, ids, drawn);
         }
 
         String selId = sel == null ? null : ks.hex(sel.id());
         Set<String> contacts = new HashSet<>();
+        Set<String> contactEdges = new HashSet<>();
         if (sel != null) {
             for (var c : sel.kad().routingTable().contacts()) {
                 contacts.add(ks.hex(c.id()));
             }
+            GraphEdges.addKnows(selId, sel.kad().routingTable().contacts(), ks::hex, contactEdges);
+            contactEdges.removeIf(k -> !bothIn(k, ids));
         }
         Lookup lookup = session == null ? null : session.lookup();
         Set<String> pathEdges = GraphEdges.lookupPath(lookup, ks::hex);
@@ -285,17 +331,21 @@ public final class NetworkGraphView extends BorderPane {
             }
             setNodeClass(id, cls.toString());
             boolean highlighted = cls.length() > 0 && !cls.toString().equals("dead");
-            setNodeLabel(id, labelAll || highlighted ? id : "");
+            setNodeLabel(id, labelAll || highlighted ? IdText.brief(ks, id) : "");
         }
 
-        // path edges that are not (or no longer) in anybody's table are drawn too
+        // path edges that are not (or no longer) in anybody's table are drawn too; so are the
+        // selected node's contacts when the edges are thinned
         for (String key : pathEdges) {
+            ensureEdge(key, ids);
+        }
+        for (String key : contactEdges) {
             ensureEdge(key, ids);
         }
         for (String key : new HashSet<>(edgeClass.keySet())) {
             String want = pathEdges.contains(key) ? "path"
                     : selId != null && touches(key, selId) ? "contact" : "";
-            if (!want.equals("path") && !knows.contains(key)) {
+            if (!want.equals("path") && !knows.contains(key) && !contactEdges.contains(key)) {
                 graph.removeEdge(key);
                 edgeClass.remove(key);
                 continue;
@@ -310,12 +360,44 @@ public final class NetworkGraphView extends BorderPane {
                 edgeClass.put(key, want);
             }
         }
-        status.setText(String.format(Locale.ROOT, "%d nodes, %d live \u00b7 %d edges%s%s%s",
-                nodes.size(), live, knows.size(),
-                all.size() > nodes.size() ? " \u00b7 " + nodes.size() + " of " + all.size() + " shown (the first "
-                        + MAX_GRAPH_NODES + ", the selected node's contacts and the lookup's candidates)" : "",
-                lookup == null ? "" : " \u00b7 lookup: " + queried.size() + " queried",
-                failure == null ? "" : " \u00b7 graph view unavailable"));
+        int queriedCount = queried.size();
+        status.setText(statusText(nodes.size(), all.size(), live, graph.getEdgeCount(), thinned,
+                lookup == null ? -1 : queriedCount, failure != null));
+        StringBuilder tip = new StringBuilder(status.getText());
+        if (all.size() > nodes.size()) {
+            tip.append("\nDrawn: the first ").append(String.format(Locale.ROOT, "%,d", maxNodes))
+                    .append(" nodes, the selected node's contacts and the lookup's candidates.");
+        }
+        if (thinned) {
+            tip.append("\nToo many routing-table edges to draw: each node is joined to its ").append(NEAREST_CONTACTS)
+                    .append(" closest contacts by XOR distance; the selected node's contacts and the lookup's path are all drawn.");
+        }
+        statusTip.setText(tip.toString());
+    }
+
+    /**
+     * The status line, the essential first: "1,026 of 2,000 nodes drawn · 1,026 live · 2,950 edges
+     * (3 nearest each) · lookup: 12 queried" ("32 nodes · ..." when every node is drawn). A negative
+     * {@code queried} means no lookup.
+     */
+    static String statusText(int drawn, int total, int live, int edges, boolean thinned, int queried, boolean failed) {
+        StringBuilder sb = new StringBuilder();
+        if (total > drawn) {
+            sb.append(String.format(Locale.ROOT, "%,d of %,d nodes drawn", drawn, total));
+        } else {
+            sb.append(String.format(Locale.ROOT, "%,d nodes", drawn));
+        }
+        sb.append(String.format(Locale.ROOT, " \u00b7 %,d live \u00b7 %,d edges", live, edges));
+        if (thinned) {
+            sb.append(" (").append(NEAREST_CONTACTS).append(" nearest each)");
+        }
+        if (queried >= 0) {
+            sb.append(String.format(Locale.ROOT, " \u00b7 lookup: %,d queried", queried));
+        }
+        if (failed) {
+            sb.append(" \u00b7 graph view unavailable");
+        }
+        return sb.toString();
     }
 
     /**
@@ -388,15 +470,33 @@ public final class NetworkGraphView extends BorderPane {
         }
     }
 
-    private void rebuildEdges(Simulation sim, List<SimNode> nodes, Set<String> ids) {
+    private void rebuildEdges(Simulation sim, List<SimNode> nodes, Set<String> ids, Set<org.kadlab.kad.NodeId> drawn) {
         topologyDirty = false;
         edgeRebuilds++;
         KeySpace ks = sim.keySpace();
         Set<String> want = new HashSet<>();
+        long entries = 0;
         for (SimNode n : nodes) {
-            GraphEdges.addKnows(ks.hex(n.id()), n.kad().routingTable().contacts(), ks::hex, want);
+            entries += n.kad().routingTable().size();
         }
-        want.removeIf(k -> !bothIn(k, ids));
+        // every table entry gives at most one edge, and a pair that knows each other shares one
+        thinned = entries > 2L * maxEdges;
+        if (!thinned) {
+            for (SimNode n : nodes) {
+                GraphEdges.addKnows(ks.hex(n.id()), n.kad().routingTable().contacts(), ks::hex, want);
+            }
+            want.removeIf(k -> !bothIn(k, ids));
+            if (want.size() > maxEdges) {
+                thinned = true;
+                want.clear();
+            }
+        }
+        if (thinned) {
+            for (SimNode n : nodes) {
+                GraphEdges.addNearest(n.id(), n.kad().routingTable().contacts(), NEAREST_CONTACTS, drawn::contains,
+                        ks::hex, want);
+            }
+        }
         knows.clear();
         knows.addAll(want);
         for (String key : want) {
@@ -527,6 +627,11 @@ public final class NetworkGraphView extends BorderPane {
 
     public int refreshes() {
         return refreshes;
+    }
+
+    /** Whether the "knows" edges are thinned to each node's nearest contacts (for tests). */
+    public boolean edgesThinned() {
+        return thinned;
     }
 
     /** The status line. */

@@ -42,4 +42,20 @@ class GraphEdgesTest {
         assertThat(NetworkGraphView.changesTopology(new SimEvent.NodeAdded(0, ks.id(1), null))).isTrue();
         assertThat(NetworkGraphView.changesTopology(new SimEvent.NodeKilled(0, ks.id(1)))).isFalse();
     }
+
+    @Test
+    void nearestKeepsTheClosestDrawnContactsByXorDistanceClosestFirst() {
+        // self 0x10: distances 0x11 -> 1, 0x12 -> 2, 0x18 -> 8, 0x30 -> 0x20, 0x90 -> 0x80
+        List<Contact> contacts = List.of(new Contact(ks.id(0x90), "a"), new Contact(ks.id(0x12), "b"),
+                new Contact(ks.id(0x10), "self"), new Contact(ks.id(0x30), "c"), new Contact(ks.id(0x11), "d"),
+                new Contact(ks.id(0x18), "e"));
+        assertThat(GraphEdges.nearest(ks.id(0x10), contacts, 3, id -> true)).extracting(Contact::address)
+                .containsExactly("d", "b", "e");
+        assertThat(GraphEdges.nearest(ks.id(0x10), contacts, 2, id -> !id.equals(ks.id(0x11)))).extracting(Contact::address)
+                .as("a contact that is not drawn is skipped").containsExactly("b", "e");
+        Set<String> edges = new HashSet<>();
+        GraphEdges.addNearest(ks.id(0x10), contacts, 1, id -> true, ks::hex, edges);
+        assertThat(edges).containsExactly("10-11");
+        assertThat(GraphEdges.nearest(ks.id(0x10), contacts, 0, id -> true)).isEmpty();
+    }
 }
