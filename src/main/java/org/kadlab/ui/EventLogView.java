@@ -89,8 +89,6 @@ public final class EventLogView extends BorderPane {
         search.textProperty().addListener((o, a, b) -> applyFilter());
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(360);
-        search.setMinWidth(120);
-        typeChoice.setMinWidth(Region.USE_PREF_SIZE);
         status.setId("event-status");
         status.getStyleClass().add("view-status");
         status.textProperty().bind(statusText);
