@@ -128,7 +128,11 @@ public final class RingView extends Region {
         measure.setTextOrigin(javafx.geometry.VPos.TOP);
         measure.setVisible(false);
         labels.getChildren().add(measure);
-        measure.fontProperty().addListener((o, was, now) -> remeasureLabels()); // presentation mode, a theme
+        measure.fontProperty().addListener((o, was, now) -> {
+            if (!java.util.Objects.equals(was, now)) {
+                remeasureLabels(); // presentation mode; CSS passes that set an equal font change nothing
+            }
+        });
         title.setX(12);
         title.setY(22);
         setMinSize(300, 300);
