@@ -107,7 +107,7 @@ public final class EventLogView extends BorderPane {
         TableColumn<EventRow, String> typeColumn = column("type", 150, EventRow::type);
         table.getColumns().add(typeColumn);
         TableColumn<EventRow, String> nodeColumn = column("node", 80, EventRow::node);
-        nodeColumn.setCellFactory(c -> new NodeCell(vm));
+        nodeColumn.setCellFactory(c -> new BriefIdCell<>(vm, ""));
         table.getColumns().add(nodeColumn);
         table.getColumns().add(column("details", 520, EventRow::details));
         String longestType = "";
@@ -282,105 +282,6 @@ public final class EventLogView extends BorderPane {
         var ks = vm.keySpace();
         String digits = "8".repeat(IdText.abbreviates(ks) ? IdText.SHORT_DIGITS : ks.hexDigits());
         return IdText.abbreviates(ks) ? digits + IdText.ELLIPSIS : digits;
-    }
-
-    /** A node id, abbreviated in a wide key space with the full id in the tooltip. */
-    private static final class NodeCell extends javafx.scene.control.TableCell<EventRow, String> {
-        private final NetworkViewModel vm;
-        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-
-        NodeCell(NetworkViewModel vm) {
-            this.vm = vm;
-        }
-
-        @Override
-        protected void updateItem(String id, boolean empty) {
-            super.updateItem(id, empty);
-            if (id == null || empty) {
-                setText(null);
-                setTooltip(null);
-                return;
-            }
-            String shown = IdText.brief(vm.keySpace(), id);
-            setText(shown);
-            if (shown.equals(id)) {
-                setTooltip(null);
-            } else {
-                tip.setText(id);
-                setTooltip(tip);
-            }
-        }
-    }
-
-    /**
-     * Keeps table columns at least as wide as their header and a sample of their widest text, measured
-     * in the font the table's CSS gives its headers now (so presentation mode's larger type is
-     * allowed for); refits when that font changes. With a constrained resize policy the other
-     * columns then give way first.
-     */
-    static final class WholeColumns {
-        /** Room for the cell's and the header's padding, in multiples of the font size. */
-        private static final double PADDING_EM = 1.0;
-        private final TableView<?> table;
-        private final java.util.Map<TableColumn<?, ?>, java.util.function.Supplier<String>> samples = new java.util.LinkedHashMap<>();
-        private final java.util.Set<Label> watched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
-
-        WholeColumns(TableView<?> table) {
-            this.table = table;
-            table.skinProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
-            table.widthProperty().addListener((o, a, b) -> {
-                if (watched.isEmpty()) {
-                    fit();
-                }
-            });
-            table.sceneProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::fit));
-        }
-
-        /** Keeps {@code column} wide enough for its header and for {@code sample}. */
-        void keep(TableColumn<?, ?> column, String sample) {
-            keep(column, () -> sample);
-        }
-
-        /** Keeps {@code column} wide enough for its header and for the text {@code sample} gives now. */
-        void keep(TableColumn<?, ?> column, java.util.function.Supplier<String> sample) {
-            samples.put(column, sample);
-            fit();
-        }
-
-        /** Sets the minimum widths from the current header font (a default one until the table is styled). */
-        void fit() {
-            javafx.scene.text.Font font = null;
-            for (javafx.scene.Node n : table.lookupAll(".column-header .label")) {
-                if (n instanceof Label l) {
-                    if (watched.add(l)) {
-                        l.fontProperty().addListener((o, a, b) -> fit());
-                    }
-                    font = l.getFont();
-                }
-            }
-            if (font == null) {
-                font = javafx.scene.text.Font.getDefault();
-            }
-            for (var e : samples.entrySet()) {
-                TableColumn<?, ?> c = e.getKey();
-                double w = Math.max(width(c.getText(), font), width(e.getValue().get(), font)) + PADDING_EM * font.getSize();
-                w = Math.ceil(w);
-                if (c.getMinWidth() != w) {
-                    c.setMinWidth(w);
-                }
-                if (c.getPrefWidth() < w) {
-                    c.setPrefWidth(w);
-                }
-            }
-        }
-
-        private double width(String text, javafx.scene.text.Font font) {
-            probe.setText(text == null ? "" : text);
-            // bold covers headers and the bold rows (such as the k closest)
-            probe.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()));
-            return probe.getLayoutBounds().getWidth();
-        }
     }
 
     /** Events the feed dropped because more came between two drains than the log keeps. */

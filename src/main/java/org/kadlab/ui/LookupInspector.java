@@ -90,7 +90,7 @@ public final class LookupInspector extends VBox {
         }
         // the narrow columns stay whole (header and text) in any font; the id, distance, state and
         // told-by columns give way first
-        EventLogView.WholeColumns whole = new EventLogView.WholeColumns(table);
+        WholeColumns whole = new WholeColumns(table);
         var cols = table.getColumns();
         whole.keep(cols.get(0), "888");
         whole.keep(cols.get(1), "\u25c6\u2713");
@@ -292,27 +292,7 @@ public final class LookupInspector extends VBox {
     private TableColumn<CandidateRow, String> hexColumn(String name, double width,
                                                        java.util.function.Function<CandidateRow, String> f, String tipHead) {
         TableColumn<CandidateRow, String> c = column(name, width, f);
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                if (value == null || empty) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                String shown = IdText.brief(vm.keySpace(), value);
-                setText(shown);
-                if (shown.equals(value)) {
-                    setTooltip(null);
-                } else {
-                    tip.setText(tipHead + value);
-                    setTooltip(tip);
-                }
-            }
-        });
+        c.setCellFactory(col -> new BriefIdCell<>(vm, tipHead));
         return c;
     }
 
