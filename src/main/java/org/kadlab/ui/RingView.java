@@ -69,6 +69,8 @@ public final class RingView extends Region {
     private final Polygon targetMarker = new Polygon(0, -9, 7, 0, 0, 9, -7, 0);
     /** Where the id typed (or clicked) as the next target sits, before a lookup to it starts. */
     private final Polygon nextTarget = new Polygon(0, -9, 7, 0, 0, 9, -7, 0);
+    private LookupSession nextTargetSession;
+    private Simulation nextTargetSim;
     private final Text targetLabel = new Text();
     private final Text title = new Text();
     private final Map<NodeId, NodeDot> dots = new HashMap<>();
@@ -398,6 +400,7 @@ public final class RingView extends Region {
             radius = nr;
             placeAll();
             drawChords(vm.selectedNode());
+            drawNextTarget(); // the view moved or grew
             drawTarget(vm.selectedLookup());
             placeLabels(vm.selectedLookup());
             animate();
@@ -533,7 +536,11 @@ public final class RingView extends Region {
     }
 
     private void drawTarget(LookupSession session) {
-        drawNextTarget();
+        if (session != nextTargetSession || shown != nextTargetSim) {
+            nextTargetSession = session; // the typed target is parsed again only when what it is compared with changes
+            nextTargetSim = shown;
+            drawNextTarget();
+        }
         boolean show = session != null && shown != null;
         targetMarker.setVisible(show);
         targetLabel.setVisible(show);
