@@ -1,9 +1,9 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.model.NetworkViewModel;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
@@ -12,10 +12,6 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.kadlab.sim.SimEvent;
-import org.kadlab.sim.Simulation;
-import org.kadlab.sim.scenario.EventJsonWriter;
-import org.kadlab.sim.scenario.ReportWriter;
 
 /**
  * What the Export menu writes: the window or the current view as PNG, the event log as JSON Lines (the simulation's
@@ -34,30 +30,6 @@ public final class ExportActions {
     }
 
     // ------------------------------------------------------------------ writers (no Stage needed)
-
-    /** Writes the simulation's kept history as JSON Lines; returns how many events it wrote. */
-    public static int writeEvents(Simulation sim, Path out) throws IOException {
-        int n = 0;
-        try (OutputStream os = Files.newOutputStream(out); EventJsonWriter w = new EventJsonWriter(os, sim.keySpace(), false)) {
-            for (SimEvent e : sim.history().events()) {
-                w.onEvent(e);
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Writes the headless runner's report JSON for the simulation. */
-    public static void writeReport(Simulation sim, Path out) throws IOException {
-        try (OutputStream os = Files.newOutputStream(out)) {
-            new ReportWriter(sim).write(os, null);
-        }
-    }
-
-    /** Writes the scenario that rebuilds the view model's network. */
-    public static void writeScenario(NetworkViewModel vm, Path out) throws IOException {
-        Files.writeString(out, vm.scenarioText(), StandardCharsets.UTF_8);
-    }
 
     /** Writes a snapshot of {@code scene} as PNG (call on the FX thread). */
     public static void writePng(Scene scene, Path out) throws IOException {
@@ -98,7 +70,7 @@ public final class ExportActions {
     public void saveEvents() {
         Path p = choose("Save the event log", "events.jsonl", "JSON Lines", "*.jsonl", true);
         if (p != null) {
-            run(() -> vm.showCaption("Saved the latest " + writeEvents(vm.simulation(), p) + " events to " + p.getFileName()
+            run(() -> vm.status().showCaption("Saved the latest " + vm.exports().writeEvents(p) + " events to " + p.getFileName()
                     + "."), null);
         }
     }
@@ -107,7 +79,7 @@ public final class ExportActions {
     public void saveReport() {
         Path p = choose("Save the report", "report.json", "JSON", "*.json", true);
         if (p != null) {
-            run(() -> writeReport(vm.simulation(), p), "Saved the report to " + p.getFileName() + ".");
+            run(() -> vm.exports().writeReport(p), "Saved the report to " + p.getFileName() + ".");
         }
     }
 
@@ -115,7 +87,7 @@ public final class ExportActions {
     public void saveScenario() {
         Path p = choose("Save the scenario", "network.yaml", "YAML scenario", "*.yaml", true);
         if (p != null) {
-            run(() -> writeScenario(vm, p), "Saved the scenario to " + p.getFileName()
+            run(() -> vm.exports().writeScenario(p), "Saved the scenario to " + p.getFileName()
                     + ": load it here or run it with the headless runner.");
         }
     }
@@ -124,7 +96,7 @@ public final class ExportActions {
     public void openScenario() {
         Path p = choose("Open a scenario", null, "YAML scenario", "*.yaml", false);
         if (p != null) {
-            vm.loadScenario(p, true);
+            vm.builder().loadScenario(p, true);
         }
     }
 
@@ -136,10 +108,10 @@ public final class ExportActions {
         try {
             action.run();
             if (done != null) {
-                vm.showCaption(done);
+                vm.status().showCaption(done);
             }
         } catch (IOException | RuntimeException e) {
-            vm.showError("Could not save: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            vm.status().showError("Could not save: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.model.NetworkViewModel;
+
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -92,12 +94,12 @@ public final class FrameLoop extends AnimationTimer {
     /** One frame's work, given the real time since the last one; returns its cost in nanoseconds. */
     public long frame(long elapsedNanos) {
         long start = System.nanoTime();
-        vm.tick(elapsedNanos);
+        vm.playback().tick(elapsedNanos);
         long rev = vm.revisionProperty().get();
         if (rev != shownRevision) {
             shownRevision = rev;
             view.refresh();
-        } else if (vm.hasMotion()) {
+        } else if (vm.rpcs().hasMotion()) {
             view.animate();
         }
         long cost = System.nanoTime() - start;

@@ -1,5 +1,8 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.controls.ControlBar;
+import org.kadlab.ui.model.NetworkViewModel;
+
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
@@ -124,7 +127,7 @@ public class KadLabApp extends Application {
                 ControlBar c = view.controls();
                 switch (e.getCode()) {
                     case N -> c.addTyped();
-                    case R -> vm.reviveAll();
+                    case R -> vm.commands().reviveAll();
                     case L -> c.focusTarget();
                     case K -> c.focusKey();
                     case T -> view.toggleTheme();
@@ -154,15 +157,15 @@ public class KadLabApp extends Application {
                 return;
             }
             switch (e.getCode()) {
-                case SPACE -> vm.togglePlay();
+                case SPACE -> vm.playback().togglePlay();
                 case RIGHT -> {
                     if (e.isShiftDown()) {
-                        vm.stepRound();
+                        vm.playback().stepRound();
                     } else {
-                        vm.stepOnce();
+                        vm.playback().stepOnce();
                     }
                 }
-                case DELETE -> vm.killSelected();
+                case DELETE -> vm.commands().killSelected();
                 default -> {
                     return;
                 }

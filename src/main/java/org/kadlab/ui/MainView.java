@@ -1,5 +1,17 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.buckets.BucketPanel;
+import org.kadlab.ui.controls.ControlBar;
+import org.kadlab.ui.distance.DistanceRingsView;
+import org.kadlab.ui.events.EventLogView;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.inspector.LookupInspector;
+import org.kadlab.ui.graph.NetworkGraphView;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.NodeDot;
+import org.kadlab.ui.ring.RingView;
+import org.kadlab.ui.stats.StatsView;
+
 import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
@@ -75,7 +87,7 @@ public final class MainView extends BorderPane {
         caption.setWrapText(true);
         // ids wider than 32 bits are abbreviated, whoever wrote the caption
         caption.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> IdText.briefAll(vm.keySpace(), vm.captionProperty().get()), vm.captionProperty()));
+                () -> IdText.briefAll(vm.keySpace(), vm.status().captionProperty().get()), vm.status().captionProperty()));
         caption.setMaxWidth(Double.MAX_VALUE);
         // two lines, whatever the text: a caption that grows and shrinks would resize the views on every step
         caption.fontProperty().addListener((o, a, f) -> fixCaptionHeight());
@@ -91,8 +103,8 @@ public final class MainView extends BorderPane {
         setCenter(centre);
         setBottom(bottom);
         getStyleClass().add("theme-dark");
-        vm.selectedNodeProperty().addListener((o, a, b) -> refresh());
-        vm.selectedLookupProperty().addListener((o, a, b) -> refresh());
+        vm.selection().selectedNodeProperty().addListener((o, a, b) -> refresh());
+        vm.selection().selectedLookupProperty().addListener((o, a, b) -> refresh());
     }
 
     public RingView ringView() {

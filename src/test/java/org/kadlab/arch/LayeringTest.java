@@ -89,4 +89,47 @@ class LayeringTest {
                 .because("dependencies point one way: ui -> sim -> kad");
         rule.check(production);
     }
+
+    @Test
+    void viewsReadTheNetworkModelNeverTheSimulationOrMutableCoreObjects() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.kadlab.ui..")
+                .and().resideOutsideOfPackage("org.kadlab.ui.model..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.kadlab.sim.Simulation")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kadlab.sim.SimNode")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kadlab.sim.SimStats")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kadlab.kad.KadNode")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kadlab.kad.RoutingTable")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kadlab.kad.KBucket")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kadlab.kad.Lookup")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kadlab.kad.Lookup$Candidate")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.kadlab.kad.RecordStore")
+                .because("views read the read-only NetworkModel and the view models, so that a live network "
+                        + "can feed the same views as a simulation");
+        rule.check(production);
+    }
+
+    @Test
+    void theUiModelHasNoSceneGraph() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.kadlab.ui.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.graphstream..", "org.controlsfx..")
+                .because("the model and view models are tested without a Stage; only views draw");
+        rule.check(production);
+    }
+
+    @Test
+    void featurePackagesDoNotReachIntoEachOther() {
+        String[] views = {"ring", "distance", "buckets", "inspector", "events", "stats", "graph", "controls"};
+        for (String a : views) {
+            for (String b : views) {
+                if (a.equals(b)) {
+                    continue;
+                }
+                noClasses().that().resideInAPackage("org.kadlab.ui." + a + "..")
+                        .should().dependOnClassesThat().resideInAPackage("org.kadlab.ui." + b + "..")
+                        .because("each view is its own feature; what two views share lives in ui.model, ui.widgets or ui.theme")
+                        .allowEmptyShould(true)
+                        .check(production);
+            }
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.model.LookupSession;
+import org.kadlab.ui.model.NetworkViewModel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -30,7 +33,7 @@ class ControlsAppTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         app = (KadLabApp) FxToolkit.setupApplication(KadLabApp.class);
         WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> app.viewModel().playingProperty().set(false));
+        fx(() -> app.viewModel().playback().playingProperty().set(false));
     }
 
     @AfterEach
@@ -63,8 +66,8 @@ class ControlsAppTest extends FxRobot {
     private void runToEnd() throws Exception {
         fx(() -> {
             NetworkViewModel vm = app.viewModel();
-            for (int i = 0; i < 50_000 && (vm.simulation().isBusy() || !vm.selectedLookup().isOver()); i++) {
-                vm.stepOnce();
+            for (int i = 0; i < 50_000 && (vm.simulation().isBusy() || !vm.selection().selectedLookup().isOver()); i++) {
+                vm.playback().stepOnce();
             }
             app.mainView().refresh();
         });
@@ -80,11 +83,11 @@ class ControlsAppTest extends FxRobot {
         clickOn("#value-field").write("hello");
         clickOn("#store-button");
         assertThat(lookup("#target-error").queryAs(Label.class).isVisible()).isFalse();
-        assertThat(fx(() -> app.viewModel().selectedLookup().purpose())).isEqualTo(LookupPurpose.STORE);
+        assertThat(fx(() -> app.viewModel().selection().selectedLookup().purpose())).isEqualTo(LookupPurpose.STORE);
         runToEnd();
         assertThat(lookup("#operation-result").queryAs(Label.class).getText()).contains("acknowledged");
 
-        fx(() -> app.viewModel().select(app.viewModel().simulation().nodes().get(20)));
+        fx(() -> app.viewModel().selection().select(app.viewModel().simulation().nodes().get(20).id()));
         clickOn("#find-value-button");
         runToEnd();
         assertThat(lookup("#operation-result").queryAs(Label.class).getText()).contains("found \"hello\"");
@@ -104,13 +107,13 @@ class ControlsAppTest extends FxRobot {
         shot("settings-error");
         fx(() -> k.setText("3"));
         clickOn("#settings-apply");
-        assertThat(fx(() -> app.viewModel().awaitBuild(60_000))).isTrue();
+        assertThat(fx(() -> app.viewModel().builder().awaitBuild(60_000))).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#settings-error").queryAs(Label.class).isVisible()).isFalse();
         assertThat(fx(() -> app.viewModel().simulation().config().kad().k())).isEqualTo(3);
 
         clickOn("#presets-button").clickOn("#preset-classroom");
-        assertThat(fx(() -> app.viewModel().awaitBuild(60_000))).isTrue();
+        assertThat(fx(() -> app.viewModel().builder().awaitBuild(60_000))).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> app.mainView().refresh());
         assertThat(fx(() -> app.viewModel().simulation().nodes().size())).isEqualTo(16);
@@ -140,15 +143,15 @@ class ControlsAppTest extends FxRobot {
     @Test
     void shiftRightStepsOneLookupRound() throws Exception {
         fx(() -> {
-            app.viewModel().targetTextProperty().set("7f00");
-            app.viewModel().findNode();
+            app.viewModel().operations().targetTextProperty().set("7f00");
+            app.viewModel().operations().findNode();
         });
         fx(() -> app.mainView().requestFocus());
         long before = fx(() -> app.viewModel().simulation().stats().events());
         press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
         assertThat(fx(() -> app.viewModel().simulation().stats().events())).as("more than one event").isGreaterThan(before + 1);
         clickOn("#step-round-button");
-        assertThat(fx(() -> app.viewModel().targetErrorProperty().get())).isEmpty();
+        assertThat(fx(() -> app.viewModel().status().targetErrorProperty().get())).isEmpty();
     }
 
     @Test
@@ -233,24 +236,24 @@ class ControlsAppTest extends FxRobot {
         clickOn("#revive-button");
 
         fx(() -> {
-            app.viewModel().targetTextProperty().set("7f00");
-            app.viewModel().findNode();
+            app.viewModel().operations().targetTextProperty().set("7f00");
+            app.viewModel().operations().findNode();
         });
         runToEnd();
-        LookupSession first = fx(() -> app.viewModel().selectedLookup());
+        LookupSession first = fx(() -> app.viewModel().selection().selectedLookup());
         fx(() -> {
-            app.viewModel().targetTextProperty().set("0123");
-            app.viewModel().findNode();
+            app.viewModel().operations().targetTextProperty().set("0123");
+            app.viewModel().operations().findNode();
         });
         runToEnd();
         var picker = fx(() -> app.mainView().inspector().picker());
         assertThat(fx(() -> picker.getItems().size())).isEqualTo(2);
-        assertThat(fx(() -> picker.getValue())).isSameAs(fx(() -> app.viewModel().selectedLookup()));
+        assertThat(fx(() -> picker.getValue())).isSameAs(fx(() -> app.viewModel().selection().selectedLookup()));
         fx(() -> picker.setValue(first));
         fx(() -> app.mainView().refresh());
-        assertThat(fx(() -> app.viewModel().selectedLookup())).isSameAs(first);
+        assertThat(fx(() -> app.viewModel().selection().selectedLookup())).isSameAs(first);
         assertThat(fx(() -> app.mainView().inspector().table().getItems()))
-                .isEqualTo(fx(() -> first.rows(app.viewModel().simulation())));
+                .isEqualTo(fx(() -> first.rows(app.viewModel().network())));
         shot("lookup-picker");
     }
 }

@@ -1,5 +1,8 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.Playback;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
@@ -35,8 +38,8 @@ class FrameCostTest {
                 stage.show();
                 FrameLoop loop = new FrameLoop(vm, view);
                 view.refresh();
-                vm.targetTextProperty().set("7f00");
-                vm.findNode();
+                vm.operations().targetTextProperty().set("7f00");
+                vm.operations().findNode();
                 long total = 0;
                 int frames = 0;
                 long mostEvents = 0;
@@ -47,8 +50,8 @@ class FrameCostTest {
                         mostEvents = Math.max(mostEvents, vm.simulation().stats().events() - before);
                         frames++;
                     }
-                    vm.randomTarget();
-                    vm.findNode();
+                    vm.operations().randomTarget();
+                    vm.operations().findNode();
                 }
                 return new double[] {total / (double) Math.max(1, frames), frames, loop.worstNanos(), mostEvents};
             }).get();
@@ -57,7 +60,7 @@ class FrameCostTest {
             // the figure goes to the README; the rule checked is the bounded slice of simulation per frame
             assertThat(result[1]).as("frames drawn while lookups ran on %d nodes", nodes).isPositive();
             assertThat((long) result[3]).as("simulation events run in one frame with %d nodes", nodes)
-                    .isPositive().isLessThanOrEqualTo(NetworkViewModel.EVENT_BUDGET_PER_FRAME);
+                    .isPositive().isLessThanOrEqualTo(Playback.EVENT_BUDGET_PER_FRAME);
         }
     }
 }

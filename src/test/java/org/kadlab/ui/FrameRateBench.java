@@ -1,5 +1,9 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.model.NetworkSettings;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.Preset;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -71,14 +75,14 @@ class FrameRateBench {
                 fx(() -> {
                     var nodes = vm.simulation().nodes();
                     for (int j = 0; j < AT_ONCE; j++) {
-                        vm.select(nodes.get((round * AT_ONCE + j) * 37 % nodes.size()));
-                        vm.randomTarget();
-                        vm.findNode();
+                        vm.selection().select(nodes.get((round * AT_ONCE + j) * 37 % nodes.size()).id());
+                        vm.operations().randomTarget();
+                        vm.operations().findNode();
                     }
                     return null;
                 });
                 long deadline = System.nanoTime() + 30_000_000_000L;
-                while (System.nanoTime() < deadline && fx(() -> vm.simulation().isBusy() || vm.hasMotion())) {
+                while (System.nanoTime() < deadline && fx(() -> vm.simulation().isBusy() || vm.rpcs().hasMotion())) {
                     Thread.sleep(20);
                 }
                 finished += AT_ONCE;

@@ -1,5 +1,14 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.buckets.BucketPanel;
+import org.kadlab.ui.model.BucketRow;
+import org.kadlab.ui.model.CandidateRow;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.inspector.LookupInspector;
+import org.kadlab.ui.model.NetworkSettings;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.NodeTooltips;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -32,7 +41,7 @@ class IdDisplayTest {
     static void network() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         wide = new NetworkViewModel(new NetworkSettings(120, 160, 20, 3, LookupMode.SLIDING, 10, 80, 0.0, 1).toSimConfig(), 120);
-        wide.playingProperty().set(false);
+        wide.playback().playingProperty().set(false);
     }
 
     @AfterEach
@@ -61,7 +70,7 @@ class IdDisplayTest {
             panel.refresh();
             panel.layout();
             KeySpace ks = wide.keySpace();
-            String self = ks.hex(wide.selectedNode().id());
+            String self = ks.hex(wide.selection().selectedNode());
             Label header = (Label) panel.lookup("#bucket-header");
             assertThat(header.getText()).startsWith("Routing table of " + self.substring(0, 8) + "\u2026 \u00b7 k = 20")
                     .doesNotContain(self);
@@ -105,7 +114,7 @@ class IdDisplayTest {
             BucketPanel panel = new BucketPanel(vm);
             show(panel, 560, 700);
             panel.refresh();
-            String self = vm.keySpace().hex(vm.selectedNode().id());
+            String self = vm.keySpace().hex(vm.selection().selectedNode());
             assertThat(((Label) panel.lookup("#bucket-header")).getText()).startsWith("Routing table of " + self + " \u00b7");
             for (Label chip : chips(panel)) {
                 assertThat(chip.getText()).hasSize(4).doesNotContain("\u2026");
@@ -121,10 +130,10 @@ class IdDisplayTest {
             show(inspector, 560, 600);
             KeySpace ks = wide.keySpace();
             String target = ks.hex(wide.simulation().nodes().get(9).id());
-            wide.targetTextProperty().set(target);
-            assertThat(wide.findNode()).isTrue();
-            while (!wide.selectedLookup().isOver()) {
-                wide.stepOnce();
+            wide.operations().targetTextProperty().set(target);
+            assertThat(wide.operations().findNode()).isTrue();
+            while (!wide.selection().selectedLookup().isOver()) {
+                wide.playback().stepOnce();
             }
             inspector.refresh();
             inspector.applyCss();
@@ -155,16 +164,16 @@ class IdDisplayTest {
     void theInspectorKeepsTheWholeBinaryOfNarrowIdsWithTheSharedPrefixApart() throws Exception {
         fx(() -> {
             NetworkViewModel vm = new NetworkViewModel();
-            vm.playingProperty().set(false);
+            vm.playback().playingProperty().set(false);
             LookupInspector inspector = new LookupInspector(vm);
             show(inspector, 560, 600);
-            vm.targetTextProperty().set("7f00");
-            assertThat(vm.findNode()).isTrue();
+            vm.operations().targetTextProperty().set("7f00");
+            assertThat(vm.operations().findNode()).isTrue();
             inspector.refresh();
             assertThat(inspector.subtitleText()).endsWith("(bin 0111 1111 0000 0000)");
             assertThat(inspector.idHeader()).isEqualTo("id (shared prefix bold)");
             for (CandidateRow r : inspector.table().getItems()) {
-                assertThat(inspector.idText(r)).isEqualTo(r.hex() + "  " + NodeTooltips.grouped(r.binary()));
+                assertThat(inspector.idText(r)).isEqualTo(r.hex() + "  " + IdText.grouped(r.binary()));
                 List<String> parts = LookupInspector.idParts(r, vm.keySpace());
                 assertThat(parts.get(1).replace(" ", "")).as("the bold part is the shared prefix")
                         .isEqualTo(r.binary().substring(0, r.sharedPrefix()));

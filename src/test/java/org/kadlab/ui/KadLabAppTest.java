@@ -1,5 +1,10 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.model.CandidateRow;
+import org.kadlab.ui.distance.DistanceRingsView;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.NodeDot;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.Callable;
@@ -62,17 +67,17 @@ class KadLabAppTest extends FxRobot {
             NodeDot d = app.mainView().ringView().dot(node.id());
             app.mainView().ringView().pickTarget(d.getCenterX(), d.getCenterY());
         });
-        java.math.BigInteger picked = vm.keySpace().parse(vm.targetTextProperty().get()).toBigInteger();
+        java.math.BigInteger picked = vm.keySpace().parse(vm.operations().targetTextProperty().get()).toBigInteger();
         assertThat(picked.subtract(node.id().toBigInteger()).abs())
                 .as("the id at the angle of node %s", vm.keySpace().hex(node.id()))
                 .isLessThanOrEqualTo(java.math.BigInteger.ONE);
         assertThat(fx(() -> app.mainView().ringView().showsNextTarget())).as("the picked target is marked at once").isTrue();
-        fx(() -> vm.targetTextProperty().set("xyz"));
+        fx(() -> vm.operations().targetTextProperty().set("xyz"));
         assertThat(fx(() -> app.mainView().ringView().showsNextTarget())).as("not an id: no mark").isFalse();
-        fx(() -> vm.targetTextProperty().set(vm.keySpace().hex(node.id())));
-        String before = vm.targetTextProperty().get();
+        fx(() -> vm.operations().targetTextProperty().set(vm.keySpace().hex(node.id())));
+        String before = vm.operations().targetTextProperty().get();
         fx(() -> app.mainView().ringView().pickTarget(0, 0));
-        assertThat(vm.targetTextProperty().get()).as("a click far from the ring changes nothing").isEqualTo(before);
+        assertThat(vm.operations().targetTextProperty().get()).as("a click far from the ring changes nothing").isEqualTo(before);
     }
 
     @Test
@@ -81,7 +86,7 @@ class KadLabAppTest extends FxRobot {
         // pause with the keyboard so that the test decides when the simulation moves
         fx(() -> app.mainView().requestFocus());
         type(KeyCode.SPACE);
-        assertThat(fx(() -> vm.playingProperty().get())).isFalse();
+        assertThat(fx(() -> vm.playback().playingProperty().get())).isFalse();
 
         clickOn("#add-button");
         assertThat(fx(() -> app.mainView().ringView().dots().size())).isEqualTo(40);
@@ -89,13 +94,13 @@ class KadLabAppTest extends FxRobot {
 
         SimNode victim = fx(() -> vm.simulation().nodes().get(7));
         clickOn(fx(() -> app.mainView().ringView().dot(victim.id())));
-        assertThat(fx(() -> vm.selectedNode())).isSameAs(victim);
+        assertThat(fx(() -> vm.selection().selectedNode())).isEqualTo(victim.id());
         clickOn("#kill-button");
         assertThat(fx(() -> app.mainView().ringView().dot(victim.id()).getPseudoClassStates().toString())).contains("dead");
         assertThat(lookup("#status-label").queryAs(Label.class).getText()).startsWith("40 nodes \u00b7 39 live");
 
         SimNode origin = fx(() -> vm.simulation().nodes().get(2));
-        fx(() -> vm.select(origin));
+        fx(() -> vm.selection().select(origin.id()));
         assertThat(fx(() -> app.mainView().bucketPanel().shownRows().get(0).title())).startsWith("bucket");
 
         // a bad id: an inline message, no lookup
@@ -103,7 +108,7 @@ class KadLabAppTest extends FxRobot {
         assertThat(lookup("#target-error").queryAs(Label.class).getText()).contains("not a hex digit");
         assertThat(lookup("#target-error").queryAs(Label.class).isVisible()).isTrue();
 
-        fx(() -> vm.targetTextProperty().set(""));
+        fx(() -> vm.operations().targetTextProperty().set(""));
         clickOn("#target-field").write("7f00");
         clickOn("#find-button");
         assertThat(lookup("#target-error").queryAs(Label.class).isVisible()).isFalse();
@@ -119,8 +124,8 @@ class KadLabAppTest extends FxRobot {
         type(KeyCode.RIGHT);
         assertThat(fx(() -> vm.simulation().stats().events())).isEqualTo(before + 1);
 
-        for (int i = 0; i < 5_000 && !fx(() -> vm.selectedLookup().isOver()); i++) {
-            fx(vm::stepOnce);
+        for (int i = 0; i < 5_000 && !fx(() -> vm.selection().selectedLookup().isOver()); i++) {
+            fx(vm.playback()::stepOnce);
         }
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> app.mainView().refresh());
@@ -142,7 +147,7 @@ class KadLabAppTest extends FxRobot {
         int inRange = rings.stream().mapToInt(DistanceRingsView.RingInfo::inRange).sum();
         assertThat(inRange).as("every other node is on some ring").isEqualTo(31);
         int held = rings.stream().mapToInt(DistanceRingsView.RingInfo::held).sum();
-        int tableSize = fx(() -> app.viewModel().selectedNode().kad().routingTable().size());
+        int tableSize = fx(() -> app.viewModel().network().table(app.viewModel().selection().selectedNode()).size());
         assertThat(held).isEqualTo(tableSize);
         for (var r : rings) {
             assertThat(r.held()).as("bucket %d holds at most k of the nodes in its range", r.index())

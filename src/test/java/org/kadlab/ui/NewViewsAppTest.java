@@ -1,5 +1,11 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.events.EventLogView;
+import org.kadlab.ui.graph.NetworkGraphView;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.ring.RingView;
+import org.kadlab.ui.stats.StatsView;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -35,7 +41,7 @@ class NewViewsAppTest extends FxRobot {
         app = (KadLabApp) FxToolkit.setupApplication(KadLabApp.class);
         WaitForAsyncUtils.waitForFxEvents();
         vm = app.viewModel();
-        fx(() -> vm.playingProperty().set(false));
+        fx(() -> vm.playback().playingProperty().set(false));
     }
 
     @AfterEach
@@ -76,11 +82,11 @@ class NewViewsAppTest extends FxRobot {
     private void runLookups(int n) throws Exception {
         fx(() -> {
             for (int i = 0; i < n; i++) {
-                vm.select(vm.simulation().nodes().get(3 + i));
-                vm.targetTextProperty().set(String.format("%04x", (0x1357 * (i + 1)) & 0xffff));
-                assertThat(vm.findNode()).isTrue();
+                vm.selection().select(vm.simulation().nodes().get(3 + i).id());
+                vm.operations().targetTextProperty().set(String.format("%04x", (0x1357 * (i + 1)) & 0xffff));
+                assertThat(vm.operations().findNode()).isTrue();
                 for (int s = 0; s < 2_000 && vm.simulation().isBusy(); s++) {
-                    vm.stepOnce();
+                    vm.playback().stepOnce();
                 }
             }
         });
@@ -117,7 +123,7 @@ class NewViewsAppTest extends FxRobot {
                 .allMatch(r -> r.node().contains(origin) || r.details().contains(origin));
         snapshot(log, "events.png");
 
-        fx(() -> vm.reset());
+        fx(() -> vm.builder().reset());
         assertThat(fx(() -> log.rows().size())).as("a reset starts a new log").isLessThan(5);
     }
 
@@ -133,7 +139,7 @@ class NewViewsAppTest extends FxRobot {
         assertThat(fx(() -> stats.exactSeries().lastY())).isBetween(0.0, 100.0);
         assertThat(fx(() -> stats.liveSeries().lastY())).isEqualTo(32.0);
         fx(() -> vm.simulation().kill(vm.simulation().nodes().get(20)));
-        fx(() -> vm.stepOnce());
+        fx(() -> vm.playback().stepOnce());
         fx(stats::update);
         assertThat(fx(() -> stats.liveSeries().lastY())).isEqualTo(31.0);
         assertThat(fx(() -> stats.hopsSeries().size())).isLessThanOrEqualTo(StatsView.MAX_POINTS);
@@ -153,15 +159,15 @@ class NewViewsAppTest extends FxRobot {
         assertThat(fx(view::edgeRebuilds)).as("no table changed, no edge rebuild").isEqualTo(rebuilds);
 
         fx(() -> {
-            vm.select(vm.simulation().nodes().get(3));
-            vm.targetTextProperty().set("7f00");
-            vm.findNode();
+            vm.selection().select(vm.simulation().nodes().get(3).id());
+            vm.operations().targetTextProperty().set("7f00");
+            vm.operations().findNode();
             for (int i = 0; i < 12; i++) {
-                vm.stepOnce();
+                vm.playback().stepOnce();
             }
         });
         fx(view::refresh);
-        String selected = fx(() -> vm.keySpace().hex(vm.selectedNode().id()));
+        String selected = fx(() -> vm.keySpace().hex(vm.selection().selectedNode()));
         assertThat(fx(() -> view.graph().getNode(selected).getAttribute("ui.class"))).isEqualTo("selected");
         assertThat(fx(() -> view.graph().edges().filter(e -> "path".equals(e.getAttribute("ui.class"))).count()))
                 .as("the referrals the lookup walked").isPositive();
@@ -184,7 +190,7 @@ class NewViewsAppTest extends FxRobot {
         String other = fx(() -> vm.keySpace().hex(vm.simulation().nodes().get(12).id()));
         javafx.geometry.Point2D at = fx(() -> view.screenPointOf(other));
         clickOn(at);
-        assertThat(fx(() -> vm.keySpace().hex(vm.selectedNode().id()))).isEqualTo(other);
+        assertThat(fx(() -> vm.keySpace().hex(vm.selection().selectedNode()))).isEqualTo(other);
     }
 
     private void snapshot(Node node, String name) throws Exception {

@@ -1,5 +1,10 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.buckets.BucketPanel;
+import org.kadlab.ui.model.BucketRow;
+import org.kadlab.ui.inspector.LookupInspector;
+import org.kadlab.ui.model.NetworkViewModel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +23,7 @@ class PanelRefreshTest {
     void panelsSkipFramesInWhichTheirContentDidNotChange() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             NetworkViewModel vm = new NetworkViewModel();
-            vm.playingProperty().set(false);
+            vm.playback().playingProperty().set(false);
             BucketPanel buckets = new BucketPanel(vm);
             LookupInspector inspector = new LookupInspector(vm);
             buckets.refresh();
@@ -26,15 +31,15 @@ class PanelRefreshTest {
             long b = buckets.rebuilds();
             long i = inspector.rebuilds();
             for (int f = 0; f < 10; f++) {
-                vm.tick(16_666_667L);
+                vm.playback().tick(16_666_667L);
                 buckets.refresh();
                 inspector.refresh();
             }
             assertThat(buckets.rebuilds()).as("an idle network redraws no bucket rows").isEqualTo(b);
             assertThat(inspector.rebuilds()).as("no lookup, no new rows").isEqualTo(i);
 
-            vm.targetTextProperty().set("7f00");
-            vm.findNode();
+            vm.operations().targetTextProperty().set("7f00");
+            vm.operations().findNode();
             inspector.refresh();
             assertThat(inspector.rebuilds()).isEqualTo(i + 1);
             int rows = inspector.table().getItems().size();
@@ -42,18 +47,18 @@ class PanelRefreshTest {
             var first = inspector.table().getItems();
             inspector.refresh();
             assertThat(inspector.rebuilds()).as("same version, no work").isEqualTo(i + 1);
-            while (!vm.selectedLookup().isOver()) {
-                vm.stepOnce();
+            while (!vm.selection().selectedLookup().isOver()) {
+                vm.playback().stepOnce();
             }
             inspector.refresh();
             assertThat(inspector.rebuilds()).isGreaterThan(i + 1);
             assertThat(inspector.table().getItems()).as("the same list, updated in place").isSameAs(first);
-            assertThat(inspector.table().getItems()).isEqualTo(vm.selectedLookup().rows(vm.simulation()));
+            assertThat(inspector.table().getItems()).isEqualTo(vm.selection().selectedLookup().rows(vm.network()));
 
-            vm.select(vm.simulation().nodes().get(3));
+            vm.selection().select(vm.simulation().nodes().get(3).id());
             buckets.refresh();
             assertThat(buckets.rebuilds()).as("another node, other rows").isEqualTo(b + 1);
-            assertThat(buckets.shownRows()).isEqualTo(BucketRow.of(vm.selectedNode(), vm.simulation()));
+            assertThat(buckets.shownRows()).isEqualTo(BucketRow.of(vm.selection().selectedNode(), vm.network()));
         }).get();
     }
 }

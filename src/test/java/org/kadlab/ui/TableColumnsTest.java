@@ -1,5 +1,9 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.events.EventLogView;
+import org.kadlab.ui.model.NetworkSettings;
+import org.kadlab.ui.model.NetworkViewModel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -41,18 +45,18 @@ class TableColumnsTest {
     void showWindow() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         vm = new NetworkViewModel(new NetworkSettings(120, 160, 20, 3, LookupMode.SLIDING, 10, 80, 0.0, 1).toSimConfig(), 120);
-        vm.playingProperty().set(false);
+        vm.playback().playingProperty().set(false);
         fx(() -> {
             view = new MainView(vm);
             scene = new Scene(new StackPane(view), 1024, 700);
             scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
-            vm.select(vm.simulation().nodes().get(3));
-            vm.targetTextProperty().set(vm.keySpace().hex(vm.simulation().nodes().get(77).id()));
-            vm.findNode();
-            while (!vm.selectedLookup().isOver()) {
-                vm.stepOnce();
+            vm.selection().select(vm.simulation().nodes().get(3).id());
+            vm.operations().targetTextProperty().set(vm.keySpace().hex(vm.simulation().nodes().get(77).id()));
+            vm.operations().findNode();
+            while (!vm.selection().selectedLookup().isOver()) {
+                vm.playback().stepOnce();
             }
             view.tabs().getSelectionModel().select(view.tabs().getTabs().stream()
                     .filter(t -> "events-tab".equals(t.getId())).findFirst().orElseThrow());

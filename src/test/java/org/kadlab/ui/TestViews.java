@@ -1,5 +1,8 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.ring.RingView;
+
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -10,12 +13,12 @@ import javafx.stage.Stage;
 import org.kadlab.sim.SimNode;
 
 /** Test helpers for views: show one in a window styled like the app's, and check the ring's labels. */
-final class TestViews {
+public final class TestViews {
     private TestViews() {
     }
 
     /** Shows {@code view} alone in a new window of the given size, with the app's stylesheet (FX thread). */
-    static Stage show(Parent view, double width, double height) {
+    public static Stage show(Parent view, double width, double height) {
         Stage stage = new Stage();
         Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
@@ -25,7 +28,7 @@ final class TestViews {
     }
 
     /** The boxes of the node labels the ring shows now. */
-    static List<Bounds> ringLabelBoxes(RingView ring, NetworkViewModel vm) {
+    public static List<Bounds> ringLabelBoxes(RingView ring, NetworkViewModel vm) {
         List<Bounds> boxes = new ArrayList<>();
         for (SimNode n : vm.simulation().nodes()) {
             Text t = ring.label(n.id());
@@ -37,7 +40,7 @@ final class TestViews {
     }
 
     /** A pair of boxes that overlap by more than half a pixel each way, or null if none do. */
-    static String overlapping(List<Bounds> boxes) {
+    public static String overlapping(List<Bounds> boxes) {
         for (int i = 0; i < boxes.size(); i++) {
             for (int j = i + 1; j < boxes.size(); j++) {
                 Bounds a = boxes.get(i);

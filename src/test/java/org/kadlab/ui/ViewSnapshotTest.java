@@ -1,5 +1,7 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.model.NetworkViewModel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -38,12 +40,12 @@ class ViewSnapshotTest {
         Files.createDirectories(dir);
         NetworkViewModel vm = app.viewModel();
         WaitForAsyncUtils.asyncFx(() -> {
-            vm.playingProperty().set(false);
-            vm.select(vm.simulation().nodes().get(3));
-            vm.targetTextProperty().set("7f00");
-            vm.findNode();
+            vm.playback().playingProperty().set(false);
+            vm.selection().select(vm.simulation().nodes().get(3).id());
+            vm.operations().targetTextProperty().set("7f00");
+            vm.operations().findNode();
             for (int i = 0; i < 6; i++) {
-                vm.stepOnce();
+                vm.playback().stepOnce();
             }
             app.mainView().refresh();
         }).get();

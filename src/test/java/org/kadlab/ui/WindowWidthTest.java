@@ -1,5 +1,9 @@
 package org.kadlab.ui;
 
+import org.kadlab.ui.model.NetworkSettings;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.Preset;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -35,7 +39,7 @@ class WindowWidthTest {
     void toolkit() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         vm = new NetworkViewModel(new NetworkSettings(120, 160, 20, 3, LookupMode.SLIDING, 10, 80, 0.0, 1).toSimConfig(), 120);
-        vm.playingProperty().set(false);
+        vm.playback().playingProperty().set(false);
     }
 
     @AfterEach
@@ -72,10 +76,10 @@ class WindowWidthTest {
         scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
-        vm.targetTextProperty().set(vm.keySpace().hex(vm.simulation().nodes().get(7).id()));
-        vm.findNode();
-        vm.applyPreset(Preset.LARGE, true); // builds in the background: "building n%" and the progress bar show
-        vm.tick(1_000_000L);
+        vm.operations().targetTextProperty().set(vm.keySpace().hex(vm.simulation().nodes().get(7).id()));
+        vm.operations().findNode();
+        vm.builder().applyPreset(Preset.LARGE, true); // builds in the background: "building n%" and the progress bar show
+        vm.playback().tick(1_000_000L);
         if (settingsShown) {
             view.controls().toggleSettings();
         }

@@ -1,0 +1,282 @@
+package org.kadlab.ui.buckets;
+
+import org.kadlab.ui.model.BucketRow;
+import org.kadlab.ui.distance.DistanceRingsView;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.widgets.LazyTooltip;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.NodeTooltips;
+import org.kadlab.ui.model.RingGeometry;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kadlab.kad.KeySpace;
+import org.kadlab.kad.NodeId;
+import org.kadlab.ui.model.NetworkModel;
+
+/**
+ * The bucket occupancy of the selected node: one row per non-empty bucket (runs of empty ones
+ * folded into one row), its contacts in LRU order (head = least recently seen, first), the fill
+ * against k beside the expected fill min(k, N 2^(i-B)), the replacement cache and a ping-before-evict
+ * in progress. Rows and chips are nodes styled by pseudo-classes ({@code :full}, {@code :stale},
+ * {@code :dead}, {@code :pinged}).
+ */
+public final class BucketPanel extends VBox {
+    private static final PseudoClass FULL = PseudoClass.getPseudoClass("full");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass DEAD = PseudoClass.getPseudoClass("dead");
+    private static final PseudoClass PINGED = PseudoClass.getPseudoClass("pinged");
+    private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
+
+    private final NetworkViewModel vm;
+    private final Label header = new Label();
+    private final Tooltip headerTip = new Tooltip();
+    private final Label hint = new Label();
+    private final VBox rows = new VBox(4);
+    private List<BucketRow> current = List.of();
+    private final List<javafx.scene.Node> rowNodes = new java.util.ArrayList<>();
+    private Object shownSignature;
+    private long rebuilds;
+
+    public BucketPanel(NetworkViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("bucket-panel");
+        header.getStyleClass().add("panel-title");
+        header.setWrapText(true);
+        header.setMinHeight(Region.USE_PREF_SIZE);
+        header.setId("bucket-header");
+        header.setTooltip(headerTip);
+        rows.getStyleClass().add("bucket-rows");
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("bucket-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        hint.getStyleClass().add("panel-hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(header, hint, scroll);
+    }
+
+    /** The rows shown (for tests). */
+    public List<BucketRow> shownRows() {
+        return current;
+    }
+
+    /** How many times the rows were recomputed from the routing table (for tests). */
+    public long rebuilds() {
+        return rebuilds;
+    }
+
+    /**
+     * Updates the rows from the selected node's routing table, but only when its signature (the
+     * node, the version of its table, the network's membership) changed; a row whose bucket did not
+     * change keeps its nodes.
+     */
+    public void refresh() {
+        NetworkModel net = vm.network();
+        NodeId sel = vm.selection().selectedNode();
+        if (sel != null && !net.contains(sel)) {
+            sel = null; // a node of a network being replaced
+        }
+        boolean alive = net.isAlive(sel);
+        Object signature = java.util.Arrays.asList(net, sel, alive, vm.tableVersion(),
+                vm.membershipVersion());
+        if (signature.equals(shownSignature)) {
+            return;
+        }
+        shownSignature = signature;
+        rebuilds++;
+        if (sel == null) {
+            header.setText("Routing table: select a node");
+            headerTip.setText("Click a node on the ring to see its routing table");
+            rows.getChildren().clear();
+            rowNodes.clear();
+            current = List.of();
+            return;
+        }
+        KeySpace ks = vm.keySpace();
+        List<BucketRow> next = BucketRow.of(sel, net);
+        int others = Math.max(0, net.liveCount() - (alive ? 1 : 0));
+        int held = 0;
+        for (BucketRow r : next) {
+            held += r.contacts().size();
+        }
+        header.setText("Routing table of " + IdText.brief(ks, sel) + (alive ? "" : " (down)") + " \u00b7 k = "
+                + net.k() + " \u00b7 " + held + " contacts");
+        headerTip.setText("id " + ks.hex(sel) + "\nbin " + IdText.grouped(ks.binary(sel)));
+        hint.setText("Contacts head first (least recently seen). exp = expected fill min(k, N\u00b72^(i\u2212" + ks.bits()
+                + ")) for N = " + others + " other live nodes.");
+        if (next.equals(current)) {
+            return;
+        }
+        List<BucketRow> before = current;
+        current = next;
+        for (int i = 0; i < next.size(); i++) {
+            BucketRow r = next.get(i);
+            if (i < before.size() && i < rowNodes.size() && r.equals(before.get(i))) {
+                continue; // same bucket content: keep its row
+            }
+            if (!r.isEmptyRun() && i < rowNodes.size() && rowNodes.get(i) instanceof BucketRowView view) {
+                view.show(r); // same place, new content: update its labels instead of building new ones
+                continue;
+            }
+            javafx.scene.Node node;
+            if (r.isEmptyRun()) {
+                node = emptyRow(r);
+            } else {
+                BucketRowView view = new BucketRowView();
+                view.show(r);
+                node = view;
+            }
+            if (i < rowNodes.size()) {
+                rowNodes.set(i, node);
+                rows.getChildren().set(i, node);
+            } else {
+                rowNodes.add(node);
+                rows.getChildren().add(node);
+            }
+        }
+        if (rowNodes.size() > next.size()) {
+            rowNodes.subList(next.size(), rowNodes.size()).clear();
+            rows.getChildren().remove(next.size(), rows.getChildren().size());
+        }
+    }
+
+    private HBox emptyRow(BucketRow r) {
+        Label l = new Label(r.title());
+        l.getStyleClass().add("bucket-empty-label");
+        HBox row = new HBox(l);
+        row.getStyleClass().add("bucket-row");
+        row.pseudoClassStateChanged(EMPTY, true);
+        return row;
+    }
+
+    /** The text of a chip's tooltip (for tests): the contact's full id first. */
+    public static String chipTooltip(Label chip) {
+        return LazyTooltip.textOf(chip);
+    }
+
+    /**
+     * One bucket's row, updated in place: during a lookup the selected node's buckets change on
+     * nearly every answer (LRU order, last-seen times), and rebuilding 20 chips each time would cost
+     * a CSS pass for every new label.
+     */
+    private final class BucketRowView extends HBox {
+        private final Label name = new Label();
+        private final Label fill = new Label();
+        private final Label expected = new Label();
+        private final FlowPane chips = new FlowPane(4, 4);
+        private final VBox middle = new VBox(3, chips);
+        private final Label ping = new Label();
+        private final Label cache = new Label();
+        private BucketRow shown;
+
+        BucketRowView() {
+            super(8);
+            name.getStyleClass().add("bucket-name");
+            fill.getStyleClass().add("bucket-fill");
+            expected.getStyleClass().add("bucket-expected");
+            VBox left = new VBox(0, name, fill, expected);
+            left.getStyleClass().add("bucket-left");
+            left.setMinWidth(64);
+            chips.getStyleClass().add("bucket-chips");
+            HBox.setHgrow(middle, Priority.ALWAYS);
+            ping.setWrapText(true);
+            ping.getStyleClass().add("bucket-ping");
+            cache.setWrapText(true);
+            cache.getStyleClass().add("bucket-cache");
+            LazyTooltip.install(name, () -> {
+                int i = shown.firstIndex();
+                return "bucket " + i + ": distance [2^" + i + ", 2^" + (i + 1) + "), "
+                        + RingGeometry.share(RingGeometry.bucketShare(i, vm.keySpace().bits())) + " of the id space";
+            }, null);
+            LazyTooltip.install(ping, () -> "pinging " + shown.pinged() + " (head)"
+                    + (shown.newcomer() == null ? "" : "\n" + shown.newcomer() + " waits"), null);
+            LazyTooltip.install(cache, () -> "replacement cache, oldest first:\n" + String.join("\n", shown.replacements()), null);
+            getChildren().addAll(left, middle);
+            setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().add("bucket-row");
+        }
+
+        void show(BucketRow r) {
+            shown = r;
+            KeySpace ks = vm.keySpace();
+            name.setText("b" + r.firstIndex());
+            fill.setText(r.contacts().size() + "/" + r.k());
+            expected.setText(String.format(Locale.ROOT, "exp %.1f", r.expected()));
+            var cells = chips.getChildren();
+            for (int i = 0; i < r.k(); i++) {
+                boolean contact = i < r.contacts().size();
+                Label cell = i < cells.size() ? (Label) cells.get(i) : null;
+                if (cell != null && cell.getStyleClass().contains("contact-chip") != contact) {
+                    cell = null; // a chip where an empty slot was, or the other way round
+                }
+                if (cell == null) {
+                    cell = contact ? newChip() : newSlot();
+                    if (i < cells.size()) {
+                        cells.set(i, cell);
+                    } else {
+                        cells.add(cell);
+                    }
+                }
+                if (contact) {
+                    BucketRow.Slot s = r.contacts().get(i);
+                    cell.setText(IdText.brief(ks, s.hex()));
+                    cell.setUserData(new Object[] {s, i});
+                    cell.pseudoClassStateChanged(STALE, s.stale());
+                    cell.pseudoClassStateChanged(DEAD, !s.alive());
+                    cell.pseudoClassStateChanged(PINGED, s.hex().equals(r.pinged()));
+                }
+            }
+            if (cells.size() > r.k()) {
+                cells.remove(r.k(), cells.size());
+            }
+            middle.getChildren().retainAll(chips);
+            if (r.pinged() != null) {
+                ping.setText("pinging " + IdText.brief(ks, r.pinged()) + " (head) \u2190 " + IdText.brief(ks, r.newcomer())
+                        + " waits");
+                middle.getChildren().add(ping);
+            }
+            if (!r.replacements().isEmpty()) {
+                List<String> cached = new java.util.ArrayList<>(r.replacements().size());
+                for (String hex : r.replacements()) {
+                    cached.add(IdText.brief(ks, hex));
+                }
+                cache.setText("cache: " + String.join(" ", cached));
+                middle.getChildren().add(cache);
+            }
+            pseudoClassStateChanged(FULL, r.contacts().size() >= r.k());
+        }
+
+        private Label newChip() {
+            Label chip = new Label();
+            chip.getStyleClass().add("contact-chip");
+            LazyTooltip.install(chip, () -> {
+                Object[] data = (Object[]) chip.getUserData();
+                BucketRow.Slot s = (BucketRow.Slot) data[0];
+                int i = (Integer) data[1];
+                return "id " + s.hex() + "\nLRU position " + i + (i == 0 ? " (head: least recently seen)" : "")
+                        + "\nbin " + IdText.grouped(s.binary()) + "\nlast seen at " + s.lastSeen() + " ms"
+                        + (s.stale() ? "\n" + s.failures() + " failed RPC(s): stale" : "")
+                        + (s.alive() ? "" : "\ndown (the owner does not know yet)");
+            }, null);
+            return chip;
+        }
+
+        private Label newSlot() {
+            Label slot = new Label("    ");
+            slot.getStyleClass().add("empty-slot");
+            return slot;
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package org.kadlab.ui.distance;
+
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.NodeDot;
+import org.kadlab.ui.widgets.NodeTooltips;
+import org.kadlab.ui.model.RingGeometry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.css.PseudoClass;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.text.Text;
+import org.kadlab.kad.KeySpace;
+import org.kadlab.kad.NodeId;
+import org.kadlab.ui.model.NetworkModel;
+import org.kadlab.ui.model.TableSnapshot;
+
+/**
+ * The XOR-distance view around the selected node: one concentric ring per bucket index, the
+ * closest bucket innermost; every other node sits on the ring of the bucket it falls in, at the
+ * same angle as on the ID ring. Contacts the bucket actually holds stand out from nodes that are
+ * merely in its range. Each ring is labelled with its index; a key lists each ring's range
+ * [2^i, 2^(i+1)), its share 2^i / 2^bits of the id space, and how many it holds of how many exist.
+ */
+public final class DistanceRingsView extends Region {
+    private static final PseudoClass OCCUPIED = PseudoClass.getPseudoClass("occupied");
+    private static final PseudoClass IN_RANGE = PseudoClass.getPseudoClass("in-range");
+    private static final int MAX_RINGS = 24;
+
+    private final NetworkViewModel vm;
+    private final Group rings = new Group();
+    private final Group dotsLayer = new Group();
+    private final Circle centre = new Circle(9);
+    private final Text centreLabel = new Text();
+    private final Text title = new Text();
+    private final VBox key = new VBox(1);
+    /** Shows or hides the key; hidden, the rings take the whole view (wide ids make for a long key). */
+    private final javafx.scene.control.ToggleButton keyToggle = new javafx.scene.control.ToggleButton("Key");
+    private final Map<NodeId, NodeDot> dots = new HashMap<>();
+    private final List<RingInfo> ringInfo = new ArrayList<>();
+    private NetworkModel shown;
+    private int lowest;
+    private int highest;
+    private double outerRadius;
+
+    /** What one ring shows: its bucket index, how many nodes lie in its range, how many it holds. */
+    public record RingInfo(int index, int inRange, int held, double share) {
+    }
+
+    public DistanceRingsView(NetworkViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("distance-view");
+        centre.getStyleClass().addAll("node-dot", "xor-centre");
+        centreLabel.getStyleClass().add("xor-centre-label");
+        title.getStyleClass().add("view-title");
+        key.getStyleClass().add("ring-key");
+        rings.setMouseTransparent(true);
+        keyToggle.setId("xor-key-toggle");
+        keyToggle.setSelected(true);
+        keyToggle.setFocusTraversable(false);
+        keyToggle.setTooltip(new javafx.scene.control.Tooltip("Show or hide the table of rings: range, share of the id space, "
+                + "contacts held and nodes in range"));
+        key.visibleProperty().bind(keyToggle.selectedProperty());
+        key.managedProperty().bind(keyToggle.selectedProperty());
+        keyToggle.selectedProperty().addListener((o, a, b) -> requestLayout());
+        getChildren().addAll(rings, dotsLayer, centre, centreLabel, title, key, keyToggle);
+        setMinSize(300, 300);
+        setPrefSize(700, 650);
+    }
+
+    /** The rings shown, farthest bucket first (for tests). */
+    public List<RingInfo> rings() {
+        return List.copyOf(ringInfo);
+    }
+
+    /** The radius of the outermost ring as last laid out (for tests). */
+    public double outerRadius() {
+        return outerRadius;
+    }
+
+    /** The button that shows or hides the key. */
+    public javafx.scene.control.ToggleButton keyToggle() {
+        return keyToggle;
+    }
+
+    /** Every dot (for tests). */
+    public List<NodeDot> dots() {
+        return new ArrayList<>(dots.values());
+    }
+
+    /** Brings rings and dots up to date with the selected node. */
+    public void refresh() {
+        NetworkModel sim = vm.network();
+        if (sim != shown) {
+            dots.clear();
+            dotsLayer.getChildren().clear();
+            shown = sim;
+        }
+        for (NodeId n : sim.nodeIds()) {
+            if (!dots.containsKey(n)) {
+                NodeDot d = new NodeDot(n, "xor-node");
+                d.setOnMouseClicked(e -> vm.selection().select(d.node()));
+                NodeTooltips.attach(d, vm);
+                dots.put(n, d);
+                dotsLayer.getChildren().add(d);
+            }
+        }
+        NodeId sel = vm.selection().selectedNode();
+        KeySpace ks = sim.keySpace();
+        int bits = ks.bits();
+        ringInfo.clear();
+        TableSnapshot table = sel == null ? null : sim.table(sel);
+        if (table == null) {
+            title.setText("XOR distance: select a node");
+            requestLayout();
+            return;
+        }
+        int[] inRange = new int[bits];
+        int[] held = new int[bits];
+        Set<NodeId> contacts = new HashSet<>();
+        Set<NodeId> cached = new HashSet<>();
+        for (TableSnapshot.BucketSnapshot b : table.buckets()) {
+            for (TableSnapshot.ContactSnapshot c : b.contacts()) {
+                contacts.add(c.id());
+            }
+            cached.addAll(b.replacements());
+        }
+        int minIndex = bits - 1;
+        for (NodeDot d : dots.values()) {
+            NodeId n = d.node();
+            if (n.equals(sel)) {
+                d.setVisible(false);
+                continue;
+            }
+            d.setVisible(true);
+            int b = sel.bucketIndex(n);
+            inRange[b]++; // down nodes too: a table can still hold them (its owner does not know yet)
+            boolean isContact = contacts.contains(n);
+            if (isContact) {
+                held[b]++;
+            }
+            minIndex = Math.min(minIndex, b);
+            d.set(NodeDot.CONTACT, isContact);
+            d.set(NodeDot.CACHED, cached.contains(n));
+            d.set(NodeDot.DEAD, !sim.isAlive(n));
+            d.pseudoClassStateChanged(IN_RANGE, !isContact);
+            d.setRadius(isContact ? 6.5 : (dots.size() > 500 ? 2.5 : 4));
+        }
+        highest = bits - 1;
+        lowest = Math.max(Math.max(0, minIndex - 1), highest - (MAX_RINGS - 1));
+        for (int i = highest; i >= lowest; i--) {
+            ringInfo.add(new RingInfo(i, inRange[i], held[i], RingGeometry.bucketShare(i, bits)));
+        }
+        centreLabel.setText(brief(ks.hex(sel)));
+        centre.pseudoClassStateChanged(NodeDot.DEAD, !sim.isAlive(sel));
+        title.setText("XOR distance from " + brief(ks.hex(sel)) + " \u00b7 ring i = bucket i, distance [2^i, 2^(i+1))");
+        key.getChildren().clear();
+        Label head = new Label("ring  range          share   held / in range");
+        head.getStyleClass().add("ring-key-head");
+        key.getChildren().add(head);
+        for (RingInfo r : ringInfo) {
+            if (r.inRange() == 0 && r.held() == 0) {
+                continue;
+            }
+            Label l = new Label(String.format(Locale.ROOT, "b%-3d [2^%d, 2^%d)%s %7s   %d / %d", r.index(), r.index(),
+                    r.index() + 1, r.index() < 9 ? "  " : (r.index() < 99 ? " " : ""), RingGeometry.share(r.share()), r.held(),
+                    r.inRange()));
+            l.getStyleClass().add("ring-key-row");
+            l.pseudoClassStateChanged(OCCUPIED, r.held() > 0);
+            key.getChildren().add(l);
+        }
+        requestLayout();
+        layoutRings();
+    }
+
+    /** An id short enough for a label: up to 8 hex digits, longer ones cut with an ellipsis. */
+    static String brief(String hex) {
+        return hex.length() <= 8 ? hex : hex.substring(0, 8) + "\u2026";
+    }
+
+
+    @Override
+    protected void layoutChildren() {
+        title.setX(12);
+        title.setY(22);
+        key.autosize();
+        key.relocate(10, 34);
+        keyToggle.autosize();
+        keyToggle.relocate(getWidth() - keyToggle.getWidth() - 10, 8);
+        layoutRings();
+    }
+
+    private void layoutRings() {
+        NodeId sel = vm.selection().selectedNode();
+        if (shown == null || sel == null) {
+            return;
+        }
+        double w = getWidth();
+        double h = getHeight();
+        boolean withKey = keyToggle.isSelected();
+        double keyWidth = withKey ? key.prefWidth(-1) : 0;
+        double keyBottom = withKey ? 34 + key.prefHeight(keyWidth) : 34;
+        double cx;
+        double cy;
+        double outer;
+        double left = keyWidth + 10;
+        double beside = Math.min(w - left, h - 30) / 2 - 14;
+        double below = Math.min(w, h - keyBottom) / 2 - 14;
+        if (beside >= below) {
+            // the rings take the space to the right of the key
+            cx = left + (w - left) / 2;
+            cy = h / 2 + 12;
+            outer = Math.max(40, beside);
+        } else {
+            // the key on top, the rings below it
+            cx = w / 2;
+            cy = keyBottom + (h - keyBottom) / 2;
+            outer = Math.max(40, below);
+        }
+        outerRadius = outer;
+        double inner = Math.min(36, outer / 3);
+        int bits = shown.keySpace().bits();
+        rings.getChildren().clear();
+        List<Text> ringLabels = new ArrayList<>();
+        for (RingInfo r : ringInfo) {
+            double rad = RingGeometry.bucketRadius(r.index(), lowest, highest, inner, outer);
+            Circle c = new Circle(cx, cy, rad);
+            c.getStyleClass().add("bucket-ring");
+            c.pseudoClassStateChanged(OCCUPIED, r.held() > 0);
+            rings.getChildren().add(c);
+            Text t = new Text(String.valueOf(r.index()));
+            t.getStyleClass().add("bucket-ring-label");
+            t.setX(cx + 4);
+            t.setY(cy - rad - 3);
+            ringLabels.add(t);
+        }
+        rings.getChildren().addAll(ringLabels);
+        rings.applyCss(); // built during layout, after this pulse's CSS pass
+        // rings closer together than a label is tall: label the outermost, then every ring with room
+        double lastTop = Double.NEGATIVE_INFINITY;
+        for (Text t : ringLabels) {
+            var b = t.getLayoutBounds();
+            boolean room = b.getMinY() >= lastTop;
+            t.setVisible(room);
+            if (room) {
+                lastTop = b.getMaxY();
+            }
+        }
+        centre.setCenterX(cx);
+        centre.setCenterY(cy);
+        centreLabel.setX(cx - centreLabel.getLayoutBounds().getWidth() / 2);
+        centreLabel.setY(cy + 24);
+        for (NodeDot d : dots.values()) {
+            NodeId n = d.node();
+            if (n.equals(sel)) {
+                continue;
+            }
+            int b = sel.bucketIndex(n);
+            double rad = RingGeometry.bucketRadius(Math.max(b, lowest), lowest, highest, inner, outer);
+            double a = RingGeometry.angle(n, bits);
+            d.setCenterX(RingGeometry.x(cx, rad, a));
+            d.setCenterY(RingGeometry.y(cy, rad, a));
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package org.kadlab.ui.inspector;
+
+import org.kadlab.ui.widgets.BriefIdCell;
+import org.kadlab.ui.model.CandidateRow;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.model.LookupSession;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.NodeTooltips;
+import org.kadlab.ui.widgets.WholeColumns;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.kadlab.kad.KeySpace;
+
+/**
+ * The lookup inspector: the inspected find_node's candidates sorted by XOR distance to the target,
+ * each with its id (the bits it shares with the target emphasised), distance, state, who told the
+ * origin about it and its hop; the current k closest are marked, and once the lookup ends the true
+ * k closest too, with a summary of hops, RPCs, time and exactness. Rows carry the state as a
+ * pseudo-class ({@code :waiting}, {@code :answered}, ...), plus {@code :k-closest}.
+ *
+ * <p>Ids up to 32 bits are shown whole, with the id's binary and its shared prefix in bold. Wider
+ * ids would wrap over several lines: there every id is abbreviated ({@link IdText}), the id column
+ * shows the hex digits inside the shared prefix in bold and the prefix length in bits, the header
+ * keeps to one line, and the full ids are in the tooltips.
+ */
+public final class LookupInspector extends VBox {
+    private static final PseudoClass K_CLOSEST = PseudoClass.getPseudoClass("k-closest");
+    private static final String NARROW_ID_HEADER = "id (shared prefix bold)";
+    private static final String WIDE_ID_HEADER = "id (shared prefix bold \u00b7 bits)";
+    private static final String[] STATES = {"not-contacted", "waiting", "answered", "failed", "unresponsive",
+            CandidateRow.NOT_NEEDED};
+
+    private final NetworkViewModel vm;
+    private final Label title = new Label("Lookup inspector");
+    private final Label subtitle = new Label();
+    private final Label summary = new Label();
+    private final javafx.scene.control.ComboBox<LookupSession> picker = new javafx.scene.control.ComboBox<>();
+    private List<String> shownLabels = List.of();
+    private boolean syncing;
+    private final TableView<CandidateRow> table = new TableView<>();
+    private final Label result = new Label();
+    private final Tooltip subtitleTip = new Tooltip();
+    private final Tooltip summaryTip = new Tooltip();
+    private final Tooltip resultTip = new Tooltip();
+    private final TableColumn<CandidateRow, CandidateRow> idColumn = new TableColumn<>(NARROW_ID_HEADER);
+    private Object shownSignature;
+    private long rebuilds;
+
+    public LookupInspector(NetworkViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("lookup-inspector");
+        title.getStyleClass().add("panel-title");
+        summary.getStyleClass().add("lookup-summary");
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.getStyleClass().add("candidate-table");
+        table.setPlaceholder(new Label("No lookup yet: select a node, type a target id and press Find node."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(24);
+        table.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(CandidateRow item, boolean empty) {
+                super.updateItem(item, empty);
+                String state = item == null || empty ? null : item.shownPseudoClass();
+                for (String s : STATES) {
+                    pseudoClassStateChanged(PseudoClass.getPseudoClass(s), s.equals(state));
+                }
+                pseudoClassStateChanged(K_CLOSEST, item != null && !empty && item.kClosest());
+            }
+        });
+        table.getColumns().add(column("#", 30, r -> String.valueOf(r.rank())));
+        table.getColumns().add(column("k", 28, r -> (r.kClosest() ? "\u25c6" : "") + (r.trueClosest() ? "\u2713" : "")));
+        idColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        idColumn.setCellFactory(col -> new IdCell());
+        idColumn.setPrefWidth(210);
+        table.getColumns().add(idColumn);
+        table.getColumns().add(hexColumn("distance", 66, CandidateRow::distanceHex, "XOR distance to the target "));
+        table.getColumns().add(column("state", 96, CandidateRow::stateLabel));
+        table.getColumns().add(hexColumn("told by", 80, CandidateRow::referrer, "told by "));
+        table.getColumns().add(column("hop", 36, r -> String.valueOf(r.depth())));
+        table.getColumns().add(column("rnd", 36, r -> r.round() == 0 ? "" : String.valueOf(r.round())));
+        for (var c : table.getColumns()) {
+            c.setSortable(false);
+            c.setReorderable(false);
+        }
+        // the narrow columns stay whole (header and text) in any font; the id, distance, state and
+        // told-by columns give way first
+        WholeColumns whole = new WholeColumns(table);
+        var cols = table.getColumns();
+        whole.keep(cols.get(0), "888");
+        whole.keep(cols.get(1), "\u25c6\u2713");
+        whole.keep(cols.get(cols.size() - 2), "88");
+        whole.keep(cols.get(cols.size() - 1), "88");
+        VBox.setVgrow(table, Priority.ALWAYS);
+        result.setId("operation-result");
+        result.getStyleClass().add("operation-result");
+        result.setWrapText(true);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        resultTip.setWrapText(true);
+        resultTip.setMaxWidth(600);
+        showResult(vm.operations().operationResultProperty().get());
+        vm.operations().operationResultProperty().addListener((o, was, now) -> showResult(now));
+        result.visibleProperty().bind(vm.operations().operationResultProperty().isNotEmpty());
+        result.managedProperty().bind(result.visibleProperty());
+        picker.setId("lookup-picker");
+        picker.getStyleClass().add("lookup-picker");
+        picker.setPromptText("recent lookups");
+        picker.setVisibleRowCount(14);
+        picker.setTooltip(new Tooltip("Pick one of your recent lookups (newest first): the ring, this table and the graph follow it"));
+        picker.setCellFactory(lv -> new SessionCell());
+        picker.setButtonCell(new SessionCell());
+        picker.valueProperty().addListener((o, was, now) -> {
+            if (!syncing && now != null) {
+                vm.selection().selectLookup(now);
+            }
+        });
+        picker.setMaxWidth(Double.MAX_VALUE);
+        picker.setFocusTraversable(false);
+        picker.setDisable(true);
+        HBox.setHgrow(picker, Priority.ALWAYS);
+        HBox header = new HBox(8, title, picker);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setWrapText(false);
+        subtitle.getStyleClass().add("lookup-title");
+        subtitle.setWrapText(true);
+        subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        subtitle.setId("lookup-subtitle");
+        subtitleTip.setWrapText(true);
+        subtitleTip.setMaxWidth(600);
+        summary.setId("lookup-summary");
+        summaryTip.setWrapText(true);
+        summaryTip.setMaxWidth(600);
+        getChildren().addAll(header, subtitle, summary, result, table);
+    }
+
+    /** The table (for tests). */
+    public TableView<CandidateRow> table() {
+        return table;
+    }
+
+    /** The list of recent lookups in the header (for tests). */
+    public javafx.scene.control.ComboBox<LookupSession> picker() {
+        return picker;
+    }
+
+    /** The header line above the summary: the operation and its target (for tests). */
+    public String subtitleText() {
+        return subtitle.getText();
+    }
+
+    /** The text the id column shows for {@code row}, without its styling (for tests). */
+    public String idText(CandidateRow row) {
+        return String.join("", idParts(row, vm.keySpace()));
+    }
+
+    /** The header of the id column (for tests). */
+    public String idHeader() {
+        return idColumn.getText();
+    }
+
+    /** The summary line (for tests). */
+    public String summaryText() {
+        return summary.getText();
+    }
+
+    /** How many times the rows were recomputed from the lookup (for tests). */
+    public long rebuilds() {
+        return rebuilds;
+    }
+
+    /**
+     * Updates the rows from the inspected lookup, only when its signature (the session, its version,
+     * the network's membership) changed; rows are replaced in place, only where they differ.
+     */
+    public void refresh() {
+        syncPicker();
+        LookupSession s = vm.selection().selectedLookup();
+        Object signature = java.util.Arrays.asList(vm.network(), s, s == null ? 0 : s.version(), vm.membershipVersion());
+        if (signature.equals(shownSignature)) {
+            return;
+        }
+        shownSignature = signature;
+        rebuilds++;
+        KeySpace ks = vm.keySpace();
+        boolean wide = IdText.abbreviates(ks);
+        idColumn.setText(wide ? WIDE_ID_HEADER : NARROW_ID_HEADER);
+        if (s == null) {
+            subtitle.setText("");
+            subtitle.setTooltip(null);
+            summary.setTooltip(null);
+            summary.setText("The candidates of a find_node appear here, closest to the target first. "
+                    + "\u25c6 marks the current k closest, \u2713 the true k closest once it ends.");
+            table.getItems().clear();
+            return;
+        }
+        String title = s.title(ks);
+        String fullSubtitle = title + "  (bin " + IdText.grouped(ks.binary(s.target())) + ")";
+        String fullSummary = s.summary(vm.network());
+        if (wide) {
+            // one line: abbreviated ids and the target's leading bits; the whole of it in the tooltips
+            subtitle.setWrapText(false);
+            subtitle.setText(IdText.briefAll(ks, title) + "  (bin " + IdText.briefBinary(ks, s.target()) + ")");
+            subtitleTip.setText(title + "\ntarget " + ks.hex(s.target()) + "\nbin " + IdText.grouped(ks.binary(s.target())));
+            subtitle.setTooltip(subtitleTip);
+            summary.setText(IdText.briefAll(ks, fullSummary));
+            summaryTip.setText(fullSummary);
+            summary.setTooltip(summary.getText().equals(fullSummary) ? null : summaryTip);
+        } else {
+            subtitle.setWrapText(true);
+            subtitle.setText(fullSubtitle);
+            subtitle.setTooltip(null);
+            summary.setText(fullSummary);
+            summary.setTooltip(null);
+        }
+        List<CandidateRow> rows = s.rows(vm.network());
+        var items = table.getItems();
+        int common = Math.min(rows.size(), items.size());
+        for (int i = 0; i < common; i++) {
+            if (!items.get(i).equals(rows.get(i))) {
+                items.set(i, rows.get(i));
+            }
+        }
+        if (items.size() > rows.size()) {
+            items.remove(rows.size(), items.size());
+        } else if (rows.size() > common) {
+            items.addAll(rows.subList(common, rows.size()));
+        }
+    }
+
+    /** Shows the latest operation result, its ids abbreviated in a wide key space (all of it in the tooltip then). */
+    private void showResult(String text) {
+        String shown = IdText.briefAll(vm.keySpace(), text);
+        result.setText(shown);
+        resultTip.setText(text);
+        result.setTooltip(shown == null || shown.equals(text) ? null : resultTip);
+    }
+
+    /** Brings the list of recent lookups (their labels change as they run) and its selection up to date. */
+    private void syncPicker() {
+        var recent = vm.selection().recentLookups();
+        KeySpace ks = vm.keySpace();
+        List<String> labels = new java.util.ArrayList<>(recent.size());
+        for (LookupSession r : recent) {
+            labels.add(r.label(ks));
+        }
+        LookupSession sel = vm.selection().selectedLookup();
+        boolean listChanged = !labels.equals(shownLabels) || !picker.getItems().equals(recent);
+        if (!listChanged && picker.getValue() == sel) {
+            return;
+        }
+        syncing = true;
+        try {
+            if (listChanged) {
+                picker.setValue(null);
+                picker.getItems().setAll(recent);
+                shownLabels = labels;
+            }
+            picker.setValue(recent.contains(sel) ? sel : null);
+        } finally {
+            syncing = false;
+        }
+        picker.setDisable(recent.isEmpty());
+    }
+
+    /** A recent lookup as one line: find_node 555e -> a000 (exact). */
+    private final class SessionCell extends javafx.scene.control.ListCell<LookupSession> {
+        @Override
+        protected void updateItem(LookupSession item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(item == null || empty ? null : item.label(vm.keySpace()));
+        }
+    }
+
+    private static TableColumn<CandidateRow, String> column(String name, double width,
+                                                           java.util.function.Function<CandidateRow, String> f) {
+        TableColumn<CandidateRow, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /**
+     * A column of hex ids (or distances), abbreviated in a wide key space with the full value in the
+     * cell's tooltip, prefixed by {@code tipHead}.
+     */
+    private TableColumn<CandidateRow, String> hexColumn(String name, double width,
+                                                       java.util.function.Function<CandidateRow, String> f, String tipHead) {
+        TableColumn<CandidateRow, String> c = column(name, width, f);
+        c.setCellFactory(col -> new BriefIdCell<>(vm, tipHead));
+        return c;
+    }
+
+    /**
+     * The pieces of an id cell: narrow ids give hex, the binary's shared prefix and the rest of the
+     * binary; wide ids give the hex digits inside the shared prefix, the rest of the abbreviated hex,
+     * and the prefix length in bits.
+     */
+    public static List<String> idParts(CandidateRow r, KeySpace ks) {
+        String bin = r.binary();
+        int shared = Math.max(0, Math.min(r.sharedPrefix(), bin.length()));
+        if (IdText.abbreviates(ks)) {
+            String brief = IdText.brief(ks, r.hex());
+            int digits = Math.min(shared / 4, Math.min(IdText.SHORT_DIGITS, r.hex().length()));
+            return List.of(brief.substring(0, digits), brief.substring(digits), "  " + IdText.bits(shared));
+        }
+        String grouped = IdText.grouped(bin);
+        int cut = groupedLength(bin.length(), shared);
+        return List.of(r.hex() + "  ", grouped.substring(0, cut), grouped.substring(cut));
+    }
+
+    /** How many characters of the grouped binary string cover its first {@code digits} digits. */
+    static int groupedLength(int bits, int digits) {
+        if (digits == 0) {
+            return 0;
+        }
+        int lead = bits % 4;
+        int spaces = 0;
+        for (int i = 1; i < digits; i++) {
+            if ((i - lead) % 4 == 0) {
+                spaces++;
+            }
+        }
+        return digits + spaces;
+    }
+
+    /**
+     * An id cell. Narrow ids: hex, then binary with the prefix shared with the target in bold. Wide
+     * ids, on one line: the abbreviated hex with the digits inside the shared prefix in bold, then the
+     * prefix length in bits; the full id and its binary in the tooltip.
+     */
+    private final class IdCell extends TableCell<CandidateRow, CandidateRow> {
+        private final Tooltip tip = new Tooltip();
+
+        @Override
+        protected void updateItem(CandidateRow r, boolean empty) {
+            super.updateItem(r, empty);
+            setText(null);
+            if (r == null || empty) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            KeySpace ks = vm.keySpace();
+            List<String> parts = idParts(r, ks);
+            Text a;
+            Text b;
+            Text c;
+            if (IdText.abbreviates(ks)) {
+                a = styled(parts.get(0), "id-prefix");
+                b = styled(parts.get(1), "id-hex");
+                c = styled(parts.get(2), "id-rest");
+                tip.setText("id " + r.hex() + "\nbin " + IdText.grouped(r.binary()) + "\nshares "
+                        + IdText.bits(r.sharedPrefix()) + " with the target");
+                setTooltip(tip);
+            } else {
+                a = styled(parts.get(0), "id-hex");
+                b = styled(parts.get(1), "id-prefix");
+                c = styled(parts.get(2), "id-rest");
+                setTooltip(null);
+            }
+            TextFlow flow = new TextFlow(a, b, c);
+            HBox box = new HBox(flow);
+            setGraphic(box);
+        }
+
+        private Text styled(String text, String styleClass) {
+            Text t = new Text(text);
+            t.getStyleClass().add(styleClass);
+            return t;
+        }
+    }
+}

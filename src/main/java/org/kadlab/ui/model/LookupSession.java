@@ -1,0 +1,297 @@
+package org.kadlab.ui.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.kadlab.kad.KeySpace;
+import org.kadlab.kad.Lookup;
+import org.kadlab.kad.LookupPurpose;
+import org.kadlab.kad.NodeId;
+import org.kadlab.sim.OperationRecord;
+import org.kadlab.sim.SimEvent;
+
+/**
+ * An operation the user started (find_node, find_value or store), as the inspector shows it: the
+ * live {@link Lookup} state machine (its candidates), the simulator's id for it, how its lookup
+ * ended, judged against the ground truth, and the operation's result (value found, acks).
+ * {@link #version()} goes up whenever any of that changed, so views redraw only then.
+ */
+public final class LookupSession {
+    private final NodeId origin;
+    private final NodeId target;
+    private final long startedAt;
+    private Lookup lookup;
+    private long simId = -1;
+    private SimEvent.LookupFinished finished;
+    private boolean abandoned;
+    private final LookupPurpose purpose;
+    private final String key;
+    private final String value;
+    private OperationRecord record;
+    private String failure;
+    private NodeId valueFrom;
+    private long version;
+
+    LookupSession(NodeId origin, NodeId target, long startedAt) {
+        this(LookupPurpose.FIND_NODE, origin, target, startedAt, null, null);
+    }
+
+    LookupSession(LookupPurpose purpose, NodeId origin, NodeId target, long startedAt, String key, String value) {
+        this.purpose = purpose;
+        this.origin = origin;
+        this.target = target;
+        this.startedAt = startedAt;
+        this.key = key;
+        this.value = value;
+    }
+
+    /** FIND_NODE, FIND_VALUE or STORE. */
+    public LookupPurpose purpose() {
+        return purpose;
+    }
+
+    /** The user key of a find_value or store, or null. */
+    public String key() {
+        return key;
+    }
+
+    /** The operation's result once it completed, or null. */
+    public OperationRecord record() {
+        return record;
+    }
+
+    /** The node whose answer carried the value (find_value), or null. */
+    public NodeId valueFrom() {
+        return valueFrom;
+    }
+
+    /** Goes up whenever the lookup's candidates, its end or the operation's result changed. */
+    public long version() {
+        return version;
+    }
+
+    /** Whether an RPC of this type belongs to this operation. */
+    boolean carries(SimEvent.RpcType type) {
+        return switch (purpose) {
+            case FIND_VALUE -> type == SimEvent.RpcType.FIND_VALUE;
+            case STORE -> type == SimEvent.RpcType.FIND_NODE || type == SimEvent.RpcType.STORE;
+            default -> type == SimEvent.RpcType.FIND_NODE;
+        };
+    }
+
+    /** "find_node 3a1f -> 7f00", "store "greeting" -> key 7f00", ... */
+    public String title(KeySpace ks) {
+        return switch (purpose) {
+            case FIND_VALUE -> "find_value " + ScenarioText.quote(key) + " from " + ks.hex(origin) + " \u2192 key " + ks.hex(target);
+            case STORE -> "store " + ScenarioText.quote(key) + " = " + ScenarioText.quote(value) + " from " + ks.hex(origin)
+                    + " \u2192 key " + ks.hex(target);
+            default -> "find_node " + ks.hex(origin) + " \u2192 " + ks.hex(target);
+        };
+    }
+
+    /**
+     * One line for the list of recent lookups: {@code find_node 555e -> a000 (exact)}; ids longer
+     * than 8 hex digits are cut to their first 8, and the state is running, exact, not exact or abandoned.
+     */
+    public String label(KeySpace ks) {
+        String head = switch (purpose) {
+            case FIND_VALUE -> "find_value " + ScenarioText.quote(shortKey()) + " ";
+            case STORE -> "store " + ScenarioText.quote(shortKey()) + " ";
+            default -> "find_node ";
+        };
+        String state;
+        if (abandoned) {
+            state = "abandoned";
+        } else if (finished != null) {
+            state = Boolean.TRUE.equals(finished.exact()) ? "exact" : "not exact";
+        } else if (lookup == null) {
+            state = failure != null ? "failed" : record != null ? "done" : "nobody to ask";
+        } else {
+            state = "running";
+        }
+        return head + shortHex(ks, origin) + " -> " + shortHex(ks, target) + " (" + state + ")";
+    }
+
+    private String shortKey() {
+        return key == null ? "" : key.length() > 16 ? key.substring(0, 15) + "\u2026" : key;
+    }
+
+    private static String shortHex(KeySpace ks, NodeId id) {
+        String h = ks.hex(id);
+        return h.length() > 8 ? h.substring(0, 8) + "\u2026" : h;
+    }
+
+    /** The operation's result in one sentence, or null while it runs. */
+    public String result(KeySpace ks) {
+        if (failure != null) {
+            return title(ks) + " failed: " + failure;
+        }
+        if (record == null) {
+            return null;
+        }
+        if (purpose == LookupPurpose.FIND_VALUE) {
+            if (Boolean.TRUE.equals(record.found())) {
+                String where = valueFrom == null ? "in its own store" : "at " + ks.hex(valueFrom);
+                return "find_value " + ScenarioText.quote(key) + ": found " + ScenarioText.quote(record.value()) + " " + where
+                        + " after " + record.rpcs() + " RPCs, " + (record.endMs() - record.startMs()) + " ms.";
+            }
+            return "find_value " + ScenarioText.quote(key) + ": not found; " + record.rpcs() + " RPCs asked the "
+                    + record.result().size() + " closest nodes to key " + ks.hex(target) + ", none held it.";
+        }
+        if (purpose == LookupPurpose.STORE) {
+            List<String> acks = new ArrayList<>();
+            for (NodeId n : record.result()) {
+                acks.add(ks.hex(n));
+            }
+            return "store " + ScenarioText.quote(key) + ": " + acks.size() + " of " + record.truth().size()
+                    + " closest nodes acknowledged" + (acks.isEmpty() ? "." : ": " + String.join(", ", acks) + ".");
+        }
+        return null;
+    }
+
+    void completed(OperationRecord r, Throwable error) {
+        this.record = r;
+        this.failure = error == null ? null : String.valueOf(error.getCause() != null ? error.getCause().getMessage() : error.getMessage());
+        version++;
+    }
+
+    void valueFrom(NodeId node) {
+        if (valueFrom == null) {
+            valueFrom = node;
+            version++;
+        }
+    }
+
+    void progressed() {
+        version++;
+    }
+
+    public NodeId origin() {
+        return origin;
+    }
+
+    public NodeId target() {
+        return target;
+    }
+
+    public long startedAt() {
+        return startedAt;
+    }
+
+    /** The lookup's state now, copied, or null when the origin had nobody to ask. */
+    public LookupSnapshot lookup() {
+        return lookup == null ? null : LookupSnapshot.of(lookup);
+    }
+
+    /** The lookup state machine itself, for the view models that step it, or null. */
+    Lookup liveLookup() {
+        return lookup;
+    }
+
+    /** Whether the origin had somebody to ask (a lookup runs or ran). */
+    public boolean hasLookup() {
+        return lookup != null;
+    }
+
+    /** The simulator's id of this lookup (as in its events), or -1 before it started. */
+    public long simId() {
+        return simId;
+    }
+
+    /** How it ended (once the display clock reached its end), or null while it runs. */
+    public SimEvent.LookupFinished finished() {
+        return finished;
+    }
+
+    public boolean isAbandoned() {
+        return abandoned;
+    }
+
+    /** Whether it is over: finished or abandoned. */
+    public boolean isOver() {
+        return finished != null || abandoned;
+    }
+
+    void attach(Lookup l) {
+        this.lookup = l;
+        version++;
+    }
+
+    void started(long id) {
+        this.simId = id;
+        version++;
+    }
+
+    void finish(SimEvent.LookupFinished f) {
+        this.finished = f;
+        version++;
+    }
+
+    void abandon() {
+        this.abandoned = true;
+        version++;
+    }
+
+    /** The candidates as inspector rows, closest to the target first. */
+    public List<CandidateRow> rows(NetworkModel net) {
+        List<CandidateRow> out = new ArrayList<>();
+        if (lookup == null) {
+            return out;
+        }
+        KeySpace ks = net.keySpace();
+        int k = lookup.k();
+        Set<NodeId> truth = finished == null ? Set.of() : new HashSet<>(finished.truth());
+        int usable = 0;
+        int rank = 0;
+        for (Lookup.Candidate c : lookup.candidates()) {
+            NodeId id = c.contact().id();
+            Lookup.CandidateState s = c.state();
+            boolean usableNow = s != Lookup.CandidateState.FAILED && s != Lookup.CandidateState.UNRESPONSIVE;
+            boolean inK = usableNow && usable < k;
+            if (usableNow) {
+                usable++;
+            }
+            NodeId d = id.xor(target);
+            String referrer = c.referrer() == null ? "own table" : ks.hex(c.referrer().id());
+            out.add(new CandidateRow(++rank, id, ks.hex(id), ks.binary(id), ks.bits() - d.bitLength(), ks.hex(d), s,
+                    referrer, c.depth(), c.round(), inK, truth.contains(id), net.isAlive(id), isOver()));
+        }
+        return out;
+    }
+
+    /** One line on how the lookup ended, or how far it is. */
+    public String summary(NetworkModel net) {
+        KeySpace ks = net.keySpace();
+        if (abandoned) {
+            return "Abandoned: the origin " + ks.hex(origin) + " crashed before the lookup ended.";
+        }
+        if (lookup == null && finished == null) {
+            return "Nothing to ask: " + ks.hex(origin) + " has no contacts.";
+        }
+        if (finished == null) {
+            return "Running" + (lookup.mode() == org.kadlab.kad.LookupMode.ROUNDS ? " round " + lookup.round() : "")
+                    + ": " + lookup.queriesSent() + " RPCs sent, " + lookup.inFlight() + " in flight (limit "
+                    + lookup.inFlightLimit() + ")" + (lookup.isStalled() ? ", stalled" : "") + ".";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("Finished in ").append(finished.time() - startedAt).append(" ms: ")
+                .append(finished.hops()).append(finished.hops() == 1 ? " hop, " : " hops, ")
+                .append(finished.rpcs()).append(" RPCs, ").append(finished.failures()).append(" failed. ");
+        if (Boolean.TRUE.equals(finished.exact())) {
+            sb.append("Exact: found the true ").append(finished.truth().size()).append(" closest.");
+        } else {
+            List<String> missed = new ArrayList<>();
+            for (NodeId m : finished.missed()) {
+                missed.add(ks.hex(m));
+            }
+            if (missed.isEmpty()) {
+                sb.append("Not exact: same nodes in another order or fewer than k.");
+            } else {
+                sb.append("Missed ").append(missed.size()).append(" of the true ").append(finished.truth().size())
+                        .append(" closest: ").append(String.join(", ", missed)).append('.');
+            }
+        }
+        return sb.toString();
+    }
+}

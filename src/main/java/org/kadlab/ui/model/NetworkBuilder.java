@@ -1,0 +1,318 @@
+package org.kadlab.ui.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.kadlab.sim.SimConfig;
+import org.kadlab.sim.Simulation;
+import org.kadlab.sim.scenario.Scenario;
+import org.kadlab.sim.scenario.ScenarioException;
+import org.kadlab.sim.scenario.ScenarioReader;
+import org.kadlab.sim.scenario.ScenarioRunner;
+
+/**
+ * Builds the next network: from settings, a preset or a scenario file, on this thread or in the
+ * background while the old network runs on.
+ *
+ * <ol>
+ *   <li>Bad settings or a bad file leave the network as it is and set the settings error (naming
+ *       the field, or file:line).</li>
+ *   <li>A background build runs on one daemon thread; {@link #poll()} (each frame) publishes its
+ *       progress and swaps the network in when done. Nothing is posted to the FX thread.</li>
+ *   <li>A new build cancels the one under way.</li>
+ * </ol>
+ */
+public final class NetworkBuilder {
+    /** Most operation records the simulation keeps (for the report). */
+    public static final int MAX_OPERATIONS = 2_000;
+    private final NetworkViewModel vm;
+    private final ReadOnlyObjectWrapper<NetworkSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
+    private final ReadOnlyBooleanWrapper building = new ReadOnlyBooleanWrapper(this, "building");
+    private final ReadOnlyDoubleWrapper buildProgress = new ReadOnlyDoubleWrapper(this, "buildProgress");
+    private SimConfig config;
+    private int initialNodes;
+    private Build build;
+    private ExecutorService thread;
+
+    /** A network swapped in by a build, with the steps that rebuild it. */
+    record Built(Simulation sim, SimConfig config, int nodes, List<String> steps) {
+    }
+
+    private interface Job {
+        Built run(AtomicInteger progress, AtomicBoolean cancelled) throws Exception;
+    }
+
+    private record Build(Future<Built> future, AtomicInteger progress, AtomicBoolean cancelled, int total, String done) {
+    }
+
+    NetworkBuilder(NetworkViewModel vm, SimConfig config, int nodes) {
+        this.vm = vm;
+        this.config = config;
+        this.initialNodes = nodes;
+        settings.set(NetworkSettings.of(config, nodes));
+    }
+
+    /** The settings the current network was built from. */
+    public ReadOnlyObjectProperty<NetworkSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    /** Whether a network is being built in the background. */
+    public ReadOnlyBooleanProperty buildingProperty() {
+        return building.getReadOnlyProperty();
+    }
+
+    /** How far the background build is, 0..1, or -1 when unknown (a scenario runs). */
+    public ReadOnlyDoubleProperty buildProgressProperty() {
+        return buildProgress.getReadOnlyProperty();
+    }
+
+    /** The mean latency of the current settings, in ms. */
+    SimConfig config() {
+        return config;
+    }
+
+    /** Throws the network away and builds the starting one again (on this thread). */
+    public void reset() {
+        cancel();
+        install(new Built(build(config, initialNodes, new AtomicInteger(), new AtomicBoolean()), config, initialNodes,
+                List.of(ScenarioText.add(initialNodes))));
+        vm.status().caption(initialNodes + " nodes joined one at a time. Click a node, type a target id and press Find node.");
+    }
+
+    /** Builds the starting network again in the background (what the Reset button does). */
+    public void resetInBackground() {
+        applySettings(settings.get(), true);
+    }
+
+    /**
+     * Builds a network from {@code s} (from the same seed, so the same settings give the same
+     * network) and swaps it in: at once, or in the background when {@code background}. Returns
+     * whether the build started.
+     */
+    public boolean applySettings(NetworkSettings s, boolean background) {
+        vm.status().settingsError("");
+        SimConfig next;
+        try {
+            next = s.toSimConfig();
+        } catch (IllegalArgumentException e) {
+            vm.status().settingsError(e.getMessage());
+            return false;
+        }
+        int nodes = s.nodes();
+        start(background, "Built " + nodes + " nodes (" + s.bits() + "-bit ids, k = " + s.k() + ", alpha = " + s.alpha()
+                + ", " + s.mode().name().toLowerCase(Locale.ROOT) + "); each joined one at a time.",
+                (progress, cancelled) -> new Built(build(next, nodes, progress, cancelled), next, nodes,
+                        List.of(ScenarioText.add(nodes))), nodes);
+        return true;
+    }
+
+    /** Reads the settings fields' texts (see {@link NetworkSettings#FIELDS}) and applies them. */
+    public boolean applySettings(Map<String, String> fields, boolean background) {
+        vm.status().settingsError("");
+        NetworkSettings s;
+        try {
+            s = NetworkSettings.parse(fields);
+        } catch (IllegalArgumentException e) {
+            vm.status().settingsError(e.getMessage());
+            return false;
+        }
+        return applySettings(s, background);
+    }
+
+    /** Builds the network of a preset. */
+    public boolean applyPreset(Preset p, boolean background) {
+        return applySettings(p.settings(), background);
+    }
+
+    /**
+     * Reads the scenario at {@code path} and runs it on a fresh network (in the background when
+     * {@code background}), then swaps that network in.
+     */
+    public boolean loadScenario(Path path, boolean background) {
+        vm.status().settingsError("");
+        Scenario sc;
+        try {
+            sc = ScenarioReader.read(path);
+        } catch (ScenarioException e) {
+            vm.status().settingsError(e.getMessage());
+            return false;
+        }
+        SimConfig next = sc.config().withHistoryCapacity(NetworkSettings.HISTORY);
+        int added = 0;
+        for (Scenario.Step st : sc.steps()) {
+            if (st instanceof Scenario.Add a) {
+                added += a.count();
+            }
+        }
+        if (added > NetworkCommands.MAX_NODES) {
+            vm.status().settingsError(path.getFileName() + ": add: this window holds at most " + NetworkCommands.MAX_NODES
+                    + " nodes, the scenario adds " + added);
+            return false;
+        }
+        List<String> steps;
+        try {
+            steps = scenarioSteps(Files.readString(path));
+        } catch (IOException e) {
+            vm.status().settingsError(path.getFileName() + ": cannot read: " + e.getMessage());
+            return false;
+        }
+        start(background, "Ran " + path.getFileName() + ": " + sc.steps().size() + " steps.", (progress, cancelled) -> {
+            Simulation s = new Simulation(next);
+            s.setOperationLimit(MAX_OPERATIONS);
+            new ScenarioRunner(sc, s).run();
+            return new Built(s, next, s.nodes().size(), steps);
+        }, -1);
+        return true;
+    }
+
+    /** Waits (at most {@code ms}) for a background build and swaps it in; for tests and shutdown. */
+    public boolean awaitBuild(long ms) {
+        Build b = build;
+        if (b == null) {
+            return true;
+        }
+        try {
+            b.future().get(ms, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | CancellationException e) {
+            // reported by poll
+        }
+        poll();
+        return true;
+    }
+
+    /** Stops a background build, if one runs, and its thread. */
+    public void shutdown() {
+        cancel();
+        if (thread != null) {
+            thread.shutdownNow();
+            thread = null;
+        }
+    }
+
+    /** The step lines of a scenario file, as written (comments and blank lines dropped). */
+    static List<String> scenarioSteps(String text) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : text.split("\\R")) {
+            String t = line.strip();
+            if (line.startsWith("steps:")) {
+                in = true;
+                continue;
+            }
+            if (in && t.startsWith("- ") && out.size() < ScenarioRecorder.MAX_RECORDED_STEPS) {
+                int hash = t.indexOf(" #");
+                out.add(hash > 0 && t.lastIndexOf('"') < hash ? t.substring(0, hash).strip() : t);
+            } else if (in && !t.isEmpty() && !t.startsWith("#") && !line.startsWith(" ")) {
+                in = false;
+            }
+        }
+        return out;
+    }
+
+    /** Builds a network of {@code nodes} nodes that join one at a time, reporting progress; stops when cancelled. */
+    static Simulation build(SimConfig config, int nodes, AtomicInteger progress, AtomicBoolean cancelled) {
+        Simulation s = new Simulation(config);
+        s.setOperationLimit(MAX_OPERATIONS);
+        for (int i = 0; i < nodes && !cancelled.get(); i++) {
+            s.addNode();
+            s.runUntilIdle();
+            progress.set(i + 1);
+        }
+        return s;
+    }
+
+    private void start(boolean background, String done, Job job, int total) {
+        cancel();
+        AtomicInteger progress = new AtomicInteger();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        if (!background) {
+            try {
+                install(job.run(progress, cancelled));
+                vm.status().caption(done);
+            } catch (Exception e) {
+                vm.status().settingsError(e.getMessage());
+            }
+            return;
+        }
+        if (thread == null) {
+            thread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kadlab-network-builder");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        build = new Build(thread.submit(() -> job.run(progress, cancelled)), progress, cancelled, total, done);
+        building.set(true);
+        buildProgress.set(total > 0 ? 0 : -1);
+        vm.status().caption("Building the network in the background\u2026 the old one runs on until it is ready.");
+    }
+
+    private void cancel() {
+        if (build != null) {
+            build.cancelled().set(true);
+            build.future().cancel(false);
+            build = null;
+            building.set(false);
+        }
+    }
+
+    /** Swaps in a finished background build, or publishes its progress; returns whether the views must redraw. */
+    boolean poll() {
+        Build b = build;
+        if (b == null) {
+            return false;
+        }
+        if (!b.future().isDone()) {
+            if (b.total() > 0) {
+                buildProgress.set(b.progress().get() / (double) b.total());
+            }
+            return false;
+        }
+        build = null;
+        building.set(false);
+        buildProgress.set(1);
+        try {
+            install(b.future().get());
+            vm.status().caption(b.done());
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            vm.status().settingsError(c.getMessage() == null ? c.toString() : c.getMessage());
+        } catch (InterruptedException | CancellationException e) {
+            return false;
+        }
+        return true;
+    }
+
+    private void install(Built b) {
+        config = b.config();
+        initialNodes = b.nodes();
+        settings.set(NetworkSettings.of(b.config(), b.nodes()));
+        vm.status().settingsError("");
+        vm.install(b.sim(), b.steps());
+    }
+}

@@ -1,0 +1,124 @@
+package org.kadlab.ui.model;
+
+import org.kadlab.kad.NodeId;
+import org.kadlab.sim.SimNode;
+import org.kadlab.sim.Simulation;
+
+/**
+ * What the user does to the network's membership: add nodes that join, crash the selected node or a
+ * share of the live ones, revive the crashed. Each is recorded for the saved scenario; bad input
+ * sets the inline error and changes nothing.
+ */
+public final class NetworkCommands {
+    /** Most nodes the window lets a network grow to. */
+    public static final int MAX_NODES = 4096;
+    private final NetworkViewModel vm;
+
+    NetworkCommands(NetworkViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** Adds {@code n} nodes that join one at a time, each through a random live node; returns false on bad input. */
+    public boolean addNodes(int n) {
+        vm.status().clearError();
+        Simulation sim = vm.simulation();
+        long cap = Math.min(MAX_NODES, sim.keySpace().bits() >= 31 ? Long.MAX_VALUE : 1L << sim.keySpace().bits());
+        if (n < 1) {
+            vm.status().error("Add at least one node.");
+            return false;
+        }
+        if (sim.nodes().size() + (long) n > cap) {
+            vm.status().error("This window holds at most " + cap + " nodes; " + sim.nodes().size() + " exist already.");
+            return false;
+        }
+        vm.settle(() -> {
+            for (int i = 0; i < n; i++) {
+                sim.addNode();
+                sim.runUntilIdle();
+            }
+        });
+        if (vm.selection().selectedNode() == null) {
+            vm.selection().selectQuietly(sim.nodes().get(0).id());
+        }
+        vm.recorder().record(ScenarioText.add(n));
+        vm.status().caption("Added " + n + (n == 1 ? " node; it" : " nodes; each") + " joined through a random live node, "
+                + "looked up its own id and refreshed its buckets.");
+        vm.bump();
+        return true;
+    }
+
+    /** Crashes the selected node: it stops answering and keeps its state. */
+    public boolean killSelected() {
+        vm.status().clearError();
+        NodeId id = vm.selection().selectedNode();
+        SimNode n = id == null ? null : vm.simulation().node(id);
+        if (n == null) {
+            vm.status().error("Select a node first: click one on the ring.");
+            return false;
+        }
+        if (!n.isAlive()) {
+            vm.status().error(vm.keySpace().hex(id) + " is already down.");
+            return false;
+        }
+        vm.simulation().kill(n);
+        vm.recorder().record(ScenarioText.killNode(vm.keySpace().hex(id)));
+        vm.rpcs().dropFrom(id);
+        vm.playback().releaseAll();
+        vm.bump();
+        return true;
+    }
+
+    /**
+     * Crashes {@code round(percent / 100 x live)} live nodes chosen with the simulation's own random
+     * source (so a saved scenario replays the same choice), but never the last live node. Records
+     * {@code - kill: "30%"} (or the count, when the last node was spared). Returns how many were
+     * killed, or -1 (with a message) for a percentage outside 0..100.
+     */
+    public int killPercent(int percent) {
+        vm.status().clearError();
+        if (percent < 0 || percent > 100) {
+            vm.status().error("Kill between 0% and 100% of the live nodes, not " + percent + "%.");
+            return -1;
+        }
+        Simulation sim = vm.simulation();
+        int live = sim.liveCount();
+        int wanted = (int) Math.round(percent / 100.0 * live);
+        int count = Math.max(0, Math.min(wanted, live - 1));
+        for (int i = 0; i < count; i++) {
+            SimNode n = sim.randomLive();
+            sim.kill(n);
+            vm.rpcs().dropFrom(n.id());
+        }
+        if (count > 0) {
+            vm.recorder().record(count == wanted ? ScenarioText.killPercent(percent) : ScenarioText.kill(count));
+        }
+        vm.playback().releaseAll();
+        vm.status().caption(count == 0
+                ? (live <= 1 ? "Only one node is live: it is spared." : percent + "% of " + live + " live nodes rounds to none.")
+                : "Crashed " + count + " of " + live + " live nodes at random" + (count < wanted ? " (the last one is spared)" : "")
+                        + "; they stop answering and keep their state.");
+        vm.bump();
+        return count;
+    }
+
+    /** Brings every crashed node back with the state it had. */
+    public int reviveAll() {
+        vm.status().clearError();
+        Simulation sim = vm.simulation();
+        int revived = 0;
+        for (SimNode n : sim.nodes()) {
+            if (!n.isAlive()) {
+                sim.revive(n);
+                revived++;
+            }
+        }
+        vm.playback().releaseAll();
+        if (revived > 0) {
+            vm.recorder().record(ScenarioText.reviveAll());
+        }
+        vm.status().caption(revived == 0 ? "Every node is already running."
+                : "Revived " + revived + (revived == 1 ? " node" : " nodes") + ", each with the routing table it had.");
+        vm.bump();
+        return revived;
+    }
+}

@@ -1,0 +1,107 @@
+package org.kadlab.ui.model;
+
+import java.util.Locale;
+import java.util.Map;
+import org.kadlab.kad.KadConfig;
+import org.kadlab.kad.LookupMode;
+import org.kadlab.sim.SimConfig;
+
+/**
+ * The settings the window builds a network from: how many nodes, id width, k, alpha, lookup mode,
+ * latency, loss and seed. {@link #parse(Map)} reads them from the text of the settings fields and
+ * {@link #toSimConfig()} checks them; both refuse a bad value with a message naming the field.
+ */
+public record NetworkSettings(int nodes, int bits, int k, int alpha, LookupMode mode, long latencyMinMs,
+                              long latencyMaxMs, double loss, long seed) {
+    /** RPC timeout of every network the window builds, in ms (short, so that timeouts are watchable). */
+    public static final long RPC_TIMEOUT_MS = 1_000;
+    /** Events of history the window keeps (what the event log export writes). */
+    public static final int HISTORY = 2_000;
+    /** The field names, as the settings form and the messages use them. */
+    public static final String[] FIELDS = {"nodes", "bits", "k", "alpha", "lookup_mode", "latency_min", "latency_max",
+            "loss", "seed"};
+
+    /** The settings of {@code config} with {@code nodes} nodes. */
+    public static NetworkSettings of(SimConfig config, int nodes) {
+        KadConfig k = config.kad();
+        return new NetworkSettings(nodes, k.bits(), k.k(), k.alpha(), k.lookupMode(), config.latencyMinMs(),
+                config.latencyMaxMs(), config.loss(), config.seed());
+    }
+
+    /**
+     * Reads settings from field texts keyed by {@link #FIELDS}; a missing or malformed field fails
+     * with an IllegalArgumentException whose message starts with the field's name.
+     */
+    public static NetworkSettings parse(Map<String, String> text) {
+        int nodes = (int) whole(text, "nodes", 1, NetworkCommands.MAX_NODES);
+        int bits = (int) whole(text, "bits", 1, 160);
+        int k = (int) whole(text, "k", 1, 1_000);
+        int alpha = (int) whole(text, "alpha", 1, 1_000);
+        String m = value(text, "lookup_mode").toLowerCase(Locale.ROOT);
+        LookupMode mode = switch (m) {
+            case "sliding" -> LookupMode.SLIDING;
+            case "rounds" -> LookupMode.ROUNDS;
+            default -> throw new IllegalArgumentException("lookup_mode must be sliding or rounds, was '" + m + "'");
+        };
+        long min = whole(text, "latency_min", 0, 3_600_000);
+        long max = whole(text, "latency_max", 0, 3_600_000);
+        double loss;
+        try {
+            loss = Double.parseDouble(value(text, "loss"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("loss must be a number in [0, 1), was '" + value(text, "loss") + "'");
+        }
+        long seed = whole(text, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        NetworkSettings s = new NetworkSettings(nodes, bits, k, alpha, mode, min, max, loss, seed);
+        s.toSimConfig();
+        return s;
+    }
+
+    /** The simulation settings; throws IllegalArgumentException naming the field when one is impossible. */
+    public SimConfig toSimConfig() {
+        if (nodes < 1 || nodes > NetworkCommands.MAX_NODES) {
+            throw new IllegalArgumentException("nodes must be between 1 and " + NetworkCommands.MAX_NODES + ", was " + nodes);
+        }
+        if (bits >= 1 && bits < 31 && nodes > (1L << bits)) {
+            throw new IllegalArgumentException("nodes must fit the id space: at most " + (1L << bits) + " with "
+                    + bits + "-bit ids, was " + nodes);
+        }
+        if (latencyMaxMs < latencyMinMs) {
+            throw new IllegalArgumentException("latency_max " + latencyMaxMs + " is below latency_min " + latencyMinMs);
+        }
+        KadConfig kad = KadConfig.builder().bits(bits).k(k).alpha(alpha).lookupMode(mode).rpcTimeoutMs(RPC_TIMEOUT_MS)
+                .build();
+        return SimConfig.defaults().withSeed(seed).withKad(kad).withLatency(latencyMinMs, latencyMaxMs).withLoss(loss)
+                .withHistoryCapacity(HISTORY);
+    }
+
+    /** The text of each field, keyed by {@link #FIELDS}. */
+    public Map<String, String> toText() {
+        return Map.of("nodes", String.valueOf(nodes), "bits", String.valueOf(bits), "k", String.valueOf(k),
+                "alpha", String.valueOf(alpha), "lookup_mode", mode.name().toLowerCase(Locale.ROOT),
+                "latency_min", String.valueOf(latencyMinMs), "latency_max", String.valueOf(latencyMaxMs),
+                "loss", String.valueOf(loss), "seed", String.valueOf(seed));
+    }
+
+    private static String value(Map<String, String> text, String field) {
+        String v = text.get(field);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(field + " is empty: type a value");
+        }
+        return v.strip();
+    }
+
+    private static long whole(Map<String, String> text, String field, long min, long max) {
+        String v = value(text, field).replace("_", "").replace(",", "");
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " must be a whole number, was '" + value(text, field) + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", was " + n);
+        }
+        return n;
+    }
+}

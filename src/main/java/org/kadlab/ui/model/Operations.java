@@ -1,0 +1,248 @@
+package org.kadlab.ui.model;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.kadlab.kad.Lookup;
+import org.kadlab.kad.LookupPurpose;
+import org.kadlab.kad.NodeId;
+import org.kadlab.sim.OperationRecord;
+import org.kadlab.sim.SimNode;
+import org.kadlab.sim.Simulation;
+
+/**
+ * The user's queries from the selected node: find_node to the typed target, store and find_value of
+ * the typed key. Each starts a {@link LookupSession} that becomes the inspected lookup; its result
+ * is told when it ends. Bad input sets the inline error and never throws.
+ */
+public final class Operations {
+    /** Longest key and value text accepted. */
+    public static final int MAX_KEY_CHARS = 200;
+    public static final int MAX_VALUE_CHARS = 1_000;
+    private final NetworkViewModel vm;
+    private final StringProperty targetText = new SimpleStringProperty(this, "targetText", "");
+    private final StringProperty keyText = new SimpleStringProperty(this, "keyText", "");
+    private final StringProperty valueText = new SimpleStringProperty(this, "valueText", "");
+    private final ReadOnlyStringWrapper operationResult = new ReadOnlyStringWrapper(this, "operationResult", "");
+    private LookupSession starting;
+
+    Operations(NetworkViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** The target of the next find_node, as typed: hex ({@code 7f00}) or binary ({@code 0b0111...}). */
+    public StringProperty targetTextProperty() {
+        return targetText;
+    }
+
+    /** The key of the next find_value or store, as typed (any text up to {@link #MAX_KEY_CHARS}). */
+    public StringProperty keyTextProperty() {
+        return keyText;
+    }
+
+    /** The value of the next store, as typed. */
+    public StringProperty valueTextProperty() {
+        return valueText;
+    }
+
+    /** The result of the latest find_value or store in one sentence, or "" while none ended. */
+    public ReadOnlyStringProperty operationResultProperty() {
+        return operationResult.getReadOnlyProperty();
+    }
+
+    /** Puts a random id of the key space in the target field. */
+    public void randomTarget() {
+        targetText.set(vm.keySpace().hex(vm.simulation().randomId()));
+        vm.status().clearError();
+    }
+
+    /**
+     * Starts find_node from the selected node to the typed target. Returns false, with a message in
+     * the inline error, when no live node is selected or the text is not an id.
+     */
+    public boolean findNode() {
+        vm.status().clearError();
+        SimNode origin = liveOrigin();
+        if (origin == null) {
+            return false;
+        }
+        NodeId target;
+        try {
+            target = vm.keySpace().parse(targetText.get());
+        } catch (IllegalArgumentException ex) {
+            vm.status().error(ex.getMessage());
+            return false;
+        }
+        Simulation sim = vm.simulation();
+        LookupSession session = new LookupSession(origin.id(), target, sim.now());
+        boolean ok = start(session, () -> sim.findNode(origin, target));
+        if (ok) {
+            vm.recorder().record(ScenarioText.lookup(hex(origin.id()), hex(target)));
+        }
+        return ok;
+    }
+
+    /**
+     * Stores the typed value under the typed key from the selected node; the acks are shown when
+     * it ends. Returns false, with a message in the inline error, on bad input.
+     */
+    public boolean store() {
+        vm.status().clearError();
+        String key = checkedKey();
+        if (key == null) {
+            return false;
+        }
+        String value = valueText.get() == null ? "" : valueText.get();
+        if (value.isEmpty()) {
+            vm.status().error("Type a value to store under " + ScenarioText.quote(key) + ".");
+            return false;
+        }
+        if (value.length() > MAX_VALUE_CHARS || hasControl(value)) {
+            vm.status().error("value: at most " + MAX_VALUE_CHARS + " characters on one line.");
+            return false;
+        }
+        SimNode origin = liveOrigin();
+        if (origin == null) {
+            return false;
+        }
+        Simulation sim = vm.simulation();
+        LookupSession session = new LookupSession(LookupPurpose.STORE, origin.id(), vm.keySpace().keyId(key), sim.now(), key, value);
+        boolean ok = start(session, () -> sim.store(origin, key, value));
+        if (ok) {
+            vm.recorder().record(ScenarioText.store(key, value, hex(origin.id())));
+        }
+        return ok;
+    }
+
+    /**
+     * Runs find_value for the typed key from the selected node; whether it was found, the value and
+     * where are shown when it ends. Returns false, with a message, on bad input.
+     */
+    public boolean findValue() {
+        vm.status().clearError();
+        String key = checkedKey();
+        if (key == null) {
+            return false;
+        }
+        SimNode origin = liveOrigin();
+        if (origin == null) {
+            return false;
+        }
+        Simulation sim = vm.simulation();
+        LookupSession session = new LookupSession(LookupPurpose.FIND_VALUE, origin.id(), vm.keySpace().keyId(key), sim.now(), key, null);
+        boolean ok = start(session, () -> sim.findValue(origin, key));
+        if (ok) {
+            vm.recorder().record(ScenarioText.findValue(key, hex(origin.id())));
+        }
+        return ok;
+    }
+
+    /** The session being started right now (its LookupStarted event names its lookup id), or null. */
+    LookupSession starting() {
+        return starting;
+    }
+
+    /** Shows the result of {@code session}, or nothing. */
+    void showResultOf(LookupSession session) {
+        String text = session == null ? null : session.result(vm.keySpace());
+        operationResult.set(text == null ? "" : text);
+    }
+
+    void clear() {
+        operationResult.set("");
+    }
+
+    /** Starts an operation and makes it the inspected one; its result is shown when it completes. */
+    private boolean start(LookupSession session, Supplier<CompletableFuture<OperationRecord>> run) {
+        Simulation sim = vm.simulation();
+        Set<Lookup> before = Collections.newSetFromMap(new IdentityHashMap<>());
+        before.addAll(sim.activeLookups());
+        LookupSession previous = vm.selection().selectedLookup();
+        vm.selection().inspect(session);
+        starting = session;
+        CompletableFuture<OperationRecord> f;
+        try {
+            f = run.get();
+        } catch (RuntimeException ex) {
+            vm.selection().inspect(previous);
+            vm.status().error(ex.getMessage());
+            return false;
+        } finally {
+            starting = null;
+        }
+        vm.selection().remember(session);
+        List<Lookup> now = sim.activeLookups();
+        for (int i = now.size() - 1; i >= 0; i--) {
+            Lookup l = now.get(i);
+            if (!before.contains(l) && l.origin().equals(session.origin()) && l.target().equals(session.target())) {
+                session.attach(l);
+                break;
+            }
+        }
+        // completes inside sim.step(), on the thread that runs the simulation: once per operation
+        f.whenComplete((rec, ex) -> {
+            session.completed(rec, ex);
+            String text = session.result(sim.keySpace());
+            if (text != null && sim == vm.simulation()) {
+                if (session == vm.selection().selectedLookup()) {
+                    operationResult.set(text);
+                }
+                vm.status().caption(text);
+            }
+        });
+        if (session.purpose() != LookupPurpose.FIND_NODE) {
+            operationResult.set("");
+        }
+        vm.playback().catchUp();
+        vm.bump();
+        return true;
+    }
+
+    private String checkedKey() {
+        String key = keyText.get() == null ? "" : keyText.get().strip();
+        if (key.isEmpty()) {
+            vm.status().error("Type a key first: any text, such as greeting.");
+            return null;
+        }
+        if (key.length() > MAX_KEY_CHARS || hasControl(key)) {
+            vm.status().error("key: at most " + MAX_KEY_CHARS + " characters on one line.");
+            return null;
+        }
+        return key;
+    }
+
+    /** The selected node if it is live; otherwise null, with a message. */
+    SimNode liveOrigin() {
+        NodeId id = vm.selection().selectedNode();
+        if (id == null) {
+            vm.status().error("Select a node first: click one on the ring.");
+            return null;
+        }
+        SimNode origin = vm.simulation().node(id);
+        if (origin == null || !origin.isAlive()) {
+            vm.status().error(hex(id) + " is down: select a live node or revive it.");
+            return null;
+        }
+        return origin;
+    }
+
+    static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String hex(NodeId id) {
+        return vm.keySpace().hex(id);
+    }
+}

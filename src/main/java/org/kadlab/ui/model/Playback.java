@@ -1,0 +1,209 @@
+package org.kadlab.ui.model;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import org.kadlab.kad.Lookup;
+import org.kadlab.kad.LookupMode;
+import org.kadlab.sim.Simulation;
+
+/**
+ * The display clock that paces the simulation: play, pause, speed, step one event, step one round of
+ * the inspected lookup.
+ *
+ * <ol>
+ *   <li>Each frame, {@link #tick(long)} moves the display clock on by speed x elapsed real time, runs
+ *       at most {@link #EVENT_BUDGET_PER_FRAME} simulation steps that are due, and releases the
+ *       pending events whose time has come.</li>
+ *   <li>While nothing is under way the clock waits: virtual time passes only while work is queued.</li>
+ *   <li>{@link #stepOnce()} pauses and runs exactly one simulation step, releasing its events.</li>
+ * </ol>
+ */
+public final class Playback {
+    /** Most simulation steps run in one frame. */
+    public static final int EVENT_BUDGET_PER_FRAME = 400;
+    /** Slowest and fastest speeds, in virtual ms per real second. */
+    public static final double MIN_SPEED = 10;
+    public static final double MAX_SPEED = 10_000;
+    public static final double DEFAULT_SPEED = 150;
+    /** Most simulation steps one "step round" runs. */
+    public static final int MAX_ROUND_STEPS = 20_000;
+    private final NetworkViewModel vm;
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing", true);
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", DEFAULT_SPEED);
+    private final ReadOnlyLongWrapper displayTime = new ReadOnlyLongWrapper(this, "displayTime");
+    private double clock;
+
+    Playback(NetworkViewModel vm) {
+        this.vm = vm;
+        speed.addListener((o, was, now) -> {
+            double v = now.doubleValue();
+            if (!(v >= MIN_SPEED && v <= MAX_SPEED)) {
+                speed.set(Double.isNaN(v) ? DEFAULT_SPEED : Math.max(MIN_SPEED, Math.min(MAX_SPEED, v)));
+            }
+        });
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    /** Virtual milliseconds per real second, clamped to [MIN_SPEED, MAX_SPEED]. */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    /** The virtual time the views show, in ms (may trail the simulation by one step). */
+    public ReadOnlyLongProperty displayTimeProperty() {
+        return displayTime.getReadOnlyProperty();
+    }
+
+    /** The display clock with its fraction, for drawing pulses. */
+    public double clock() {
+        return clock;
+    }
+
+    /** Whether the speed is at its top, "max": every frame runs its whole budget of steps, whatever the virtual time. */
+    public boolean isFlatOut() {
+        return speed.get() >= MAX_SPEED;
+    }
+
+    public void togglePlay() {
+        playing.set(!playing.get());
+    }
+
+    /**
+     * Advances the display clock by {@code elapsedNanos} of real time (when playing), runs the
+     * simulation steps now due within the per-frame budget, and releases their events.
+     * Returns the number of simulation steps run.
+     */
+    public int tick(long elapsedNanos) {
+        boolean changed = vm.rpcs().advance(elapsedNanos);
+        changed |= vm.builder().poll();
+        Simulation sim = vm.simulation();
+        EventInbox inbox = vm.events();
+        int steps = 0;
+        if (playing.get()) {
+            boolean flatOut = isFlatOut();
+            clock += flatOut ? Double.POSITIVE_INFINITY : speed.get() * Math.max(0, elapsedNanos) / 1e9;
+            while (steps < EVENT_BUDGET_PER_FRAME && sim.isBusy() && sim.now() <= clock) {
+                sim.step();
+                steps++;
+            }
+            if (steps == EVENT_BUDGET_PER_FRAME || flatOut) {
+                clock = Math.min(clock, sim.now()); // over budget: the display waits for the simulation
+            }
+            changed |= vm.router().release(clock);
+            if (!sim.isBusy() && inbox.isEmpty()) {
+                clock = sim.now(); // idle: the clock waits for work
+            }
+        }
+        displayTime.set((long) clock);
+        if (changed) {
+            vm.bump();
+        }
+        return steps;
+    }
+
+    /** Pauses and runs exactly one simulation step (or shows the one already run but not yet shown). */
+    public void stepOnce() {
+        playing.set(false);
+        vm.status().clearError();
+        vm.status().beginStep(); // one step can answer one query and send the next: say both
+        try {
+            EventInbox inbox = vm.events();
+            Simulation sim = vm.simulation();
+            if (!inbox.isEmpty()) {
+                long step = inbox.peek().step();
+                while (!inbox.isEmpty() && inbox.peek().step() == step) {
+                    var e = inbox.poll().event();
+                    clock = Math.max(clock, e.time());
+                    vm.router().apply(e);
+                }
+            } else if (sim.step()) {
+                clock = sim.now();
+                vm.router().release(Double.POSITIVE_INFINITY);
+            } else {
+                vm.status().caption("Nothing is queued: start a lookup first.");
+            }
+        } finally {
+            vm.status().endStep();
+        }
+        displayTime.set((long) clock);
+        vm.bump();
+    }
+
+    /**
+     * Pauses and advances the simulation until the inspected lookup's next round completes: in
+     * rounds mode until its round number moves on, in sliding mode until alpha more answers or
+     * timeouts arrived; either way at most {@link #MAX_ROUND_STEPS} steps, or until it ends.
+     * Returns the number of steps run, or -1 (with a message) when no lookup runs.
+     */
+    public int stepRound() {
+        playing.set(false);
+        vm.status().clearError();
+        LookupSession s = vm.selection().selectedLookup();
+        Lookup l = s == null ? null : s.liveLookup();
+        if (l == null || s.isOver() || l.isFinished()) {
+            vm.status().error("No lookup is running: start one (Find node, Find value or Store) first.");
+            return -1;
+        }
+        Simulation sim = vm.simulation();
+        boolean rounds = l.mode() == LookupMode.ROUNDS;
+        int startRound = l.round();
+        int startResolved = resolved(l);
+        int steps = 0;
+        while (steps < MAX_ROUND_STEPS && !l.isFinished() && sim.isBusy()) {
+            if (rounds ? l.round() > startRound : resolved(l) >= startResolved + l.alpha()) {
+                break;
+            }
+            sim.step();
+            steps++;
+        }
+        catchUp();
+        if (s.isOver() || l.isFinished()) {
+            // the caption of the lookup's end, set on release, says it
+        } else if (rounds) {
+            vm.status().caption("Round " + startRound + " done after " + steps + " steps: round " + l.round() + " begins with "
+                    + l.inFlight() + " queries in flight.");
+        } else {
+            vm.status().caption((resolved(l) - startResolved) + " more answers or timeouts after " + steps + " steps; "
+                    + l.inFlight() + " queries in flight.");
+        }
+        vm.bump();
+        return steps;
+    }
+
+    /** Moves the display clock up to the simulation and releases everything pending (after a user action). */
+    void catchUp() {
+        clock = Math.max(clock, vm.simulation().now());
+        releaseAll();
+        displayTime.set((long) clock);
+    }
+
+    /** Releases every pending event, whatever its time. */
+    void releaseAll() {
+        vm.router().release(Double.POSITIVE_INFINITY);
+    }
+
+    /** Sets the display clock to the simulation's time (a settled or new network). */
+    void syncTo(long now) {
+        clock = now;
+        displayTime.set(now);
+    }
+
+    private static int resolved(Lookup l) {
+        int n = 0;
+        for (Lookup.Candidate c : l.candidates()) {
+            Lookup.CandidateState st = c.state();
+            if (st == Lookup.CandidateState.SUCCEEDED || st == Lookup.CandidateState.FAILED
+                    || st == Lookup.CandidateState.UNRESPONSIVE) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

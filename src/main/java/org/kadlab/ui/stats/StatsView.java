@@ -1,0 +1,285 @@
+package org.kadlab.ui.stats;
+
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.OnScreen;
+import org.kadlab.ui.model.EventInbox;
+import org.kadlab.ui.model.NetworkModel;
+import org.kadlab.ui.model.StatsSnapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.util.Duration;
+import org.kadlab.kad.LookupPurpose;
+import org.kadlab.sim.SimEvent;
+
+/**
+ * Live charts of the simulation, one point per finished user find_node (judged against the ground
+ * truth) and one per refresh for the network size.
+ *
+ * <ol>
+ *   <li>It reads the view model's one event inbox; at most {@link #REFRESHES_PER_SECOND} times a second,
+ *       and only if something arrived or virtual time moved, the queue is drained into the charts.</li>
+ *   <li>Hops per lookup are drawn against log2(N), N the live nodes when the point is drawn
+ *       (at most a quarter second after the lookup ended);
+ *       RPCs per lookup next to them; the exact share over the last {@link #ROLLING_WINDOW} lookups
+ *       and over all of them; live and all nodes over virtual time.</li>
+ *   <li>Every series keeps at most {@link #MAX_POINTS} points; a reset clears them.</li>
+ * </ol>
+ */
+public final class StatsView extends BorderPane {
+    /** Most points per series. */
+    public static final int MAX_POINTS = 200;
+    /** Lookups in the rolling exact share. */
+    public static final int ROLLING_WINDOW = 20;
+    /** Most chart updates per second. */
+    public static final int REFRESHES_PER_SECOND = 4;
+
+    /** Labels only whole ticks: lookups are counted, not measured. */
+    private static final javafx.util.StringConverter<Number> WHOLE_NUMBERS = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            return v == Math.rint(v) ? String.valueOf((long) v) : "";
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.valueOf(s);
+        }
+    };
+
+    private final NetworkViewModel vm;
+    private final BoundedSeries hops = new BoundedSeries("hops", MAX_POINTS);
+    private final BoundedSeries log2n = new BoundedSeries("log\u2082 N", MAX_POINTS);
+    private final BoundedSeries rpcs = new BoundedSeries("RPCs", MAX_POINTS);
+    private final BoundedSeries failures = new BoundedSeries("failed", MAX_POINTS);
+    private final BoundedSeries rolling = new BoundedSeries("last " + ROLLING_WINDOW, MAX_POINTS);
+    private final BoundedSeries overall = new BoundedSeries("all", MAX_POINTS);
+    private final BoundedSeries live = new BoundedSeries("live", MAX_POINTS);
+    private final BoundedSeries all = new BoundedSeries("all nodes", MAX_POINTS);
+    private final RollingShare share = new RollingShare(ROLLING_WINDOW);
+    private final Label summary = new Label();
+    private final Timeline ticker;
+    private final EventInbox.Reader feed;
+    private long lookups;
+    private long exact;
+    private long sampledAt = Long.MIN_VALUE;
+    private int sampledLive = -1;
+    private int sampledAll = -1;
+
+    public StatsView(NetworkViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("stats-view");
+        setId("stats-view");
+
+        LineChart<Number, Number> hopsChart = chart("Hops per find_node", "lookup #", "hops", hops, log2n);
+        LineChart<Number, Number> rpcChart = chart("RPCs per find_node", "lookup #", "RPCs", rpcs, failures);
+        LineChart<Number, Number> exactChart = chart("Exact lookups (%)", "lookup #", "% exact", rolling, overall);
+        NumberAxis pct = (NumberAxis) exactChart.getYAxis();
+        pct.setAutoRanging(false);
+        pct.setLowerBound(0);
+        pct.setUpperBound(100);
+        pct.setTickUnit(25);
+        LineChart<Number, Number> liveChart = chart("Nodes over virtual time", "virtual time (s)", "nodes", live, all);
+        hopsChart.setId("hops-chart");
+        rpcChart.setId("rpcs-chart");
+        exactChart.setId("exact-chart");
+        liveChart.setId("live-chart");
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("stats-grid");
+        grid.add(hopsChart, 0, 0);
+        grid.add(rpcChart, 1, 0);
+        grid.add(exactChart, 0, 1);
+        grid.add(liveChart, 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(50);
+            rc.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(rc);
+        }
+        summary.setId("stats-summary");
+        summary.getStyleClass().add("view-status");
+        HBox bar = new HBox(summary);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("view-toolbar");
+        setTop(bar);
+        setCenter(grid);
+
+        feed = vm.events().reader();
+        vm.networkProperty().addListener((o, was, now) -> onReset(now));
+        ticker = new Timeline(new KeyFrame(Duration.millis(1000.0 / REFRESHES_PER_SECOND), e -> update()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                ticker.stop();
+            } else {
+                ticker.play();
+            }
+        });
+        update();
+    }
+
+    @SafeVarargs
+    private static LineChart<Number, Number> chart(String title, String xLabel, String yLabel,
+                                                   BoundedSeries... series) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel(xLabel);
+        x.setForceZeroInRange(false);
+        x.setAnimated(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel(yLabel);
+        y.setAnimated(false);
+        if (xLabel.startsWith("lookup")) {
+            x.setMinorTickVisible(false);
+            x.setTickLabelFormatter(WHOLE_NUMBERS);
+        }
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setCreateSymbols(false);
+        c.getStyleClass().add("stats-chart");
+        c.setMinSize(200, 150);
+        for (BoundedSeries s : series) {
+            c.getData().add(s.series());
+        }
+        return c;
+    }
+
+    private void onReset(NetworkModel net) {
+        for (BoundedSeries s : List.of(hops, log2n, rpcs, failures, rolling, overall, live, all)) {
+            s.clear();
+        }
+        share.clear();
+        lookups = 0;
+        exact = 0;
+        sampledAt = Long.MIN_VALUE;
+        sampledLive = -1;
+        sampledAll = -1;
+    }
+
+    /** Drains queued events into the charts and samples the network size; the ticker calls it. */
+    public void update() {
+        NetworkModel sim = vm.network();
+        if (sim == null) {
+            return;
+        }
+        boolean hidden = !isOnScreen();
+        for (BoundedSeries s : List.of(hops, log2n, rpcs, failures, rolling, overall, live, all)) {
+            s.setDeferred(hidden); // a hidden chart keeps its points but costs no layout
+        }
+        List<double[]> hopPts = new ArrayList<>();
+        List<double[]> logPts = new ArrayList<>();
+        List<double[]> rpcPts = new ArrayList<>();
+        List<double[]> failPts = new ArrayList<>();
+        List<double[]> rollPts = new ArrayList<>();
+        List<double[]> allPts = new ArrayList<>();
+        int liveNow = sim.liveCount();
+        for (SimEvent e : feed.drain()) {
+            if (e instanceof SimEvent.LookupFinished f && f.purpose() == LookupPurpose.FIND_NODE && f.exact() != null) {
+                lookups++;
+                boolean ok = f.exact();
+                if (ok) {
+                    exact++;
+                }
+                share.add(ok);
+                hopPts.add(new double[] {lookups, f.hops()});
+                logPts.add(new double[] {lookups, log2(liveNow)});
+                rpcPts.add(new double[] {lookups, f.rpcs()});
+                failPts.add(new double[] {lookups, f.failures()});
+                rollPts.add(new double[] {lookups, 100 * share.share()});
+                allPts.add(new double[] {lookups, 100.0 * exact / lookups});
+            }
+        }
+        hops.addAll(hopPts);
+        log2n.addAll(logPts);
+        rpcs.addAll(rpcPts);
+        failures.addAll(failPts);
+        rolling.addAll(rollPts);
+        overall.addAll(allPts);
+        long now = vm.playback().displayTimeProperty().get();
+        int total = sim.nodeCount();
+        boolean moved = now != sampledAt || liveNow != sampledLive || total != sampledAll;
+        if (moved) {
+            double t = now / 1000.0;
+            if (now == sampledAt) {
+                // same instant, new count: keep one point per instant
+                live.replaceLast(t, liveNow);
+                all.replaceLast(t, total);
+            } else {
+                live.add(t, liveNow);
+                all.add(t, total);
+            }
+            sampledAt = now;
+            sampledLive = liveNow;
+            sampledAll = total;
+        }
+        if (!hopPts.isEmpty() || moved || summary.getText().isEmpty()) {
+            summary.setText(summaryText(sim, liveNow, total));
+        }
+    }
+
+    private String summaryText(NetworkModel sim, int liveNow, int total) {
+        StatsSnapshot st = sim.stats();
+        if (st.judged() == 0) {
+            return String.format(Locale.ROOT, "%d/%d live \u00b7 no find_node lookups yet", liveNow, total);
+        }
+        return String.format(Locale.ROOT,
+                "%d/%d live \u00b7 %d %s \u00b7 hops %.1f (p95 %d), log\u2082 N %.1f"
+                        + " \u00b7 RPCs %.1f (p95 %d) \u00b7 exact %.0f%%",
+                liveNow, total, st.judged(), st.judged() == 1 ? "lookup" : "lookups", st.hopsMean(), st.hopsP95(), log2(liveNow), st.rpcsMean(), st.rpcsP95(),
+                100 * st.exactShare());
+    }
+
+    /** Whether this view can be seen now (see {@link OnScreen}). */
+    public boolean isOnScreen() {
+        return OnScreen.is(this);
+    }
+
+    static double log2(int n) {
+        return n <= 1 ? 0 : Math.log(n) / Math.log(2);
+    }
+
+    public BoundedSeries hopsSeries() {
+        return hops;
+    }
+
+    public BoundedSeries log2Series() {
+        return log2n;
+    }
+
+    public BoundedSeries rpcSeries() {
+        return rpcs;
+    }
+
+    public BoundedSeries exactSeries() {
+        return rolling;
+    }
+
+    public BoundedSeries liveSeries() {
+        return live;
+    }
+
+    /** User find_node lookups charted since the last reset. */
+    public long lookupsCharted() {
+        return lookups;
+    }
+}

@@ -1,0 +1,51 @@
+package org.kadlab.ui.distance;
+
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.TestViews;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The XOR-distance view: one ring per bucket in use, and a key that can be hidden to give the rings the room. */
+class DistanceRingsViewTest {
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void hidingTheKeyGivesTheRingsMoreRoom() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            NetworkViewModel vm = new NetworkViewModel();
+            DistanceRingsView view = new DistanceRingsView(vm);
+            TestViews.show(view, 620, 560);
+            view.refresh();
+            view.applyCss();
+            view.layout();
+            double withKey = view.outerRadius();
+            assertThat(view.lookup(".ring-key").isVisible()).isTrue();
+            view.keyToggle().setSelected(false);
+            view.layout();
+            assertThat(view.lookup(".ring-key").isVisible()).as("the key is hidden").isFalse();
+            assertThat(view.outerRadius()).as("outer ring radius without the key").isGreaterThan(withKey);
+            assertThat(view.outerRadius() * 2).as("the rings fit the view").isLessThanOrEqualTo(560);
+            int expectedRings = 0;
+            for (DistanceRingsView.RingInfo r : view.rings()) {
+                assertThat(r.share()).isEqualTo(Math.pow(2, r.index() - 16));
+                expectedRings++;
+            }
+            assertThat(expectedRings).as("one ring per bucket from the farthest down").isPositive();
+            return null;
+        }).get();
+    }
+}
