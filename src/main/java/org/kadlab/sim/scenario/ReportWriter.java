@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import org.kadlab.kad.KBucket;
 import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.KeySpace;
@@ -149,7 +150,12 @@ public final class ReportWriter {
         g.writeNumberField("lookups_started", s.lookupsStarted());
         g.writeNumberField("find_node_judged", s.judgedLookups());
         g.writeNumberField("find_node_exact", s.exactLookups());
-        g.writeNumberField("find_node_exact_share", s.exactShare());
+        OptionalDouble share = s.exactShareIfJudged();
+        if (share.isPresent()) {
+            g.writeNumberField("find_node_exact_share", share.getAsDouble());
+        } else {
+            g.writeNullField("find_node_exact_share"); // no find_node judged: the share is undefined, not 100 %
+        }
         summary(g, "hops", s.hops());
         summary(g, "rpcs_per_lookup", s.rpcsPerLookup());
         g.writeNumberField("invariant_violations", s.invariantViolations());
