@@ -38,15 +38,19 @@ final class Judge {
         return new Verdict(want, closest.equals(want), missed);
     }
 
-    /** The record of a user operation that ended now, judged, counted and kept. */
-    OperationRecord record(String op, NodeId origin, LookupResult r, List<Contact> result, Boolean found, String value) {
-        List<NodeId> resultIds = ids(result);
-        Verdict v = verdict(r.target(), origin, ids(r.closest()));
+    /**
+     * The record of a user operation that ended now, counted (find_node) and kept. {@code v} is the
+     * verdict given when its lookup ended; {@code result} is what the operation returns (a store's
+     * acknowledgers); {@code found}, {@code value}, {@code valueFoundMs} and {@code valueFrom} are
+     * find_value's.
+     */
+    OperationRecord record(String op, NodeId origin, LookupResult r, Verdict v, List<Contact> result, Boolean found,
+                           String value, Long valueFoundMs, NodeId valueFrom) {
         if (op.equals("find_node")) {
             stats.judgedLookup(r.hops(), r.rpcs(), v.exact());
         }
-        OperationRecord rec = new OperationRecord(op, origin, r.target(), r.startMs(), r.endMs(), resultIds,
-                found, value, r.hops(), r.rpcs(), r.failures(), v.truth(), v.exact(), v.missed());
+        OperationRecord rec = new OperationRecord(op, origin, r.target(), r.startMs(), r.endMs(), ids(result),
+                found, value, r.hops(), r.rpcs(), r.failures(), v.truth(), v.exact(), v.missed(), valueFoundMs, valueFrom);
         keep(rec);
         return rec;
     }

@@ -30,16 +30,28 @@ final class NodeEvents {
     private final Map<Lookup, LookupTrack> lookups = new LinkedHashMap<>();
     private long nextLookup = 1;
 
+    private SimNode watching;
+    private LookupTrack firstStarted;
+
     /** What the simulator remembers about a running lookup. */
-    private static final class LookupTrack {
+    static final class LookupTrack {
         final long id;
         final LookupPurpose purpose;
         final SimNode origin;
+        final Lookup lookup;
+        /** Whether a user operation waits for it: then it is judged even when nobody records events. */
+        boolean operation;
+        /** The ground truth's verdict when it ended (judged purposes only). */
+        Judge.Verdict verdict;
+        /** find_value: when the last answer without contacts (the value's, if found) arrived, and from whom. */
+        long bareAnswerMs = -1;
+        NodeId bareAnswerFrom;
 
-        LookupTrack(long id, LookupPurpose purpose, SimNode origin) {
+        LookupTrack(long id, LookupPurpose purpose, SimNode origin, Lookup lookup) {
             this.id = id;
             this.purpose = purpose;
             this.origin = origin;
+            this.lookup = lookup;
         }
     }
 
@@ -55,6 +67,26 @@ final class NodeEvents {
     /** The observer to give the node {@code self}. */
     NodeObserver observerFor(SimNode self) {
         return new Observer(self);
+    }
+
+    /**
+     * Starts watching {@code origin}: the first lookup it starts until {@link #watched()} is the one
+     * a user operation started (a node starts its lookup synchronously inside the call).
+     */
+    void watch(SimNode origin) {
+        watching = origin;
+        firstStarted = null;
+    }
+
+    /** Stops watching; the first lookup the watched node started meanwhile, marked as an operation's, or null. */
+    LookupTrack watched() {
+        LookupTrack t = firstStarted;
+        watching = null;
+        firstStarted = null;
+        if (t != null) {
+            t.operation = true;
+        }
+        return t;
     }
 
     /** The lookups still running, oldest first. */
@@ -150,8 +182,11 @@ final class NodeEvents {
 
         @Override
         public void lookupStarted(KadNode node, Lookup lookup, LookupPurpose purpose) {
-            LookupTrack t = new LookupTrack(nextLookup++, purpose, self);
+            LookupTrack t = new LookupTrack(nextLookup++, purpose, self, lookup);
             lookups.put(lookup, t);
+            if (self == watching && firstStarted == null) {
+                firstStarted = t;
+            }
             stats.lookupsStarted++;
             if (sink.recording()) {
                 sink.emit(new SimEvent.LookupStarted(clock.now(), t.id, node.id(), lookup.target(), purpose));
@@ -169,6 +204,13 @@ final class NodeEvents {
 
         @Override
         public void lookupAnswered(KadNode node, Lookup lookup, Contact peer, List<Contact> contacts) {
+            if (contacts.isEmpty()) {
+                LookupTrack t = lookups.get(lookup);
+                if (t != null && t.purpose == LookupPurpose.FIND_VALUE) {
+                    t.bareAnswerMs = clock.now();
+                    t.bareAnswerFrom = peer.id();
+                }
+            }
             progressed(lookup, peer);
         }
 
@@ -193,12 +235,17 @@ final class NodeEvents {
         public void lookupFinished(KadNode node, Lookup lookup, LookupResult result) {
             LookupTrack t = lookups.remove(lookup);
             stats.lookupsFinished++;
-            if (t == null || !sink.recording()) {
+            boolean recording = sink.recording();
+            if (t == null || !(recording || t.operation)) {
                 return;
             }
             List<NodeId> got = Judge.ids(result.closest());
             boolean judged = judged(result.purpose());
             Judge.Verdict v = judged ? judge.verdict(result.target(), node.id(), got) : null;
+            t.verdict = v; // the one verdict: the event says it, the operation's record keeps it
+            if (!recording) {
+                return;
+            }
             sink.emit(new SimEvent.LookupFinished(clock.now(), t.id, node.id(), result.target(), result.purpose(), got,
                     result.hops(), result.rpcs(), result.failures(), result.found(),
                     judged ? v.truth() : List.of(), judged ? v.exact() : null, judged ? v.missed() : List.of()));

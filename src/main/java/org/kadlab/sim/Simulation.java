@@ -5,10 +5,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.KadNode;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.Lookup;
+import org.kadlab.kad.LookupResult;
 import org.kadlab.kad.NodeId;
 import org.kadlab.kad.StoreResult;
 
@@ -262,25 +264,71 @@ public final class Simulation {
 
     // ------------------------------------------------------------------ user operations
 
-    /** Runs find_node from {@code origin}; the record is judged against the ground truth when it ends. */
-    public CompletableFuture<OperationRecord> findNode(SimNode origin, NodeId target) {
-        requireLive(origin);
-        return origin.kad().findNode(target).thenApply(r -> judge.record("find_node", origin.id(), r, r.closest(), null, null));
+    /**
+     * Starts find_node from {@code origin}. The handle names its lookup at once; its future completes
+     * with the record, judged against the ground truth when the lookup ended.
+     */
+    public Operation findNode(SimNode origin, NodeId target) {
+        Started<LookupResult> s = start(origin, () -> origin.kad().findNode(target));
+        NodeEvents.LookupTrack t = s.track();
+        return s.handle("find_node", s.future().thenApply(r ->
+                judge.record("find_node", origin.id(), r, verdict(t, r, origin), r.closest(), null, null, null, null)));
     }
 
-    /** Runs find_value for the user key {@code key} from {@code origin}. */
-    public CompletableFuture<OperationRecord> findValue(SimNode origin, String key) {
-        requireLive(origin);
-        return origin.kad().findValue(key)
-                .thenApply(r -> judge.record("find_value", origin.id(), r, r.closest(), r.found(), r.value()));
+    /**
+     * Starts find_value for the user key {@code key} from {@code origin}; the record says whether the
+     * value was found, when and from whom. A value the origin holds itself needs no lookup.
+     */
+    public Operation findValue(SimNode origin, String key) {
+        Started<LookupResult> s = start(origin, () -> origin.kad().findValue(key));
+        NodeEvents.LookupTrack t = s.track();
+        return s.handle("find_value", s.future().thenApply(r -> {
+            Long foundMs = null;
+            NodeId from = null;
+            if (Boolean.TRUE.equals(r.found()) && r.foundAt() != null) {
+                from = r.foundAt().id();
+                foundMs = t == null ? r.startMs() : from.equals(t.bareAnswerFrom) ? t.bareAnswerMs : r.endMs();
+            }
+            return judge.record("find_value", origin.id(), r, verdict(t, r, origin), r.closest(), r.found(), r.value(),
+                    foundMs, from);
+        }));
     }
 
-    /** Stores {@code value} under the user key {@code key} from {@code origin}. */
-    public CompletableFuture<OperationRecord> store(SimNode origin, String key, String value) {
-        requireLive(origin);
-        CompletableFuture<StoreResult> f = origin.kad().store(key, value);
+    /**
+     * Stores {@code value} under the user key {@code key} from {@code origin}. The handle's lookup is
+     * the one that finds the k closest nodes before the STOREs; the record lists who acknowledged.
+     */
+    public Operation store(SimNode origin, String key, String value) {
+        Started<StoreResult> s = start(origin, () -> origin.kad().store(key, value));
         upkeep.schedule(origin); // the publisher's republish timer starts now
-        return f.thenApply(s -> judge.record("store", origin.id(), s.lookup(), s.acknowledged(), null, null));
+        NodeEvents.LookupTrack t = s.track();
+        return s.handle("store", s.future().thenApply(r -> judge.record("store", origin.id(), r.lookup(),
+                verdict(t, r.lookup(), origin), r.acknowledged(), null, null, null, null)));
+    }
+
+    /** An operation's call into its node, with the lookup the node started inside the call (or null). */
+    private record Started<T>(CompletableFuture<T> future, NodeEvents.LookupTrack track) {
+        Operation handle(String op, CompletableFuture<OperationRecord> records) {
+            return track == null ? new Operation(op, 0, null, records) : new Operation(op, track.id, track.lookup, records);
+        }
+    }
+
+    private <T> Started<T> start(SimNode origin, Supplier<CompletableFuture<T>> call) {
+        requireLive(origin);
+        nodeEvents.watch(origin);
+        CompletableFuture<T> f;
+        NodeEvents.LookupTrack t;
+        try {
+            f = call.get();
+        } finally {
+            t = nodeEvents.watched();
+        }
+        return new Started<>(f, t);
+    }
+
+    /** The verdict given when the operation's lookup ended; judged now when no lookup ran. */
+    private Judge.Verdict verdict(NodeEvents.LookupTrack t, LookupResult r, SimNode origin) {
+        return t != null && t.verdict != null ? t.verdict : judge.verdict(r.target(), origin.id(), Judge.ids(r.closest()));
     }
 
     private void requireLive(SimNode origin) {

@@ -706,7 +706,7 @@ public final class NetworkViewModel {
             return false;
         }
         LookupSession session = new LookupSession(LookupPurpose.STORE, origin.id(), sim.keySpace().keyId(key), sim.now(), key, value);
-        boolean ok = startOperation(session, () -> sim.store(origin, key, value));
+        boolean ok = startOperation(session, () -> sim.store(origin, key, value).future());
         if (ok) {
             record(ScenarioText.store(key, value, hex(origin.id())));
         }
@@ -728,7 +728,7 @@ public final class NetworkViewModel {
             return false;
         }
         LookupSession session = new LookupSession(LookupPurpose.FIND_VALUE, origin.id(), sim.keySpace().keyId(key), sim.now(), key, null);
-        boolean ok = startOperation(session, () -> sim.findValue(origin, key));
+        boolean ok = startOperation(session, () -> sim.findValue(origin, key).future());
         if (ok) {
             record(ScenarioText.findValue(key, hex(origin.id())));
         }
@@ -817,7 +817,7 @@ public final class NetworkViewModel {
             return false;
         }
         LookupSession session = new LookupSession(origin.id(), target, sim.now());
-        boolean ok = startOperation(session, () -> sim.findNode(origin, target));
+        boolean ok = startOperation(session, () -> sim.findNode(origin, target).future());
         if (ok) {
             record(ScenarioText.lookup(hex(origin.id()), hex(target)));
         }

@@ -273,9 +273,14 @@ class CommandLineTest {
         assertThat(hit.get("op").asText()).isEqualTo("find_value");
         assertThat(hit.get("found").asBoolean()).isTrue();
         assertThat(hit.get("value").asText()).isEqualTo("hello");
+        assertThat(hit.get("value_found_ms").asLong()).as("the value arrived while the lookup ran")
+                .isBetween(hit.get("start_ms").asLong(), hit.get("end_ms").asLong());
+        assertThat(hit.get("value_from").asText()).matches(hex);
         JsonNode miss = ops.get(18);
         assertThat(miss.get("found").asBoolean()).isFalse();
         assertThat(miss.get("value").isNull()).isTrue();
+        assertThat(miss.get("value_found_ms").isNull()).isTrue();
+        assertThat(miss.get("value_from").isNull()).isTrue();
 
         JsonNode stats = rep.get("stats");
         assertThat(stats.isObject()).isTrue();

@@ -124,6 +124,16 @@ public final class ReportWriter {
             ids(g, "truth", o.truth());
             g.writeBooleanField("exact", o.exact());
             ids(g, "missed", o.missed());
+            if (o.valueFoundMs() == null) {
+                g.writeNullField("value_found_ms");
+            } else {
+                g.writeNumberField("value_found_ms", o.valueFoundMs());
+            }
+            if (o.valueFrom() == null) {
+                g.writeNullField("value_from");
+            } else {
+                g.writeStringField("value_from", ks.hex(o.valueFrom()));
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
