@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.KadNode;
@@ -184,6 +185,32 @@ public final class Simulation {
         }
     }
 
+    /**
+     * Like {@link #runUntil(long)}, but asks {@code stop} before every action: when it says true the
+     * run ends there, the clock at the last action run, and this returns false.
+     */
+    public boolean runUntil(long time, BooleanSupplier stop) {
+        while (!clock.isEmpty() && clock.nextTime() <= time) {
+            if (stop.getAsBoolean()) {
+                return false;
+            }
+            step();
+        }
+        clock.advanceTo(time);
+        return true;
+    }
+
+    /** Like {@link #runUntilIdle()}, but asks {@code stop} before every action; false when it stopped the run. */
+    public boolean runUntilIdle(BooleanSupplier stop) {
+        while (clock.isBusy()) {
+            if (stop.getAsBoolean()) {
+                return false;
+            }
+            step();
+        }
+        return true;
+    }
+
     /** Lets {@code ms} of virtual time pass: refresh, expiry, republishing and churn all happen. */
     public void advance(long ms) {
         if (ms < 0) {
@@ -260,6 +287,14 @@ public final class Simulation {
      */
     public void churn(SessionModel model, double meanSessionMs, double shape, long durationMs) {
         runUntil(churn.start(model, meanSessionMs, shape, durationMs));
+    }
+
+    /**
+     * Like {@link #churn(SessionModel, double, double, long)}, but asks {@code stop} before every
+     * action; false when it stopped the run before the period ended.
+     */
+    public boolean churn(SessionModel model, double meanSessionMs, double shape, long durationMs, BooleanSupplier stop) {
+        return runUntil(churn.start(model, meanSessionMs, shape, durationMs), stop);
     }
 
     // ------------------------------------------------------------------ user operations
