@@ -104,7 +104,11 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  hops per lookup:  mean %.2f  p50 %d  p95 %d  (log2 N = %.1f)%n",
                 hops.mean(), hops.p50(), hops.p95(), Math.log(nodes) / Math.log(2));
         out.printf(Locale.ROOT, "  RPCs per lookup:  mean %.1f  p50 %d  p95 %d%n", rpcs.mean(), rpcs.p50(), rpcs.p95());
-        out.printf(Locale.ROOT, "  exact lookups:    %d of %d (%.2f%%)%n", s.exactLookups(), s.judgedLookups(), 100 * s.exactShare());
+        if (s.judgedLookups() == 0) {
+            out.println("  exact lookups:    no find_node lookup judged");
+        } else {
+            out.printf(Locale.ROOT, "  exact lookups:    %d of %d (%.2f%%)%n", s.exactLookups(), s.judgedLookups(), 100 * s.exactShare());
+        }
         out.printf(Locale.ROOT, "  virtual time:     %.1f s; RPCs timed out: %d%n", sim.now() / 1000.0, s.rpcsTimedOut());
         System.gc();
         MemoryMXBean mem = ManagementFactory.getMemoryMXBean();

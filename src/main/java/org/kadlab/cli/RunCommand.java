@@ -11,11 +11,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.kadlab.sim.SimStats;
 import org.kadlab.sim.Simulation;
 
 /** {@code kadlab run SCENARIO.yaml --report REPORT.json [--events EVENTS.jsonl]}. */
@@ -80,11 +83,19 @@ final class RunCommand implements Callable<Integer> {
             new ReportWriter(sim).write(out, null);
         }
         var s = sim.stats();
-        spec.commandLine().getOut().printf("%s: %d nodes (%d live), %d operations, %d find_node judged, %.2f%% exact, "
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d nodes (%d live), %d operations, %s, "
                         + "%d invariant violations, %d events in %d ms%n",
-                scenario, sim.nodes().size(), sim.liveCount(), sim.operations().size(), s.judgedLookups(),
-                100 * s.exactShare(), s.invariantViolations(), s.events(), wallMs);
+                scenario, sim.nodes().size(), sim.liveCount(), sim.operations().size(), exactness(s),
+                s.invariantViolations(), s.events(), wallMs);
         return 0;
+    }
+
+    /** "140 find_node judged, 90.71% exact", or "no find_node lookup judged" (a share of nothing is undefined). */
+    static String exactness(SimStats s) {
+        OptionalDouble share = s.exactShareIfJudged();
+        return share.isPresent()
+                ? String.format(Locale.ROOT, "%d find_node judged, %.2f%% exact", s.judgedLookups(), 100 * share.getAsDouble())
+                : "no find_node lookup judged";
     }
 
     private static String checkWritable(Path p, String option) {

@@ -21,10 +21,15 @@ import org.kadlab.kad.NodeId;
  * @param truth     the brute-force k closest live nodes other than the origin when the lookup ended
  * @param exact     whether the lookup's closest responders equal the truth
  * @param missed    the true closest nodes the lookup did not return
+ * @param valueFoundMs find_value: the virtual time the answer carrying the value arrived (the start
+ *                  time for a value the origin held itself); null when not a find_value or not found
+ * @param valueFrom find_value: the node that answered with the value (the origin for its own copy);
+ *                  null when not a find_value or not found
  */
 public record OperationRecord(String op, NodeId origin, NodeId target, long startMs, long endMs,
                               List<NodeId> result, Boolean found, String value, int hops, int rpcs,
-                              int failures, List<NodeId> truth, boolean exact, List<NodeId> missed) {
+                              int failures, List<NodeId> truth, boolean exact, List<NodeId> missed,
+                              Long valueFoundMs, NodeId valueFrom) {
     public OperationRecord {
         result = List.copyOf(result);
         truth = List.copyOf(truth);

@@ -12,7 +12,7 @@ import org.kadlab.kad.NodeId;
  * request it sends goes through the simulator's latency, loss and partition model.
  */
 public final class SimNode implements KadTransport {
-    private final Simulation sim;
+    private final SimTransport transport;
     private final int index;
     private KadNode kad;
     boolean alive = true;
@@ -23,8 +23,8 @@ public final class SimNode implements KadTransport {
     int maintenanceGeneration;
     boolean touched;
 
-    SimNode(Simulation sim, int index) {
-        this.sim = sim;
+    SimNode(SimTransport transport, int index) {
+        this.transport = transport;
         this.index = index;
     }
 
@@ -57,7 +57,7 @@ public final class SimNode implements KadTransport {
 
     @Override
     public void send(Contact target, KadRequest request, ResponseHandler handler) {
-        sim.sendRpc(this, target, request, handler);
+        transport.send(this, target, request, handler);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.kadlab.sim;
 
 import java.util.Arrays;
+import java.util.OptionalDouble;
 
 /**
  * Running totals of a simulation: events, messages, RPC outcomes, and per find_node lookup the hops,
@@ -79,9 +80,17 @@ public final class SimStats {
         return exact;
     }
 
-    /** Share of judged find_node lookups that were exact (1.0 when none were judged). */
+    /**
+     * Share of judged find_node lookups that were exact, or NaN when none was judged: no lookup is no
+     * evidence of exactness. Check {@link #judgedLookups()} (or {@link #exactShareIfJudged()}) first.
+     */
     public double exactShare() {
-        return judged == 0 ? 1.0 : (double) exact / judged;
+        return judged == 0 ? Double.NaN : (double) exact / judged;
+    }
+
+    /** The share of exact find_node lookups, or empty when none was judged. */
+    public OptionalDouble exactShareIfJudged() {
+        return judged == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) exact / judged);
     }
 
     public long invariantViolations() {

@@ -273,9 +273,14 @@ class CommandLineTest {
         assertThat(hit.get("op").asText()).isEqualTo("find_value");
         assertThat(hit.get("found").asBoolean()).isTrue();
         assertThat(hit.get("value").asText()).isEqualTo("hello");
+        assertThat(hit.get("value_found_ms").asLong()).as("the value arrived while the lookup ran")
+                .isBetween(hit.get("start_ms").asLong(), hit.get("end_ms").asLong());
+        assertThat(hit.get("value_from").asText()).matches(hex);
         JsonNode miss = ops.get(18);
         assertThat(miss.get("found").asBoolean()).isFalse();
         assertThat(miss.get("value").isNull()).isTrue();
+        assertThat(miss.get("value_found_ms").isNull()).isTrue();
+        assertThat(miss.get("value_from").isNull()).isTrue();
 
         JsonNode stats = rep.get("stats");
         assertThat(stats.isObject()).isTrue();
@@ -419,7 +424,52 @@ class CommandLineTest {
         assertThat(Files.size(events)).isZero();
     }
 
+    @Test
+    @DisplayName("a scenario that judges no find_node reports the exact share as null and says so instead of 100 %")
+    void scenarioWithoutLookupsHasNoExactShare() throws IOException, InterruptedException {
+        Path sc = write("joins.yaml", """
+                seed: 3
+                bits: 16
+                k: 4
+                steps:
+                  - add: 12
+                """);
+        Path report = dir.resolve("joins.json");
+        Result r = kadlab("run", sc.toString(), "--report", report.toString());
+        assertThat(r.code()).as("stderr: %s", r.err()).isZero();
+        assertThat(r.out()).contains("no find_node lookup judged").doesNotContain("% exact");
+        JsonNode stats = JSON.readTree(report.toFile()).get("stats");
+        assertThat(stats.get("find_node_judged").asLong()).isZero();
+        assertThat(stats.has("find_node_exact_share")).as("the field is still written").isTrue();
+        assertThat(stats.get("find_node_exact_share").isNull()).as("a share of no lookups is undefined: %s", stats).isTrue();
+        runChecker(report);
+    }
+
+    @Test
+    @DisplayName("a scenario with lookups still reports the exact share as a number and prints it as a percentage")
+    void scenarioWithLookupsReportsItsExactShare() throws IOException {
+        Path sc = write("good.yaml", goodScenario(16, 7));
+        Path report = dir.resolve("good.json");
+        Result r = kadlab("run", sc.toString(), "--report", report.toString());
+        assertThat(r.code()).as("stderr: %s", r.err()).isZero();
+        JsonNode stats = JSON.readTree(report.toFile()).get("stats");
+        long judged = stats.get("find_node_judged").asLong();
+        assertThat(judged).isEqualTo(16);
+        assertThat(stats.get("find_node_exact_share").isNumber()).isTrue();
+        assertThat(stats.get("find_node_exact_share").asDouble())
+                .isEqualTo((double) stats.get("find_node_exact").asLong() / judged);
+        assertThat(r.out()).containsPattern("16 find_node judged, \\d+\\.\\d\\d% exact");
+    }
+
     // ------------------------------------------------------------------ bench and exactness
+
+    @Test
+    @DisplayName("bench without lookups says no find_node lookup was judged instead of printing 100 %")
+    void benchWithoutLookupsHasNoExactShare() {
+        Result r = kadlab("bench", "--nodes", "20", "--lookups", "0", "--bits", "16", "--k", "4");
+        assertThat(r.code()).as("stderr: %s", r.err()).isZero();
+        assertThat(r.out()).contains("exact lookups:    no find_node lookup judged").doesNotContain("100.00%");
+    }
 
     @Test
     @DisplayName("bench with tiny numbers exits 0 and prints hops, RPCs, exactness and heap")

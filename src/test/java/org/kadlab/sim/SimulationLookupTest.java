@@ -32,7 +32,7 @@ class SimulationLookupTest {
         for (int i = 0; i < 40; i++) {
             SimNode origin = sim.randomLive();
             NodeId target = i % 4 == 0 ? sim.randomLiveOtherThan(origin).id() : sim.randomId();
-            CompletableFuture<OperationRecord> f = sim.findNode(origin, target);
+            CompletableFuture<OperationRecord> f = sim.findNode(origin, target).future();
             sim.runUntilIdle();
             assertThat(f).as("lookup %d finished once the network is idle", i).isDone();
             OperationRecord rec = f.join();
@@ -68,7 +68,7 @@ class SimulationLookupTest {
         KadConfig kad = KadConfig.builder().bits(16).k(k).alpha(3).cacheOnFindValue(false).build();
         Simulation sim = joined(config(12, kad), 30);
         SimNode publisher = sim.nodes().get(7);
-        CompletableFuture<OperationRecord> stored = sim.store(publisher, "greeting", "hello");
+        CompletableFuture<OperationRecord> stored = sim.store(publisher, "greeting", "hello").future();
         sim.runUntilIdle();
         OperationRecord st = stored.join();
         NodeId key = sim.keySpace().keyId("greeting");
@@ -93,14 +93,14 @@ class SimulationLookupTest {
                 break;
             }
         }
-        CompletableFuture<OperationRecord> read = sim.findValue(reader, "greeting");
+        CompletableFuture<OperationRecord> read = sim.findValue(reader, "greeting").future();
         sim.runUntilIdle();
         OperationRecord fv = read.join();
         assertThat(fv.op()).isEqualTo("find_value");
         assertThat(fv.found()).as("find_value found the value").isTrue();
         assertThat(fv.value()).isEqualTo("hello");
 
-        CompletableFuture<OperationRecord> miss = sim.findValue(reader, "never stored");
+        CompletableFuture<OperationRecord> miss = sim.findValue(reader, "never stored").future();
         sim.runUntilIdle();
         assertThat(miss.join().found()).as("a key nobody stored is not found").isFalse();
         assertThat(miss.join().value()).isNull();

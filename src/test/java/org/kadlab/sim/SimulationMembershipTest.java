@@ -35,7 +35,7 @@ class SimulationMembershipTest {
         assertThat(rec.of(SimEvent.NodeKilled.class)).extracting(SimEvent.NodeKilled::node).containsExactly(victim.id());
 
         for (int i = 0; i < 20; i++) {
-            OperationRecord r = run(sim, sim.findNode(sim.randomLive(), victim.id()));
+            OperationRecord r = run(sim, sim.findNode(sim.randomLive(), victim.id()).future());
             assertThat(r.truth()).as("the truth holds live nodes only").doesNotContain(victim.id());
             assertThat(r.result()).as("a dead node never counts as a responder").doesNotContain(victim.id());
         }
@@ -53,7 +53,7 @@ class SimulationMembershipTest {
         SimNode origin = sim.nodes().get(4);
         SimFixture.Recorder rec = new SimFixture.Recorder();
         sim.addListener(rec);
-        CompletableFuture<OperationRecord> f = sim.findNode(origin, sim.randomId());
+        CompletableFuture<OperationRecord> f = sim.findNode(origin, sim.randomId()).future();
         assertThat(f).as("RPCs are in flight").isNotDone();
         long lookupId = rec.of(SimEvent.LookupStarted.class).get(0).lookup();
 
@@ -80,7 +80,7 @@ class SimulationMembershipTest {
         SimNode origin = sim.nodes().get(3);
         SimFixture.Recorder rec = new SimFixture.Recorder();
         sim.addListener(rec);
-        CompletableFuture<OperationRecord> f = sim.findNode(origin, sim.randomId());
+        CompletableFuture<OperationRecord> f = sim.findNode(origin, sim.randomId()).future();
         sim.kill(origin);
         sim.revive(origin);
         sim.runUntilIdle();
@@ -94,13 +94,13 @@ class SimulationMembershipTest {
     void reviveKeepsRoutingTableAndRecords() {
         Simulation sim = joined(config(24, kad(16, 4, 3)), 25);
         SimNode node = sim.nodes().get(6);
-        run(sim, sim.store(node, "kept", "value"));
+        run(sim, sim.store(node, "kept", "value").future());
         List<Contact> before = node.kad().routingTable().contacts();
         int recordsBefore = node.kad().recordStore().size();
 
         sim.kill(node);
         for (int i = 0; i < 10; i++) {
-            run(sim, sim.findNode(sim.randomLive(), sim.randomId()));
+            run(sim, sim.findNode(sim.randomLive(), sim.randomId()).future());
         }
         assertThat(node.kad().routingTable().contacts()).as("a crashed node's state is frozen").isEqualTo(before);
 
@@ -114,7 +114,7 @@ class SimulationMembershipTest {
         assertThat(node.kad().routingTable().contacts()).as("revive keeps the routing table").isEqualTo(before);
         assertThat(node.kad().recordStore().size()).as("revive keeps the records").isEqualTo(recordsBefore);
 
-        OperationRecord r = run(sim, sim.findNode(node, sim.randomId()));
+        OperationRecord r = run(sim, sim.findNode(node, sim.randomId()).future());
         assertThat(r.result()).as("the revived node can look up again").isNotEmpty();
         sim.revive(node);
         assertThat(rec.of(SimEvent.NodeRevived.class)).as("reviving a live node does nothing").hasSize(1);
@@ -214,7 +214,7 @@ class SimulationMembershipTest {
         assertThat(sim.nodes()).hasSize(30 + adds.size());
 
         sim.runUntilIdle();
-        OperationRecord r = run(sim, sim.findNode(sim.randomLive(), sim.randomId()));
+        OperationRecord r = run(sim, sim.findNode(sim.randomLive(), sim.randomId()).future());
         assertThat(r.rpcs()).as("lookups still run after churn").isPositive();
         int killsDuring = kills.size();
         int addsDuring = adds.size();

@@ -154,7 +154,7 @@ class SimulationRpcTest {
         sim.addListener(rec);
         List<CompletableFuture<OperationRecord>> lookups = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            lookups.add(sim.findNode(sim.randomLive(), sim.randomId()));
+            lookups.add(sim.findNode(sim.randomLive(), sim.randomId()).future());
         }
         assertThat(sim.isBusy()).as("ten lookups under way").isTrue();
         sim.runUntilIdle();
@@ -230,7 +230,7 @@ class SimulationRpcTest {
         sim.addListener(rec);
         List<CompletableFuture<OperationRecord>> lookups = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            lookups.add(sim.findNode(sim.randomLive(), sim.randomId()));
+            lookups.add(sim.findNode(sim.randomLive(), sim.randomId()).future());
             sim.runUntilIdle();
         }
         assertThat(lookups).as("every lookup finished").allSatisfy(f -> assertThat(f).isDone());
@@ -257,7 +257,7 @@ class SimulationRpcTest {
         sim.addListener(rec);
         List<CompletableFuture<OperationRecord>> during = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            during.add(sim.findNode(sim.randomLive(), sim.randomId()));
+            during.add(sim.findNode(sim.randomLive(), sim.randomId()).future());
             sim.runUntilIdle();
         }
         int crossingAttempts = 0;

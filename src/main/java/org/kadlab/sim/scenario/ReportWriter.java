@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import org.kadlab.kad.KBucket;
 import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.KeySpace;
@@ -123,6 +124,16 @@ public final class ReportWriter {
             ids(g, "truth", o.truth());
             g.writeBooleanField("exact", o.exact());
             ids(g, "missed", o.missed());
+            if (o.valueFoundMs() == null) {
+                g.writeNullField("value_found_ms");
+            } else {
+                g.writeNumberField("value_found_ms", o.valueFoundMs());
+            }
+            if (o.valueFrom() == null) {
+                g.writeNullField("value_from");
+            } else {
+                g.writeStringField("value_from", ks.hex(o.valueFrom()));
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -149,7 +160,12 @@ public final class ReportWriter {
         g.writeNumberField("lookups_started", s.lookupsStarted());
         g.writeNumberField("find_node_judged", s.judgedLookups());
         g.writeNumberField("find_node_exact", s.exactLookups());
-        g.writeNumberField("find_node_exact_share", s.exactShare());
+        OptionalDouble share = s.exactShareIfJudged();
+        if (share.isPresent()) {
+            g.writeNumberField("find_node_exact_share", share.getAsDouble());
+        } else {
+            g.writeNullField("find_node_exact_share"); // no find_node judged: the share is undefined, not 100 %
+        }
         summary(g, "hops", s.hops());
         summary(g, "rpcs_per_lookup", s.rpcsPerLookup());
         g.writeNumberField("invariant_violations", s.invariantViolations());

@@ -2,40 +2,95 @@ package org.kadlab.sim.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.kadlab.kad.NodeId;
+import org.kadlab.sim.Operation;
 import org.kadlab.sim.SimNode;
 import org.kadlab.sim.Simulation;
 
 /**
  * Runs a scenario's steps on a simulation, one after the other. Every step that starts work runs
  * the network until it is idle again, so each operation is judged on a settled network.
+ *
+ * <p>Another thread may {@link #cancel()} a run: the runner asks before every simulation action, so
+ * even a long {@code advance}, {@code churn}, {@code add} or {@code lookups} stops promptly, and
+ * {@link #run()} throws {@link ScenarioCancelledException}. An optional {@link OperationListener}
+ * hears of every operation the runner starts, with the step that started it.
  */
 public final class ScenarioRunner {
+    /** Hears every operation a run starts, on the thread that runs the scenario, as it starts. */
+    @FunctionalInterface
+    public interface OperationListener {
+        /** {@code operation} (find_node, find_value or store) was started by {@code step}. */
+        void started(Scenario.Step step, Operation operation);
+    }
+
+    private static final OperationListener NOBODY = (step, operation) -> {
+    };
+
     private final Scenario scenario;
     private final Simulation sim;
+    private final BooleanSupplier stop = this::isCancelled;
+    private volatile boolean cancelled;
+    private OperationListener listener = NOBODY;
 
     public ScenarioRunner(Scenario scenario, Simulation sim) {
         this.scenario = scenario;
         this.sim = sim;
     }
 
-    /** Runs every step; a step that cannot run (an unknown node id, say) fails with its line. */
+    /** Asks a run to stop at the next simulation action; safe to call from any thread, before or during {@link #run()}. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Sets who hears of the operations a run starts (null: nobody). */
+    public void setOperationListener(OperationListener l) {
+        this.listener = l == null ? NOBODY : l;
+    }
+
+    /**
+     * Runs every step; a step that cannot run (an unknown node id, say) fails with its line, and a
+     * cancelled run fails with {@link ScenarioCancelledException} naming the step it stopped in.
+     */
     public void run() throws ScenarioException {
+        Scenario.Step last = null;
         for (Scenario.Step step : scenario.steps()) {
+            last = step;
+            checkCancelled(step);
             try {
                 runStep(step);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw ScenarioException.at(scenario.file(), step.line(), null, e.getMessage());
             }
         }
-        sim.runUntilIdle();
+        idle(last);
+    }
+
+    private void checkCancelled(Scenario.Step step) throws ScenarioCancelledException {
+        if (cancelled) {
+            throw new ScenarioCancelledException(scenario.file(), step == null ? 0 : step.line(), sim.now());
+        }
+    }
+
+    /** Runs until the network is idle, unless cancelled meanwhile. */
+    private void idle(Scenario.Step step) throws ScenarioCancelledException {
+        if (!sim.runUntilIdle(stop)) {
+            checkCancelled(step);
+        }
     }
 
     private void runStep(Scenario.Step step) throws ScenarioException {
         if (step instanceof Scenario.Add a) {
             for (int i = 0; i < a.count(); i++) {
+                checkCancelled(step);
                 sim.addNode();
-                sim.runUntilIdle();
+                idle(step);
             }
         } else if (step instanceof Scenario.Kill k) {
             int count = k.count() >= 0 ? k.count() : (int) Math.round(k.fraction() * sim.liveCount());
@@ -56,31 +111,36 @@ public final class ScenarioRunner {
                 SimNode n = r.count() < 0 ? dead.get(i) : dead.remove(sim.random().nextInt(dead.size()));
                 sim.revive(n);
             }
-            sim.runUntilIdle();
+            idle(step);
         } else if (step instanceof Scenario.Lookups l) {
             for (int i = 0; i < l.count(); i++) {
+                checkCancelled(step);
                 SimNode from = requireSomeLive(step);
-                sim.findNode(from, sim.randomId());
-                sim.runUntilIdle();
+                listener.started(step, sim.findNode(from, sim.randomId()));
+                idle(step);
             }
         } else if (step instanceof Scenario.LookupOne l) {
             SimNode from = l.from() == null ? requireSomeLive(step) : liveNode(l.from(), step, "lookup.from");
             NodeId target = parseId(l.target(), step, "lookup.target");
-            sim.findNode(from, target);
-            sim.runUntilIdle();
+            listener.started(step, sim.findNode(from, target));
+            idle(step);
         } else if (step instanceof Scenario.Store s) {
             SimNode from = s.from() == null ? requireSomeLive(step) : liveNode(s.from(), step, "store.from");
-            sim.store(from, s.key(), s.value());
-            sim.runUntilIdle();
+            listener.started(step, sim.store(from, s.key(), s.value()));
+            idle(step);
         } else if (step instanceof Scenario.FindValue f) {
             SimNode from = f.from() == null ? requireSomeLive(step) : liveNode(f.from(), step, "find_value.from");
-            sim.findValue(from, f.key());
-            sim.runUntilIdle();
+            listener.started(step, sim.findValue(from, f.key()));
+            idle(step);
         } else if (step instanceof Scenario.Advance a) {
-            sim.advance(a.ms());
+            if (!sim.runUntil(sim.now() + a.ms(), stop)) {
+                checkCancelled(step);
+            }
         } else if (step instanceof Scenario.Churn c) {
-            sim.churn(c.model(), c.meanSessionMs(), c.shape(), c.durationMs());
-            sim.runUntilIdle();
+            if (!sim.churn(c.model(), c.meanSessionMs(), c.shape(), c.durationMs(), stop)) {
+                checkCancelled(step);
+            }
+            idle(step);
         }
     }
 

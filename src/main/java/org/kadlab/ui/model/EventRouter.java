@@ -1,6 +1,5 @@
 package org.kadlab.ui.model;
 
-import org.kadlab.kad.LookupPurpose;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.SimEvent;
 import org.kadlab.sim.Simulation;
@@ -38,11 +37,6 @@ final class EventRouter {
         if (source != vm.simulation()) {
             return;
         }
-        LookupSession starting = vm.operations().starting();
-        if (starting != null && e instanceof SimEvent.LookupStarted s && s.purpose() == starting.purpose()
-                && s.origin().equals(starting.origin()) && s.target().equals(starting.target())) {
-            starting.started(s.lookup());
-        }
         if (e instanceof SimEvent.BucketChanged b) {
             NodeId sel = vm.selection().selectedNode();
             if (sel != null && b.node().equals(sel)) {
@@ -54,12 +48,6 @@ final class EventRouter {
             LookupSession session = vm.selection().session(p.lookup());
             if (session != null) {
                 session.progressed();
-            }
-        } else if (e instanceof SimEvent.RpcAnswered a && a.type() == SimEvent.RpcType.FIND_VALUE && "value".equals(a.answer())) {
-            for (LookupSession session : vm.selection().recentLookups()) {
-                if (session.purpose() == LookupPurpose.FIND_VALUE && a.from().equals(session.origin()) && !session.isOver()) {
-                    session.valueFrom(a.to());
-                }
             }
         }
         if (muted && !concernsSession(e)) {

@@ -152,6 +152,9 @@ public final class LookupSession {
 
     void completed(OperationRecord r, Throwable error) {
         this.record = r;
+        if (r != null && r.valueFrom() != null) {
+            valueFrom = r.valueFrom(); // the record knows whose answer carried the value
+        }
         this.failure = error == null ? null : String.valueOf(error.getCause() != null ? error.getCause().getMessage() : error.getMessage());
         version++;
     }

@@ -51,10 +51,14 @@ public final class NetworkBuilder {
     private SimConfig config;
     private int initialNodes;
     private Build build;
+    private volatile ScenarioRunner running;
     private ExecutorService thread;
 
     /** A network swapped in by a build, with the steps that rebuild it. */
-    record Built(Simulation sim, SimConfig config, int nodes, List<String> steps) {
+    record Built(Simulation sim, SimConfig config, int nodes, List<String> steps, List<LookupSession> lookups) {
+        Built(Simulation sim, SimConfig config, int nodes, List<String> steps) {
+            this(sim, config, nodes, steps, List.of());
+        }
     }
 
     private interface Job {
@@ -179,8 +183,18 @@ public final class NetworkBuilder {
         start(background, "Ran " + path.getFileName() + ": " + sc.steps().size() + " steps.", (progress, cancelled) -> {
             Simulation s = new Simulation(next);
             s.setOperationLimit(MAX_OPERATIONS);
-            new ScenarioRunner(sc, s).run();
-            return new Built(s, next, s.nodes().size(), steps);
+            ScenarioRunner runner = new ScenarioRunner(sc, s);
+            ScenarioLookups lookups = new ScenarioLookups(s, Selection.MAX_RECENT_LOOKUPS);
+            runner.setOperationListener(lookups::started);
+            running = runner;
+            try {
+                if (!cancelled.get()) {
+                    runner.run();
+                }
+            } finally {
+                running = null;
+            }
+            return new Built(s, next, s.nodes().size(), steps, lookups.sessions());
         }, -1);
         return true;
     }
@@ -273,6 +287,10 @@ public final class NetworkBuilder {
     }
 
     private void cancel() {
+        ScenarioRunner r = running;
+        if (r != null) {
+            r.cancel(); // a long advance stops at its next simulation action
+        }
         if (build != null) {
             build.cancelled().set(true);
             build.future().cancel(false);
@@ -314,5 +332,6 @@ public final class NetworkBuilder {
         settings.set(NetworkSettings.of(b.config(), b.nodes()));
         vm.status().settingsError("");
         vm.install(b.sim(), b.steps());
+        vm.selection().rememberAll(b.lookups());
     }
 }

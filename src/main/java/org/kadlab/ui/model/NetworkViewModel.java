@@ -184,7 +184,7 @@ public final class NetworkViewModel {
         router.follow(next);
         rpcs.clear();
         rpcs.useLegMs(simNetwork.meanLatencyMs());
-        operations.clear();
+        operations.reset(next.config().seed());
         recorder.replace(steps);
         settle(next::runUntilIdle);
         network.set(simNetwork);

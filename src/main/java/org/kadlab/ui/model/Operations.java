@@ -1,19 +1,15 @@
 package org.kadlab.ui.model;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.kadlab.kad.Lookup;
 import org.kadlab.kad.LookupPurpose;
 import org.kadlab.kad.NodeId;
-import org.kadlab.sim.OperationRecord;
+import org.kadlab.sim.Operation;
 import org.kadlab.sim.SimNode;
 import org.kadlab.sim.Simulation;
 
@@ -31,7 +27,8 @@ public final class Operations {
     private final StringProperty keyText = new SimpleStringProperty(this, "keyText", "");
     private final StringProperty valueText = new SimpleStringProperty(this, "valueText", "");
     private final ReadOnlyStringWrapper operationResult = new ReadOnlyStringWrapper(this, "operationResult", "");
-    private LookupSession starting;
+    /** Random targets come from their own stream, so drawing one never shifts the network's draws. */
+    private SplittableRandom targets = new SplittableRandom(0);
 
     Operations(NetworkViewModel vm) {
         this.vm = vm;
@@ -57,9 +54,13 @@ public final class Operations {
         return operationResult.getReadOnlyProperty();
     }
 
-    /** Puts a random id of the key space in the target field. */
+    /**
+     * Puts a random id of the key space in the target field, drawn from the window's own random
+     * stream (seeded from the network's seed): the simulation's draws, and so a saved scenario, stay
+     * the same whether or not a target was drawn.
+     */
     public void randomTarget() {
-        targetText.set(vm.keySpace().hex(vm.simulation().randomId()));
+        targetText.set(vm.keySpace().hex(vm.keySpace().randomId(targets)));
         vm.status().clearError();
     }
 
@@ -144,50 +145,42 @@ public final class Operations {
         return ok;
     }
 
-    /** The session being started right now (its LookupStarted event names its lookup id), or null. */
-    LookupSession starting() {
-        return starting;
-    }
-
     /** Shows the result of {@code session}, or nothing. */
     void showResultOf(LookupSession session) {
         String text = session == null ? null : session.result(vm.keySpace());
         operationResult.set(text == null ? "" : text);
     }
 
-    void clear() {
+    /** Starts over for a new network built from {@code seed}. */
+    void reset(long seed) {
         operationResult.set("");
+        targets = new SplittableRandom(seed ^ 0x5DEECE66DL);
     }
 
-    /** Starts an operation and makes it the inspected one; its result is shown when it completes. */
-    private boolean start(LookupSession session, Supplier<CompletableFuture<OperationRecord>> run) {
+    /**
+     * Starts an operation and makes it the inspected one. The simulation's handle names the lookup it
+     * started and its id, so the session follows exactly that lookup; its result (and, for a
+     * find_value, who answered with the value) comes with the operation's record when it completes.
+     */
+    private boolean start(LookupSession session, Supplier<Operation> run) {
         Simulation sim = vm.simulation();
-        Set<Lookup> before = Collections.newSetFromMap(new IdentityHashMap<>());
-        before.addAll(sim.activeLookups());
         LookupSession previous = vm.selection().selectedLookup();
         vm.selection().inspect(session);
-        starting = session;
-        CompletableFuture<OperationRecord> f;
+        Operation op;
         try {
-            f = run.get();
+            op = run.get();
         } catch (RuntimeException ex) {
             vm.selection().inspect(previous);
             vm.status().error(ex.getMessage());
             return false;
-        } finally {
-            starting = null;
+        }
+        if (op.ranLookup()) {
+            session.attach(op.lookup());
+            session.started(op.lookupId());
         }
         vm.selection().remember(session);
-        List<Lookup> now = sim.activeLookups();
-        for (int i = now.size() - 1; i >= 0; i--) {
-            Lookup l = now.get(i);
-            if (!before.contains(l) && l.origin().equals(session.origin()) && l.target().equals(session.target())) {
-                session.attach(l);
-                break;
-            }
-        }
         // completes inside sim.step(), on the thread that runs the simulation: once per operation
-        f.whenComplete((rec, ex) -> {
+        op.future().whenComplete((rec, ex) -> {
             session.completed(rec, ex);
             String text = session.result(sim.keySpace());
             if (text != null && sim == vm.simulation()) {

@@ -103,6 +103,13 @@ public final class Selection {
         }
     }
 
+    /** Remembers the lookups a scenario ran, oldest first, so the newest ends up first. */
+    void rememberAll(java.util.List<LookupSession> sessions) {
+        for (LookupSession s : sessions) {
+            remember(s);
+        }
+    }
+
     /** Forgets everything (a new network): the views never see an old node with the new network. */
     void clear() {
         selectedLookup.set(null);

@@ -293,4 +293,45 @@ class OperationsViewModelTest {
         vm.playback().stepRound();
         assertThat(s.lookup().round() > round || s.lookup().finished()).isTrue();
     }
+
+    @Test
+    void aRandomTargetDrawnInTheAppDoesNotShiftTheNetworksDrawsSoTheSavedScenarioReplaysTheSameKills(@TempDir Path dir)
+            throws Exception {
+        vm.builder().applyPreset(Preset.CLASSROOM, false);
+        vm.selection().select(vm.simulation().nodes().get(2).id());
+        vm.operations().randomTarget();
+        String drawn = vm.operations().targetTextProperty().get();
+        assertThat(vm.operations().findNode()).isTrue();
+        vm.simulation().runUntilIdle();
+        vm.commands().killPercent(30);
+        List<String> live = vm.simulation().nodes().stream().filter(SimNode::isAlive).map(n -> vm.keySpace().hex(n.id())).toList();
+        Path file = dir.resolve("net.yaml");
+        vm.exports().writeScenario(file);
+        assertThat(Files.readString(file)).as("the lookup is saved with the target it became").contains(drawn);
+
+        NetworkViewModel other = new NetworkViewModel();
+        assertThat(other.builder().loadScenario(file, false)).isTrue();
+        assertThat(other.simulation().nodes().stream().filter(SimNode::isAlive).map(n -> other.keySpace().hex(n.id())).toList())
+                .as("the same nodes were killed on replay").isEqualTo(live);
+        other.shutdown();
+    }
+
+    @Test
+    void theLookupsAnOpenedScenarioRanAreListedInTheInspectorWithTheirResults(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("looks.yaml");
+        Files.writeString(file, "seed: 3\nbits: 8\nk: 2\nalpha: 2\nsteps:\n  - add: 12\n  - lookups: 3\n"
+                + "  - store: {key: \"greeting\", value: \"hello\"}\n");
+        assertThat(vm.builder().loadScenario(file, false)).isTrue();
+        assertThat(vm.status().settingsErrorProperty().get()).isEmpty();
+        long judged = vm.simulation().stats().judgedLookups();
+        assertThat(judged).as("the scenario's lookups count in the stats").isEqualTo(3);
+        assertThat(vm.selection().recentLookups()).as("and are listed, newest first").hasSize(4);
+        assertThat(vm.selection().recentLookups().get(0).purpose()).isEqualTo(LookupPurpose.STORE);
+        for (LookupSession s : vm.selection().recentLookups().subList(1, 4)) {
+            assertThat(s.purpose()).isEqualTo(LookupPurpose.FIND_NODE);
+            assertThat(s.isOver()).as("each with its end").isTrue();
+            assertThat(s.rows(vm.network())).as("and its candidates").isNotEmpty();
+        }
+        assertThat(vm.selection().selectLookup(vm.selection().recentLookups().get(2))).isTrue();
+    }
 }

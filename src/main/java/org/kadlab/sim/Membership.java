@@ -1,0 +1,92 @@
+package org.kadlab.sim;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.kadlab.kad.Contact;
+import org.kadlab.kad.KadConfig;
+import org.kadlab.kad.KadNode;
+import org.kadlab.kad.KeySpace;
+import org.kadlab.kad.NodeId;
+
+/**
+ * Nodes joining, crashing and coming back: a join builds a real {@link KadNode} and bootstraps it
+ * through a seed; a crash silences the node, abandons its lookups and keeps its state; a revival
+ * brings that state back and restarts its upkeep.
+ */
+final class Membership {
+    private final KadConfig kad;
+    private final KeySpace keySpace;
+    private final SplittableRandom random;
+    private final SimClock clock;
+    private final EventSink sink;
+    private final Roster roster;
+    private final SimTransport transport;
+    private final NodeEvents nodeEvents;
+    private final Upkeep upkeep;
+
+    Membership(KadConfig kad, KeySpace keySpace, SplittableRandom random, SimClock clock, EventSink sink, Roster roster,
+               SimTransport transport, NodeEvents nodeEvents, Upkeep upkeep) {
+        this.kad = kad;
+        this.keySpace = keySpace;
+        this.random = random;
+        this.clock = clock;
+        this.sink = sink;
+        this.roster = roster;
+        this.transport = transport;
+        this.nodeEvents = nodeEvents;
+        this.upkeep = upkeep;
+    }
+
+    /** Adds a node with {@code id} that joins through {@code seed} (null: it starts alone). */
+    SimNode add(NodeId id, SimNode seed) {
+        Objects.requireNonNull(id, "id");
+        if (!keySpace.contains(id)) {
+            throw new IllegalArgumentException("id " + id + " does not fit in " + keySpace.bits() + " bits");
+        }
+        if (roster.contains(id)) {
+            throw new IllegalArgumentException("a node with id " + keySpace.hex(id) + " already exists");
+        }
+        if (seed != null && !seed.alive) {
+            throw new IllegalArgumentException("seed " + keySpace.hex(seed.id()) + " is not alive");
+        }
+        SimNode node = new SimNode(transport, roster.size());
+        Contact contact = new Contact(id, "sim:" + node.index());
+        node.attach(new KadNode(contact, kad, node, clock::now, random, KadNode.DIRECT, nodeEvents.observerFor(node)));
+        roster.add(node);
+        if (sink.recording()) {
+            sink.emit(new SimEvent.NodeAdded(clock.now(), id, seed == null ? null : seed.id()));
+        }
+        List<Contact> seeds = seed == null ? List.of() : List.of(seed.contact());
+        node.kad().bootstrap(seeds).whenComplete((n, err) -> upkeep.schedule(node));
+        return node;
+    }
+
+    /** Crashes {@code node}: it stops answering and its unfinished lookups are abandoned; its state is kept. */
+    void kill(SimNode node) {
+        if (!node.alive) {
+            return;
+        }
+        node.alive = false;
+        node.epoch++;
+        node.kad().abandonInFlight();
+        roster.unmarkLive(node);
+        if (sink.recording()) {
+            sink.emit(new SimEvent.NodeKilled(clock.now(), node.id()));
+        }
+        nodeEvents.abandonLookupsOf(node);
+    }
+
+    /** Brings a crashed node back with the state it had; its upkeep resumes at once. */
+    void revive(SimNode node) {
+        if (node.alive) {
+            return;
+        }
+        node.alive = true;
+        roster.markLive(node);
+        if (sink.recording()) {
+            sink.emit(new SimEvent.NodeRevived(clock.now(), node.id()));
+        }
+        upkeep.restart(node);
+    }
+}
