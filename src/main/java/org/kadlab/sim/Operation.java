@@ -10,7 +10,8 @@ import org.kadlab.kad.Lookup;
  * @param op        "find_node", "find_value" or "store"
  * @param lookupId  the simulation-wide id of its lookup, the one its {@link SimEvent.LookupStarted},
  *                  {@link SimEvent.LookupProgressed} and {@link SimEvent.LookupFinished} events carry;
- *                  0 when no lookup ran (a find_value answered from the origin's own store)
+ *                  0 when no lookup ran (a find_value the origin answered from its own store, or a
+ *                  store the origin refused because it already publishes max_records keys)
  * @param lookup    the lookup as it runs (for a store, the one that finds the k closest before the
  *                  STOREs go out); null when no lookup ran
  * @param future    completes with the operation's judged record when it ends
@@ -22,7 +23,7 @@ public record Operation(String op, long lookupId, Lookup lookup, CompletableFutu
         }
     }
 
-    /** Whether a lookup ran for it (false only for a find_value the origin answered from its own store). */
+    /** Whether a lookup ran for it (see {@link #lookupId()} for when none does). */
     public boolean ranLookup() {
         return lookup != null;
     }

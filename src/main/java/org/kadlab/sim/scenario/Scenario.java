@@ -13,45 +13,93 @@ public record Scenario(String file, SimConfig config, List<Step> steps) {
     /** One step of a scenario. */
     public sealed interface Step {
         int line();
+
+        /** The same step at another line (0 for none): compare steps from different files with {@code atLine(0)}. */
+        Step atLine(int line);
+    }
+
+    /** This scenario's steps, each at line 0, so that scenarios read from different texts compare by content. */
+    public List<Step> stepsWithoutLines() {
+        return steps.stream().map(s -> s.atLine(0)).toList();
     }
 
     /** {@code add: N}: N nodes join one at a time, each through a random live node. */
     public record Add(int line, int count) implements Step {
+        @Override
+        public Add atLine(int line) {
+            return new Add(line, count);
+        }
     }
 
     /** {@code kill: N} or {@code kill: "30%"}: crash random live nodes. */
     public record Kill(int line, int count, double fraction) implements Step {
+        @Override
+        public Kill atLine(int line) {
+            return new Kill(line, count, fraction);
+        }
     }
 
     /** {@code kill: {node: "<hex id>"}}: crash one given node. */
     public record KillNode(int line, String node) implements Step {
+        @Override
+        public KillNode atLine(int line) {
+            return new KillNode(line, node);
+        }
     }
 
     /** {@code revive: all} or {@code revive: N}: bring crashed nodes back (count -1 means all). */
     public record Revive(int line, int count) implements Step {
+        @Override
+        public Revive atLine(int line) {
+            return new Revive(line, count);
+        }
     }
 
     /** {@code lookups: N}: find_node from a random live node to a random target, N times. */
     public record Lookups(int line, int count) implements Step {
+        @Override
+        public Lookups atLine(int line) {
+            return new Lookups(line, count);
+        }
     }
 
     /** {@code lookup: {from, target}}: one find_node (from may be null: a random live node). */
     public record LookupOne(int line, String from, String target) implements Step {
+        @Override
+        public LookupOne atLine(int line) {
+            return new LookupOne(line, from, target);
+        }
     }
 
     /** {@code store: {key, value, from?}}. */
     public record Store(int line, String key, String value, String from) implements Step {
+        @Override
+        public Store atLine(int line) {
+            return new Store(line, key, value, from);
+        }
     }
 
     /** {@code find_value: {key, from?}}. */
     public record FindValue(int line, String key, String from) implements Step {
+        @Override
+        public FindValue atLine(int line) {
+            return new FindValue(line, key, from);
+        }
     }
 
     /** {@code advance: 3600s}: let virtual time pass. */
     public record Advance(int line, long ms) implements Step {
+        @Override
+        public Advance atLine(int line) {
+            return new Advance(line, ms);
+        }
     }
 
     /** {@code churn: {model, mean_session, shape, duration}}. */
     public record Churn(int line, SessionModel model, long meanSessionMs, double shape, long durationMs) implements Step {
+        @Override
+        public Churn atLine(int line) {
+            return new Churn(line, model, meanSessionMs, shape, durationMs);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.kadlab.sim.scenario;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -198,16 +199,17 @@ public final class ScenarioReader {
         }
         if (v.value() instanceof String s && s.strip().endsWith("%")) {
             String num = s.strip().substring(0, s.strip().length() - 1).strip();
-            double pct;
+            BigDecimal pct;
             try {
-                pct = Double.parseDouble(num);
+                pct = new BigDecimal(num);
             } catch (NumberFormatException ex) {
                 throw fail(v.line(), "kill", "'" + s + "' is not a percentage such as \"30%\"");
             }
-            if (!(pct >= 0 && pct <= 100)) {
+            if (pct.signum() < 0 || pct.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw fail(v.line(), "kill", "a percentage must be between 0% and 100%, was " + s);
             }
-            return new Scenario.Kill(v.line(), -1, pct / 100.0);
+            // divided exactly, rounded once: every fraction has a percentage that reads back to it
+            return new Scenario.Kill(v.line(), -1, pct.movePointLeft(2).doubleValue());
         }
         return new Scenario.Kill(v.line(), (int) longValue(v, "kill", 0, 10_000_000), -1);
     }
