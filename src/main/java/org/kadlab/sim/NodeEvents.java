@@ -78,14 +78,11 @@ final class NodeEvents {
         firstStarted = null;
     }
 
-    /** Stops watching; the first lookup the watched node started meanwhile, marked as an operation's, or null. */
+    /** Stops watching; the first lookup the watched node started meanwhile (an operation's), or null. */
     LookupTrack watched() {
         LookupTrack t = firstStarted;
         watching = null;
         firstStarted = null;
-        if (t != null) {
-            t.operation = true;
-        }
         return t;
     }
 
@@ -186,6 +183,7 @@ final class NodeEvents {
             lookups.put(lookup, t);
             if (self == watching && firstStarted == null) {
                 firstStarted = t;
+                t.operation = true; // before it can end: a lookup with nobody to ask ends inside the call
             }
             stats.lookupsStarted++;
             if (sink.recording()) {

@@ -174,4 +174,21 @@ class SimulationOperationTest {
         assertThat(r.valueFrom()).isEqualTo(holder.id());
         assertThat(r.valueFoundMs()).isEqualTo(r.startMs()).isEqualTo(sim.now());
     }
+    @Test
+    @DisplayName("a lookup with nobody to ask ends inside the call, and its handle still names it and completes judged")
+    void lookupThatEndsInsideTheCallIsStillNamed() {
+        Simulation sim = new Simulation(config(3, KadConfig.builder().bits(8).k(2).alpha(1).build()).withHistoryCapacity(0));
+        SimFixture.Recorder rec = new SimFixture.Recorder();
+        SimNode alone = sim.addNode();
+        sim.runUntilIdle();
+        sim.addListener(rec);
+        Operation op = sim.findNode(alone, sim.randomId());
+        assertThat(op.ranLookup()).isTrue();
+        assertThat(op.future()).as("nobody to ask: done at once").isCompleted();
+        assertThat(op.lookupId()).isEqualTo(rec.of(SimEvent.LookupStarted.class).get(0).lookup());
+        OperationRecord r = op.future().join();
+        assertThat(r.truth()).as("no other live node").isEmpty();
+        assertThat(r.exact()).isTrue();
+        assertThat(sim.stats().judgedLookups()).isEqualTo(1);
+    }
 }
