@@ -120,9 +120,9 @@ class GraphDisplayTest {
 
     @Test
     void theStatusLineNamesTheDrawnShareFirstWithThousandsSeparated() {
-        assertThat(NetworkGraphView.statusText(1_026, 2_000, 1_026, 2_950, true, 12, false))
+        assertThat(GraphNodeChoice.statusText(1_026, 2_000, 1_026, 2_950, true, 12, false))
                 .isEqualTo("1,026 of 2,000 nodes drawn \u00b7 1,026 live \u00b7 2,950 edges (3 nearest each) \u00b7 lookup: 12 queried");
-        assertThat(NetworkGraphView.statusText(32, 32, 31, 240, false, -1, false)).isEqualTo("32 nodes \u00b7 31 live \u00b7 240 edges");
+        assertThat(GraphNodeChoice.statusText(32, 32, 31, 240, false, -1, false)).isEqualTo("32 nodes \u00b7 31 live \u00b7 240 edges");
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
@@ -131,5 +131,22 @@ class GraphDisplayTest {
 
     private static void fx(Runnable r) throws Exception {
         WaitForAsyncUtils.asyncFx(r).get();
+    }
+
+    @Test
+    void theGraphTakesItsColoursFromTheThemeTokensAndFollowsATheme() throws Exception {
+        fx(() -> {
+            view = new NetworkGraphView(vm, CAP, EDGE_CAP);
+            TestViews.show(view, 800, 600);
+            view.layoutToggle().setSelected(false);
+        });
+        String dark = fx(() -> String.valueOf(view.graph().getAttribute("ui.stylesheet")));
+        assertThat(dark).as("-kad-bg and -kad-selected of the dark theme").contains("#1c1f24").contains("#e69f00");
+        fx(() -> {
+            view.getScene().getRoot().getStyleClass().add("theme-light");
+            view.getScene().getRoot().applyCss();
+        });
+        String light = fx(() -> String.valueOf(view.graph().getAttribute("ui.stylesheet")));
+        assertThat(light).as("-kad-bg of the light theme").contains("#f6f5f1").doesNotContain("#1c1f24");
     }
 }

@@ -27,7 +27,7 @@ class GraphNodeChoiceTest {
         }
         int cap = 8;
         var lookup = vm.selection().selectedLookup().lookup();
-        List<NodeId> shown = NetworkGraphView.shownNodes(vm.network(), sel.id(), null, lookup, cap);
+        List<NodeId> shown = GraphNodeChoice.shownNodes(vm.network(), sel.id(), null, lookup, cap);
 
         List<NodeId> all = vm.network().nodeIds();
         Set<NodeId> expected = new LinkedHashSet<>(all.subList(0, cap));
@@ -39,7 +39,7 @@ class GraphNodeChoiceTest {
         assertThat(shown).as("no node twice").doesNotHaveDuplicates();
         assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(shown.subList(0, cap)).as("the first nodes come first").isEqualTo(all.subList(0, cap));
-        assertThat(NetworkGraphView.shownNodes(vm.network(), sel.id(), null, lookup, 1_000))
+        assertThat(GraphNodeChoice.shownNodes(vm.network(), sel.id(), null, lookup, 1_000))
                 .as("under the cap, every node").isEqualTo(all);
         vm.shutdown();
     }
