@@ -1,10 +1,9 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.model.NetworkViewModel;
-
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import org.kadlab.ui.model.NetworkViewModel;
 
 /**
  * The per-frame driver: ticks the view model (a bounded slice of simulation steps and the release

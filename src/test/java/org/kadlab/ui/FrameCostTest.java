@@ -1,8 +1,5 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.model.Playback;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
@@ -10,6 +7,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.Playback;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 

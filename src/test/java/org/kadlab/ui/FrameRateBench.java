@@ -1,9 +1,5 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.model.NetworkSettings;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.model.Preset;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -14,6 +10,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.kadlab.ui.model.NetworkSettings;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.Preset;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 

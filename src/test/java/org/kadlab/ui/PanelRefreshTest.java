@@ -1,14 +1,13 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.buckets.BucketPanel;
-import org.kadlab.ui.model.BucketRow;
-import org.kadlab.ui.inspector.LookupInspector;
-import org.kadlab.ui.model.NetworkViewModel;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kadlab.ui.buckets.BucketPanel;
+import org.kadlab.ui.inspector.LookupInspector;
+import org.kadlab.ui.model.BucketRow;
+import org.kadlab.ui.model.NetworkViewModel;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -1,8 +1,5 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.ring.RingView;
-
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -11,6 +8,8 @@ import javafx.scene.Scene;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.kadlab.sim.SimNode;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.ring.RingView;
 
 /** Test helpers for views: show one in a window styled like the app's, and check the ring's labels. */
 public final class TestViews {

@@ -1,10 +1,5 @@
 package org.kadlab.ui.distance;
 
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.widgets.NodeDot;
-import org.kadlab.ui.widgets.NodeTooltips;
-import org.kadlab.ui.model.RingGeometry;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +17,11 @@ import javafx.scene.text.Text;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
 import org.kadlab.ui.model.NetworkModel;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.RingGeometry;
 import org.kadlab.ui.model.TableSnapshot;
+import org.kadlab.ui.widgets.NodeDot;
+import org.kadlab.ui.widgets.NodeTooltips;
 
 /**
  * The XOR-distance view around the selected node: one concentric ring per bucket index, the

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.kadlab.kad.Lookup;
-import org.kadlab.ui.model.LookupSnapshot;
 import org.kadlab.kad.NodeId;
+import org.kadlab.ui.model.LookupSnapshot;
 
 /**
  * Edge keys for the network graph, as pure functions: an undirected edge between {@code a} and

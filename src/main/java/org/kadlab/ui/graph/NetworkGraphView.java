@@ -1,27 +1,17 @@
 package org.kadlab.ui.graph;
 
-import org.kadlab.ui.model.IdText;
-import org.kadlab.ui.model.LookupSession;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.widgets.OnScreen;
-import org.kadlab.ui.model.RingGeometry;
-import org.kadlab.ui.model.EventInbox;
-import org.kadlab.ui.model.LookupSnapshot;
-import org.kadlab.ui.model.NetworkModel;
-import org.kadlab.ui.theme.ThemeTokens;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javafx.animation.Animation;
-import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -35,6 +25,15 @@ import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.Lookup;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.SimEvent;
+import org.kadlab.ui.model.EventInbox;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.model.LookupSession;
+import org.kadlab.ui.model.LookupSnapshot;
+import org.kadlab.ui.model.NetworkModel;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.RingGeometry;
+import org.kadlab.ui.theme.ThemeTokens;
+import org.kadlab.ui.widgets.OnScreen;
 
 /**
  * Who knows whom: a GraphStream graph of the simulated nodes, embedded with an {@link FxViewer}

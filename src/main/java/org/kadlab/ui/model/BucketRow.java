@@ -1,11 +1,10 @@
 package org.kadlab.ui.model;
 
-import org.kadlab.ui.model.RingGeometry;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
+import org.kadlab.ui.model.RingGeometry;
 
 /**
  * One row of the bucket occupancy panel: either a non-empty bucket (contacts in LRU order, head

@@ -1,6 +1,5 @@
 package org.kadlab.ui.model;
 
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;

@@ -1,10 +1,9 @@
 package org.kadlab.ui.ring;
 
-import org.kadlab.ui.model.RingGeometry;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.kadlab.ui.model.RingGeometry;
 
 /**
  * Places the ID ring's node labels so that none overlap: a pure function of angles and label

@@ -1,10 +1,9 @@
 package org.kadlab.ui.widgets;
 
-import org.kadlab.ui.model.IdText;
-import org.kadlab.ui.model.NetworkViewModel;
-
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.model.NetworkViewModel;
 
 /**
  * A table cell showing an id (or a distance) in hex: whole up to 32 bits, abbreviated beyond with

@@ -1,12 +1,10 @@
 package org.kadlab.ui.widgets;
 
-import org.kadlab.ui.model.RingGeometry;
-
-import org.kadlab.ui.model.CandidateRow;
-
 import javafx.css.PseudoClass;
 import javafx.scene.shape.Circle;
 import org.kadlab.kad.NodeId;
+import org.kadlab.ui.model.CandidateRow;
+import org.kadlab.ui.model.RingGeometry;
 
 /**
  * One node drawn as a dot. Its look comes from CSS: style class {@code node-dot} and the

@@ -1,11 +1,9 @@
 package org.kadlab.ui.widgets;
 
-import org.kadlab.ui.model.IdText;
-
-import org.kadlab.ui.model.NetworkViewModel;
-
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.model.NetworkViewModel;
 
 /**
  * Hover text for node dots: the id in hex and in binary, alive or down, and the bucket it falls in

@@ -1,13 +1,12 @@
 package org.kadlab.ui.distance;
 
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.TestViews;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kadlab.ui.TestViews;
+import org.kadlab.ui.model.NetworkViewModel;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -1,11 +1,5 @@
 package org.kadlab.ui.graph;
 
-import org.kadlab.ui.model.IdText;
-import org.kadlab.ui.model.NetworkSettings;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.model.RingGeometry;
-import org.kadlab.ui.TestViews;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -20,6 +14,11 @@ import org.kadlab.kad.Contact;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.LookupMode;
 import org.kadlab.sim.SimNode;
+import org.kadlab.ui.TestViews;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.model.NetworkSettings;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.RingGeometry;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 

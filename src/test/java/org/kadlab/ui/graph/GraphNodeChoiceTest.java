@@ -1,7 +1,5 @@
 package org.kadlab.ui.graph;
 
-import org.kadlab.ui.model.NetworkViewModel;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashSet;
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.kadlab.kad.Lookup;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.SimNode;
+import org.kadlab.ui.model.NetworkViewModel;
 
 /** Over its node cap the graph draws the first nodes plus everything the selection and the lookup need. */
 class GraphNodeChoiceTest {

@@ -1,13 +1,12 @@
 package org.kadlab.ui.model;
 
-import org.kadlab.ui.widgets.NodeTooltips;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kadlab.kad.Lookup;
 import org.kadlab.sim.SimNode;
+import org.kadlab.ui.widgets.NodeTooltips;
 
 /** The view model without a Stage: selection, find_node, stepping, kill, add, revive, reset. */
 class NetworkViewModelTest {

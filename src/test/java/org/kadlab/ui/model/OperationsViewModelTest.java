@@ -1,7 +1,5 @@
 package org.kadlab.ui.model;
 
-import org.kadlab.ui.ExportActions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -17,6 +15,7 @@ import org.kadlab.kad.LookupPurpose;
 import org.kadlab.sim.SimNode;
 import org.kadlab.sim.scenario.Scenario;
 import org.kadlab.sim.scenario.ScenarioReader;
+import org.kadlab.ui.ExportActions;
 
 /** The view model's new actions without a Stage: store, find_value, settings, presets, scenarios, step round. */
 class OperationsViewModelTest {

@@ -1,8 +1,5 @@
 package org.kadlab.ui.model;
 
-import org.kadlab.ui.MainView;
-import org.kadlab.ui.TestViews;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -10,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kadlab.ui.MainView;
+import org.kadlab.ui.TestViews;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -1,14 +1,5 @@
 package org.kadlab.ui.ring;
 
-import org.kadlab.ui.widgets.NodeDot;
-
-import org.kadlab.ui.model.CandidateRow;
-import org.kadlab.ui.KadLabApp;
-import org.kadlab.ui.model.LookupSession;
-import org.kadlab.ui.model.NetworkSettings;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.TestViews;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -21,6 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.kadlab.kad.Lookup;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.SimNode;
+import org.kadlab.ui.KadLabApp;
+import org.kadlab.ui.TestViews;
+import org.kadlab.ui.model.CandidateRow;
+import org.kadlab.ui.model.LookupSession;
+import org.kadlab.ui.model.NetworkSettings;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.NodeDot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
