@@ -126,4 +126,17 @@ public final class IdText {
         }
         return sb.toString();
     }
+
+    /** {@code text} in double quotes, with quotes and backslashes escaped, for captions. */
+    public static String quote(String text) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
 }

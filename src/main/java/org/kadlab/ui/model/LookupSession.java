@@ -83,8 +83,8 @@ public final class LookupSession {
     /** "find_node 3a1f -> 7f00", "store "greeting" -> key 7f00", ... */
     public String title(KeySpace ks) {
         return switch (purpose) {
-            case FIND_VALUE -> "find_value " + ScenarioText.quote(key) + " from " + ks.hex(origin) + " \u2192 key " + ks.hex(target);
-            case STORE -> "store " + ScenarioText.quote(key) + " = " + ScenarioText.quote(value) + " from " + ks.hex(origin)
+            case FIND_VALUE -> "find_value " + IdText.quote(key) + " from " + ks.hex(origin) + " \u2192 key " + ks.hex(target);
+            case STORE -> "store " + IdText.quote(key) + " = " + IdText.quote(value) + " from " + ks.hex(origin)
                     + " \u2192 key " + ks.hex(target);
             default -> "find_node " + ks.hex(origin) + " \u2192 " + ks.hex(target);
         };
@@ -96,8 +96,8 @@ public final class LookupSession {
      */
     public String label(KeySpace ks) {
         String head = switch (purpose) {
-            case FIND_VALUE -> "find_value " + ScenarioText.quote(shortKey()) + " ";
-            case STORE -> "store " + ScenarioText.quote(shortKey()) + " ";
+            case FIND_VALUE -> "find_value " + IdText.quote(shortKey()) + " ";
+            case STORE -> "store " + IdText.quote(shortKey()) + " ";
             default -> "find_node ";
         };
         String state;
@@ -133,10 +133,10 @@ public final class LookupSession {
         if (purpose == LookupPurpose.FIND_VALUE) {
             if (Boolean.TRUE.equals(record.found())) {
                 String where = valueFrom == null ? "in its own store" : "at " + ks.hex(valueFrom);
-                return "find_value " + ScenarioText.quote(key) + ": found " + ScenarioText.quote(record.value()) + " " + where
+                return "find_value " + IdText.quote(key) + ": found " + IdText.quote(record.value()) + " " + where
                         + " after " + record.rpcs() + " RPCs, " + (record.endMs() - record.startMs()) + " ms.";
             }
-            return "find_value " + ScenarioText.quote(key) + ": not found; " + record.rpcs() + " RPCs asked the "
+            return "find_value " + IdText.quote(key) + ": not found; " + record.rpcs() + " RPCs asked the "
                     + record.result().size() + " closest nodes to key " + ks.hex(target) + ", none held it.";
         }
         if (purpose == LookupPurpose.STORE) {
@@ -144,7 +144,7 @@ public final class LookupSession {
             for (NodeId n : record.result()) {
                 acks.add(ks.hex(n));
             }
-            return "store " + ScenarioText.quote(key) + ": " + acks.size() + " of " + record.truth().size()
+            return "store " + IdText.quote(key) + ": " + acks.size() + " of " + record.truth().size()
                     + " closest nodes acknowledged" + (acks.isEmpty() ? "." : ": " + String.join(", ", acks) + ".");
         }
         return null;

@@ -1,7 +1,5 @@
 package org.kadlab.ui.model;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +53,8 @@ public final class NetworkBuilder {
     private ExecutorService thread;
 
     /** A network swapped in by a build, with the steps that rebuild it. */
-    record Built(Simulation sim, SimConfig config, int nodes, List<String> steps, List<LookupSession> lookups) {
-        Built(Simulation sim, SimConfig config, int nodes, List<String> steps) {
+    record Built(Simulation sim, SimConfig config, int nodes, List<Scenario.Step> steps, List<LookupSession> lookups) {
+        Built(Simulation sim, SimConfig config, int nodes, List<Scenario.Step> steps) {
             this(sim, config, nodes, steps, List.of());
         }
     }
@@ -90,7 +88,7 @@ public final class NetworkBuilder {
         return buildProgress.getReadOnlyProperty();
     }
 
-    /** The mean latency of the current settings, in ms. */
+    /** The settings of the current network. */
     SimConfig config() {
         return config;
     }
@@ -99,7 +97,7 @@ public final class NetworkBuilder {
     public void reset() {
         cancel();
         install(new Built(build(config, initialNodes, new AtomicInteger(), new AtomicBoolean()), config, initialNodes,
-                List.of(ScenarioText.add(initialNodes))));
+                List.of(new Scenario.Add(0, initialNodes))));
         vm.status().caption(initialNodes + " nodes joined one at a time. Click a node, type a target id and press Find node.");
     }
 
@@ -126,7 +124,7 @@ public final class NetworkBuilder {
         start(background, "Built " + nodes + " nodes (" + s.bits() + "-bit ids, k = " + s.k() + ", alpha = " + s.alpha()
                 + ", " + s.mode().name().toLowerCase(Locale.ROOT) + "); each joined one at a time.",
                 (progress, cancelled) -> new Built(build(next, nodes, progress, cancelled), next, nodes,
-                        List.of(ScenarioText.add(nodes))), nodes);
+                        List.of(new Scenario.Add(0, nodes))), nodes);
         return true;
     }
 
@@ -173,12 +171,9 @@ public final class NetworkBuilder {
                     + " nodes, the scenario adds " + added);
             return false;
         }
-        List<String> steps;
-        try {
-            steps = scenarioSteps(Files.readString(path));
-        } catch (IOException e) {
-            vm.status().settingsError(path.getFileName() + ": cannot read: " + e.getMessage());
-            return false;
+        List<Scenario.Step> steps = new ArrayList<>(sc.steps().size());
+        for (Scenario.Step st : sc.steps()) {
+            steps.add(st.atLine(0)); // recorded as the user's own steps: they are written again, not read
         }
         start(background, "Ran " + path.getFileName() + ": " + sc.steps().size() + " steps.", (progress, cancelled) -> {
             Simulation s = new Simulation(next);
@@ -226,26 +221,6 @@ public final class NetworkBuilder {
             thread.shutdownNow();
             thread = null;
         }
-    }
-
-    /** The step lines of a scenario file, as written (comments and blank lines dropped). */
-    static List<String> scenarioSteps(String text) {
-        List<String> out = new ArrayList<>();
-        boolean in = false;
-        for (String line : text.split("\\R")) {
-            String t = line.strip();
-            if (line.startsWith("steps:")) {
-                in = true;
-                continue;
-            }
-            if (in && t.startsWith("- ") && out.size() < ScenarioRecorder.MAX_RECORDED_STEPS) {
-                int hash = t.indexOf(" #");
-                out.add(hash > 0 && t.lastIndexOf('"') < hash ? t.substring(0, hash).strip() : t);
-            } else if (in && !t.isEmpty() && !t.startsWith("#") && !line.startsWith(" ")) {
-                in = false;
-            }
-        }
-        return out;
     }
 
     /** Builds a network of {@code nodes} nodes that join one at a time, reporting progress; stops when cancelled. */

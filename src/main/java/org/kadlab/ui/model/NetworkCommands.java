@@ -3,6 +3,7 @@ package org.kadlab.ui.model;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.SimNode;
 import org.kadlab.sim.Simulation;
+import org.kadlab.sim.scenario.Scenario;
 
 /**
  * What the user does to the network's membership: add nodes that join, crash the selected node or a
@@ -40,7 +41,7 @@ public final class NetworkCommands {
         if (vm.selection().selectedNode() == null) {
             vm.selection().selectQuietly(sim.nodes().get(0).id());
         }
-        vm.recorder().record(ScenarioText.add(n));
+        vm.recorder().record(new Scenario.Add(0, n));
         vm.status().caption("Added " + n + (n == 1 ? " node; it" : " nodes; each") + " joined through a random live node, "
                 + "looked up its own id and refreshed its buckets.");
         vm.bump();
@@ -61,7 +62,7 @@ public final class NetworkCommands {
             return false;
         }
         vm.simulation().kill(n);
-        vm.recorder().record(ScenarioText.killNode(vm.keySpace().hex(id)));
+        vm.recorder().record(new Scenario.KillNode(0, vm.keySpace().hex(id)));
         vm.rpcs().dropFrom(id);
         vm.playback().releaseAll();
         vm.bump();
@@ -90,7 +91,7 @@ public final class NetworkCommands {
             vm.rpcs().dropFrom(n.id());
         }
         if (count > 0) {
-            vm.recorder().record(count == wanted ? ScenarioText.killPercent(percent) : ScenarioText.kill(count));
+            vm.recorder().record(count == wanted ? new Scenario.Kill(0, -1, percent / 100.0) : new Scenario.Kill(0, count, -1));
         }
         vm.playback().releaseAll();
         vm.status().caption(count == 0
@@ -114,7 +115,7 @@ public final class NetworkCommands {
         }
         vm.playback().releaseAll();
         if (revived > 0) {
-            vm.recorder().record(ScenarioText.reviveAll());
+            vm.recorder().record(new Scenario.Revive(0, -1));
         }
         vm.status().caption(revived == 0 ? "Every node is already running."
                 : "Revived " + revived + (revived == 1 ? " node" : " nodes") + ", each with the routing table it had.");

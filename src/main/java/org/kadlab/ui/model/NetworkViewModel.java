@@ -11,6 +11,7 @@ import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.sim.SimConfig;
 import org.kadlab.sim.Simulation;
+import org.kadlab.sim.scenario.Scenario;
 
 /**
  * The state behind the KadLab window, testable without a Stage: the {@link NetworkModel} the views
@@ -174,7 +175,7 @@ public final class NetworkViewModel {
     }
 
     /** Makes {@code next} the window's network (it is settled: no events of its building are replayed). */
-    void install(Simulation next, List<String> steps) {
+    void install(Simulation next, List<Scenario.Step> steps) {
         // clear the old network's selection first: views refreshed from these listeners must never
         // see a node or lookup of the old network together with the new one
         selection.clear();

@@ -11,6 +11,7 @@ import org.kadlab.kad.LookupPurpose;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.Operation;
 import org.kadlab.sim.SimNode;
+import org.kadlab.sim.scenario.Scenario;
 import org.kadlab.sim.Simulation;
 
 /**
@@ -85,7 +86,7 @@ public final class Operations {
         LookupSession session = new LookupSession(origin.id(), target, sim.now());
         boolean ok = start(session, () -> sim.findNode(origin, target));
         if (ok) {
-            vm.recorder().record(ScenarioText.lookup(hex(origin.id()), hex(target)));
+            vm.recorder().record(new Scenario.LookupOne(0, hex(origin.id()), hex(target)));
         }
         return ok;
     }
@@ -102,7 +103,7 @@ public final class Operations {
         }
         String value = valueText.get() == null ? "" : valueText.get();
         if (value.isEmpty()) {
-            vm.status().error("Type a value to store under " + ScenarioText.quote(key) + ".");
+            vm.status().error("Type a value to store under " + IdText.quote(key) + ".");
             return false;
         }
         if (value.length() > MAX_VALUE_CHARS || hasControl(value)) {
@@ -117,7 +118,7 @@ public final class Operations {
         LookupSession session = new LookupSession(LookupPurpose.STORE, origin.id(), vm.keySpace().keyId(key), sim.now(), key, value);
         boolean ok = start(session, () -> sim.store(origin, key, value));
         if (ok) {
-            vm.recorder().record(ScenarioText.store(key, value, hex(origin.id())));
+            vm.recorder().record(new Scenario.Store(0, key, value, hex(origin.id())));
         }
         return ok;
     }
@@ -140,7 +141,7 @@ public final class Operations {
         LookupSession session = new LookupSession(LookupPurpose.FIND_VALUE, origin.id(), vm.keySpace().keyId(key), sim.now(), key, null);
         boolean ok = start(session, () -> sim.findValue(origin, key));
         if (ok) {
-            vm.recorder().record(ScenarioText.findValue(key, hex(origin.id())));
+            vm.recorder().record(new Scenario.FindValue(0, key, hex(origin.id())));
         }
         return ok;
     }

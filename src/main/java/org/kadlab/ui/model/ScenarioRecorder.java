@@ -2,16 +2,21 @@ package org.kadlab.ui.model;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import org.kadlab.sim.scenario.Scenario;
+import org.kadlab.sim.scenario.ScenarioWriter;
 
 /**
- * Remembers what the user did to the network, as scenario steps, so that the saved scenario
- * rebuilds it from its seed: at most {@link #MAX_RECORDED_STEPS} steps, the oldest forgotten first;
- * consecutive adds merge into one.
+ * Remembers what the user did to the network as typed scenario steps, so that the saved scenario
+ * (written by {@link ScenarioWriter}, read back by the headless runner's reader) rebuilds it from its
+ * seed: at most {@link #MAX_RECORDED_STEPS} steps, the oldest forgotten first; consecutive adds
+ * merge into one. Targets are recorded as the ids they became, never as "random".
  */
 public final class ScenarioRecorder {
     /** Most user steps remembered for the saved scenario. */
     public static final int MAX_RECORDED_STEPS = 5_000;
-    private final ArrayDeque<String> recorded = new ArrayDeque<>();
+    /** The comment a saved scenario opens with. */
+    static final String COMMENT = "KadLab network, saved from the desktop app. Run it: java -jar kadlab.jar run this.yaml";
+    private final ArrayDeque<Scenario.Step> recorded = new ArrayDeque<>();
     private final NetworkViewModel vm;
 
     ScenarioRecorder(NetworkViewModel vm) {
@@ -19,20 +24,24 @@ public final class ScenarioRecorder {
     }
 
     /** The steps that rebuild this network, oldest first. */
-    public List<String> recordedSteps() {
+    public List<Scenario.Step> recordedSteps() {
         return List.copyOf(recorded);
+    }
+
+    /** The scenario that rebuilds this network from its seed. */
+    public Scenario scenario() {
+        return new Scenario("window", vm.builder().config(), recordedSteps());
     }
 
     /** The scenario (YAML) that rebuilds this network from its seed. */
     public String scenarioText() {
-        return ScenarioText.write(vm.builder().settingsProperty().get(), recordedSteps());
+        return ScenarioWriter.toYaml(scenario(), COMMENT);
     }
 
-    void record(String step) {
-        if (step.startsWith("- add: ") && !recorded.isEmpty() && recorded.peekLast().startsWith("- add: ")) {
-            int before = Integer.parseInt(recorded.pollLast().substring("- add: ".length()));
-            int more = Integer.parseInt(step.substring("- add: ".length()));
-            step = ScenarioText.add(before + more);
+    void record(Scenario.Step step) {
+        if (step instanceof Scenario.Add more && recorded.peekLast() instanceof Scenario.Add before) {
+            recorded.pollLast();
+            step = new Scenario.Add(0, before.count() + more.count());
         }
         if (recorded.size() >= MAX_RECORDED_STEPS) {
             recorded.pollFirst();
@@ -41,9 +50,9 @@ public final class ScenarioRecorder {
     }
 
     /** Starts over with {@code steps}. */
-    void replace(List<String> steps) {
+    void replace(List<Scenario.Step> steps) {
         recorded.clear();
-        for (String s : steps) {
+        for (Scenario.Step s : steps) {
             record(s);
         }
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kadlab.kad.Lookup;
 import org.kadlab.sim.SimNode;
+import org.kadlab.sim.scenario.Scenario;
 import org.kadlab.ui.widgets.NodeTooltips;
 
 /** The view model without a Stage: selection, find_node, stepping, kill, add, revive, reset. */
@@ -355,7 +356,7 @@ class NetworkViewModelTest {
         assertThat(vm.commands().killPercent(30)).isEqualTo((int) Math.round(0.30 * live));
         assertThat(vm.liveCountProperty().get()).isEqualTo(live - (int) Math.round(0.30 * live));
         assertThat(vm.simulation().liveCount()).isEqualTo(vm.liveCountProperty().get());
-        assertThat(vm.recorder().recordedSteps()).contains("- kill: \"30%\"");
+        assertThat(vm.recorder().recordedSteps()).contains(new Scenario.Kill(0, -1, 0.3));
         assertThat(vm.recorder().scenarioText()).contains("  - kill: \"30%\"\n");
         assertThat(vm.status().targetErrorProperty().get()).isEmpty();
     }
@@ -387,7 +388,7 @@ class NetworkViewModelTest {
         assertThat(vm.liveCountProperty().get()).isEqualTo(live);
         assertThat(vm.commands().killPercent(100)).isEqualTo(live - 1);
         assertThat(vm.liveCountProperty().get()).isEqualTo(1);
-        assertThat(vm.recorder().recordedSteps()).contains("- kill: " + (live - 1));
+        assertThat(vm.recorder().recordedSteps()).contains(new Scenario.Kill(0, live - 1, -1));
         assertThat(vm.commands().killPercent(100)).isZero();
         assertThat(vm.liveCountProperty().get()).isEqualTo(1);
         assertThat(vm.commands().killPercent(101)).isEqualTo(-1);

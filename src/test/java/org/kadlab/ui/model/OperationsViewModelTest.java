@@ -215,7 +215,7 @@ class OperationsViewModelTest {
         assertThat(other.status().settingsErrorProperty().get()).isEmpty();
         assertThat(other.keySpace().bits()).isEqualTo(8);
         assertThat(other.simulation().nodes().stream().map(n -> other.keySpace().hex(n.id())).toList()).isEqualTo(ids);
-        assertThat(other.recorder().recordedSteps()).containsExactly("- add: 18");
+        assertThat(other.recorder().recordedSteps()).containsExactly(new Scenario.Add(0, 18));
     }
 
     @Test
@@ -332,5 +332,23 @@ class OperationsViewModelTest {
             assertThat(s.rows(vm.network())).as("and its candidates").isNotEmpty();
         }
         assertThat(vm.selection().selectLookup(vm.selection().recentLookups().get(2))).isTrue();
+    }
+
+    @Test
+    void theSavedScenarioIsTheRecordedStepsWrittenByTheScenarioWriterAndReadsBackToThem() throws Exception {
+        vm.selection().select(vm.simulation().nodes().get(4).id());
+        vm.operations().targetTextProperty().set("7f00");
+        assertThat(vm.operations().findNode()).isTrue();
+        runToEnd();
+        vm.operations().keyTextProperty().set("key: with # and \"quotes\"");
+        vm.operations().valueTextProperty().set("yes");
+        assertThat(vm.operations().store()).isTrue();
+        runToEnd();
+        vm.commands().killPercent(25);
+        vm.commands().reviveAll();
+        Scenario back = ScenarioReader.parse(vm.recorder().scenarioText(), "saved.yaml");
+        assertThat(back.stepsWithoutLines()).isEqualTo(vm.recorder().recordedSteps());
+        assertThat(back.config().seed()).isEqualTo(vm.simulation().config().seed());
+        assertThat(back.config().kad()).isEqualTo(vm.simulation().config().kad());
     }
 }
