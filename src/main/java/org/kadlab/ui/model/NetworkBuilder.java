@@ -261,6 +261,22 @@ public final class NetworkBuilder {
         vm.status().caption("Building the network in the background\u2026 the old one runs on until it is ready.");
     }
 
+    /** Stops whatever is under way: a background build, a scenario being run, nodes being added. */
+    public void cancelWork() {
+        boolean was = build != null || vm.adder().isRunning();
+        cancel();
+        vm.adder().cancel();
+        if (was && !vm.adder().isRunning()) {
+            building.set(false);
+        }
+    }
+
+    /** Shows the progress of work done on this thread (nodes being added). */
+    void showProgress(boolean on, double progress) {
+        building.set(on);
+        buildProgress.set(progress);
+    }
+
     private void cancel() {
         ScenarioRunner r = running;
         if (r != null) {
@@ -276,6 +292,9 @@ public final class NetworkBuilder {
 
     /** Swaps in a finished background build, or publishes its progress; returns whether the views must redraw. */
     boolean poll() {
+        if (vm.adder().isRunning()) {
+            return vm.adder().slice();
+        }
         Build b = build;
         if (b == null) {
             return false;

@@ -13,6 +13,8 @@ import org.kadlab.sim.scenario.Scenario;
 public final class NetworkCommands {
     /** Most nodes the window lets a network grow to. */
     public static final int MAX_NODES = 4096;
+    /** Most nodes added at once; more join a slice per frame (see {@link NodeAdder}). */
+    public static final int ADD_AT_ONCE = 16;
     private final NetworkViewModel vm;
 
     NetworkCommands(NetworkViewModel vm) {
@@ -28,9 +30,15 @@ public final class NetworkCommands {
             vm.status().error("Add at least one node.");
             return false;
         }
-        if (sim.nodes().size() + (long) n > cap) {
-            vm.status().error("This window holds at most " + cap + " nodes; " + sim.nodes().size() + " exist already.");
+        long existing = sim.nodes().size() + (long) vm.adder().remaining();
+        if (existing + n > cap) {
+            vm.status().error("This window holds at most " + cap + " nodes; " + existing + " exist already or are joining.");
             return false;
+        }
+        if (n > ADD_AT_ONCE) {
+            vm.adder().start(n); // joins run a slice per frame, with progress, and can be cancelled
+            vm.bump();
+            return true;
         }
         vm.settle(() -> {
             for (int i = 0; i < n; i++) {

@@ -46,6 +46,7 @@ public final class NetworkViewModel {
     private final NetworkCommands commands = new NetworkCommands(this);
     private final ScenarioRecorder recorder = new ScenarioRecorder(this);
     private final Playback playback = new Playback(this);
+    private final NodeAdder adder = new NodeAdder(this);
     private final NetworkExports exports = new NetworkExports(this);
     private final NetworkBuilder builder;
     private final ReadOnlyObjectWrapper<NetworkModel> network = new ReadOnlyObjectWrapper<>(this, "network");
@@ -115,6 +116,10 @@ public final class NetworkViewModel {
         return inbox;
     }
 
+    NodeAdder adder() {
+        return adder;
+    }
+
     EventRouter router() {
         return router;
     }
@@ -179,6 +184,7 @@ public final class NetworkViewModel {
         // clear the old network's selection first: views refreshed from these listeners must never
         // see a node or lookup of the old network together with the new one
         selection.clear();
+        adder.cancel();
         sim = next;
         simNetwork = new SimulationNetwork(next);
         inbox.clear();

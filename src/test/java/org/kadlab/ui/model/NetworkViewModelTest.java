@@ -429,4 +429,40 @@ class NetworkViewModelTest {
         assertThat(vm.selection().recentLookups()).hasSize(Selection.MAX_RECENT_LOOKUPS);
         assertThat(vm.selection().recentLookups().get(0)).isSameAs(vm.selection().selectedLookup());
     }
+
+    @Test
+    void manyNodesJoinASliceAFrameWithProgressAndTheWindowNeverWaitsForAllOfThem() {
+        NetworkViewModel vm = new NetworkViewModel();
+        vm.playback().playingProperty().set(false);
+        assertThat(vm.commands().addNodes(200)).isTrue();
+        assertThat(vm.builder().buildingProperty().get()).as("progress shows").isTrue();
+        int frames = 0;
+        while (vm.builder().buildingProperty().get() && frames < 10_000) {
+            vm.playback().tick(16_000_000L);
+            frames++;
+            assertThat(vm.builder().buildProgressProperty().get()).isBetween(0.0, 1.0);
+        }
+        assertThat(vm.simulation().nodes()).hasSize(232);
+        assertThat(vm.simulation().liveCount()).isEqualTo(232);
+        assertThat(vm.recorder().recordedSteps()).as("the adds merge into one step").containsExactly(new Scenario.Add(0, 232));
+        assertThat(vm.status().captionProperty().get()).startsWith("Added 200 nodes");
+        vm.shutdown();
+    }
+
+    @Test
+    void cancellingAnAddKeepsTheNodesThatJoinedAndRecordsJustThose() {
+        NetworkViewModel vm = new NetworkViewModel();
+        vm.playback().playingProperty().set(false);
+        assertThat(vm.commands().addNodes(3_000)).isTrue();
+        vm.playback().tick(16_000_000L);
+        vm.builder().cancelWork();
+        assertThat(vm.builder().buildingProperty().get()).isFalse();
+        int n = vm.simulation().nodes().size();
+        assertThat(n).as("some joined, not all").isGreaterThan(32).isLessThan(3_032);
+        assertThat(vm.recorder().recordedSteps()).containsExactly(new Scenario.Add(0, n));
+        vm.playback().tick(16_000_000L);
+        assertThat(vm.simulation().nodes()).as("nothing joins after the cancel").hasSize(n);
+        assertThat(vm.status().captionProperty().get()).contains("Stopped adding");
+        vm.shutdown();
+    }
 }

@@ -1,0 +1,94 @@
+package org.kadlab.ui.model;
+
+import org.kadlab.sim.Simulation;
+import org.kadlab.sim.scenario.Scenario;
+
+/**
+ * Adds many nodes without freezing the window: each frame, nodes join one at a time (each through
+ * a random live node, the network settling in between) for at most {@link #SLICE_NANOS} of the
+ * frame, and the progress shows in the builder's progress bar. What joined is recorded for the saved
+ * scenario slice by slice, in order with the user's other steps; it can be cancelled, and what joined
+ * by then stays.
+ */
+final class NodeAdder {
+    /** Most real time one frame spends on joins. */
+    static final long SLICE_NANOS = 12_000_000L;
+    private final NetworkViewModel vm;
+    private Simulation sim;
+    private int total;
+    private int done;
+
+    NodeAdder(NetworkViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** Whether nodes are being added. */
+    boolean isRunning() {
+        return sim != null;
+    }
+
+    /** How many nodes are still to join. */
+    int remaining() {
+        return sim == null ? 0 : total - done;
+    }
+
+    /** Starts adding {@code n} nodes to the current network. */
+    void start(int n) {
+        if (sim == vm.simulation()) {
+            total += n; // more for the run under way
+            return;
+        }
+        sim = vm.simulation();
+        total = n;
+        done = 0;
+        vm.builder().showProgress(true, 0);
+        vm.status().caption("Adding " + n + " nodes: each joins through a random live node, one at a time\u2026");
+    }
+
+    /** Lets nodes join for one frame's slice; returns whether anything changed. */
+    boolean slice() {
+        if (sim == null) {
+            return false;
+        }
+        if (sim != vm.simulation()) {
+            sim = null; // a new network replaced the one being grown
+            return false;
+        }
+        long start = System.nanoTime();
+        Simulation s = sim;
+        int before = done;
+        vm.settle(() -> {
+            while (done < total && System.nanoTime() - start < SLICE_NANOS) {
+                s.addNode();
+                s.runUntilIdle();
+                done++;
+            }
+        });
+        if (done > before) {
+            vm.recorder().record(new Scenario.Add(0, done - before)); // in the order it happened, between the user's other steps
+        }
+        vm.builder().showProgress(true, done / (double) total);
+        if (done == total) {
+            end("Added " + total + " nodes; each joined through a random live node, looked up its own id and refreshed its buckets.");
+        }
+        vm.membershipChanged();
+        return true;
+    }
+
+    /** Stops adding; the nodes that joined stay. */
+    void cancel() {
+        if (sim != null && sim == vm.simulation()) {
+            end("Stopped adding: " + done + " of " + total + " nodes joined.");
+        }
+        sim = null;
+    }
+
+    private void end(String caption) {
+        if (vm.selection().selectedNode() == null && !sim.nodes().isEmpty()) {
+            vm.selection().selectQuietly(sim.nodes().get(0).id());
+        }
+        sim = null;
+        vm.builder().showProgress(false, 1);
+        vm.status().caption(caption);
+    }
+}
