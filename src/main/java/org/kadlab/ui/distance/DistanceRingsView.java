@@ -21,6 +21,7 @@ import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.RingGeometry;
 import org.kadlab.ui.model.TableSnapshot;
 import org.kadlab.ui.widgets.NodeDot;
+import org.kadlab.ui.widgets.NodePopOver;
 import org.kadlab.ui.widgets.NodeTooltips;
 
 /**
@@ -36,6 +37,8 @@ public final class DistanceRingsView extends Region {
     private static final int MAX_RINGS = 24;
 
     private final NetworkViewModel vm;
+    /** A node's details, opened by a right click on its dot. */
+    private final NodePopOver details;
     private final Group rings = new Group();
     private final Group dotsLayer = new Group();
     private final Circle centre = new Circle(9);
@@ -57,6 +60,7 @@ public final class DistanceRingsView extends Region {
 
     public DistanceRingsView(NetworkViewModel vm) {
         this.vm = vm;
+        this.details = new NodePopOver(vm);
         getStyleClass().add("distance-view");
         centre.getStyleClass().addAll("node-dot", "xor-centre");
         centreLabel.getStyleClass().add("xor-centre-label");
@@ -109,6 +113,7 @@ public final class DistanceRingsView extends Region {
                 NodeDot d = new NodeDot(n, "xor-node");
                 d.setOnMouseClicked(e -> vm.selection().select(d.node()));
                 NodeTooltips.attach(d, vm);
+                details.attach(d);
                 dots.put(n, d);
                 dotsLayer.getChildren().add(d);
             }

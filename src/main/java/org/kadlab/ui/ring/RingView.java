@@ -20,6 +20,7 @@ import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.RingGeometry;
 import org.kadlab.ui.model.TableSnapshot;
 import org.kadlab.ui.widgets.NodeDot;
+import org.kadlab.ui.widgets.NodePopOver;
 import org.kadlab.ui.widgets.NodeTooltips;
 
 /**
@@ -45,6 +46,8 @@ public final class RingView extends Region {
     static final int QUIET_PATHS_ABOVE = 300;
 
     private final NetworkViewModel vm;
+    /** A node's details, opened by a right click on its dot. */
+    private final NodePopOver details;
     private final Circle outline = new Circle();
     private final RingMarks marks = new RingMarks();
     private final RingLabelLayer labelLayer = new RingLabelLayer();
@@ -79,6 +82,7 @@ public final class RingView extends Region {
 
     public RingView(NetworkViewModel vm) {
         this.vm = vm;
+        this.details = new NodePopOver(vm);
         getStyleClass().add("ring-view");
         outline.getStyleClass().add("ring-outline");
         outline.setMouseTransparent(true);
@@ -110,6 +114,11 @@ public final class RingView extends Region {
         int bits = vm.keySpace().bits();
         double angle = RingGeometry.angleAt(cx, cy, x, y);
         vm.operations().targetTextProperty().set(vm.keySpace().hex(vm.keySpace().id(RingGeometry.idAt(angle, bits))));
+    }
+
+    /** The pop-over with a node's details. */
+    public NodePopOver details() {
+        return details;
     }
 
     /** The dot of the node with this id, or null (for tests). */
@@ -235,6 +244,7 @@ public final class RingView extends Region {
             e.consume();
         });
         NodeTooltips.attach(d, vm);
+        details.attach(d);
         dots.put(n, d);
         dotsLayer.getChildren().add(d);
         labelLayer.add(n, shortLabel(sim.keySpace().hex(n)));
