@@ -224,7 +224,7 @@ public final class EventLogView extends BorderPane {
 
     private void applyFilter() {
         String type = typeChoice.getValue();
-        shown.setPredicate(new EventFilter(ALL_TYPES.equals(type) ? null : type, search.getText()));
+        shown.setPredicate(EventFilter.of(ALL_TYPES.equals(type) ? null : type, search.getText()));
         if (follow && !shown.isEmpty()) {
             table.scrollTo(shown.size() - 1);
         }
