@@ -114,10 +114,13 @@ class NewViewsAppTest extends FxRobot {
         assertThat(fx(() -> log.rows().get(0).time())).as("newest at the bottom").isLessThanOrEqualTo(lastTime);
         assertThat(fx(log::isFollowing)).as("nobody scrolled up: the log follows").isTrue();
 
-        fx(() -> log.typeChoice().setValue("LookupStarted"));
+        fx(() -> {
+            log.typeChoice().getCheckModel().clearChecks();
+            log.typeChoice().getCheckModel().check("LookupStarted");
+        });
         assertThat(fx(() -> log.shownRows())).isNotEmpty().allMatch(r -> r.type().equals("LookupStarted"));
         String origin = fx(() -> vm.keySpace().hex(vm.simulation().nodes().get(3).id()));
-        fx(() -> log.typeChoice().setValue(EventLogView.ALL_TYPES));
+        fx(() -> log.typeChoice().getCheckModel().clearChecks());
         clickOn("#event-search").write(origin);
         assertThat(fx(() -> log.shownRows())).isNotEmpty()
                 .allMatch(r -> r.node().contains(origin) || r.details().contains(origin));

@@ -1,24 +1,24 @@
 package org.kadlab.ui.buckets;
 
 import org.kadlab.ui.model.BucketRow;
-import org.kadlab.ui.distance.DistanceRingsView;
 import org.kadlab.ui.model.IdText;
-import org.kadlab.ui.widgets.LazyTooltip;
 import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.widgets.NodeTooltips;
 import org.kadlab.ui.model.RingGeometry;
+import org.kadlab.ui.widgets.LazyTooltip;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
@@ -30,6 +30,9 @@ import org.kadlab.ui.model.NetworkModel;
  * against k beside the expected fill min(k, N 2^(i-B)), the replacement cache and a ping-before-evict
  * in progress. Rows and chips are nodes styled by pseudo-classes ({@code :full}, {@code :stale},
  * {@code :dead}, {@code :pinged}).
+ *
+ * <p>The title, the hint and the scrolling column of rows are laid out in {@code BucketPanel.fxml};
+ * the rows are built and updated in place here, as the routing table changes.
  */
 public final class BucketPanel extends VBox {
     private static final PseudoClass FULL = PseudoClass.getPseudoClass("full");
@@ -39,10 +42,14 @@ public final class BucketPanel extends VBox {
     private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
 
     private final NetworkViewModel vm;
-    private final Label header = new Label();
-    private final Tooltip headerTip = new Tooltip();
-    private final Label hint = new Label();
-    private final VBox rows = new VBox(4);
+    @FXML
+    private Label header;
+    @FXML
+    private Tooltip headerTip;
+    @FXML
+    private Label hint;
+    @FXML
+    private VBox rows;
     private List<BucketRow> current = List.of();
     private final List<javafx.scene.Node> rowNodes = new java.util.ArrayList<>();
     private Object shownSignature;
@@ -50,21 +57,14 @@ public final class BucketPanel extends VBox {
 
     public BucketPanel(NetworkViewModel vm) {
         this.vm = vm;
-        getStyleClass().add("bucket-panel");
-        header.getStyleClass().add("panel-title");
-        header.setWrapText(true);
-        header.setMinHeight(Region.USE_PREF_SIZE);
-        header.setId("bucket-header");
-        header.setTooltip(headerTip);
-        rows.getStyleClass().add("bucket-rows");
-        ScrollPane scroll = new ScrollPane(rows);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("bucket-scroll");
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        hint.getStyleClass().add("panel-hint");
-        hint.setWrapText(true);
-        hint.setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().addAll(header, hint, scroll);
+        FXMLLoader loader = new FXMLLoader(BucketPanel.class.getResource("BucketPanel.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("BucketPanel.fxml", e);
+        }
     }
 
     /** The rows shown (for tests). */

@@ -1,24 +1,27 @@
 package org.kadlab.ui.events;
 
-import org.kadlab.ui.widgets.BriefIdCell;
+import org.kadlab.ui.model.EventInbox;
 import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.BriefIdCell;
 import org.kadlab.ui.widgets.OnScreen;
-import org.kadlab.ui.model.EventInbox;
 import org.kadlab.ui.widgets.WholeColumns;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -28,9 +31,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import org.controlsfx.control.CheckComboBox;
 import org.kadlab.sim.SimEvent;
 
 /**
@@ -52,11 +53,14 @@ import org.kadlab.sim.SimEvent;
  *       wide key space the node column shows the abbreviated id ({@link IdText#brief}), the full id
  *       in its tooltip and in the details; the search matches the full id.</li>
  * </ol>
+ *
+ * <p>The toolbar, the table and its columns are laid out in {@code EventLogView.fxml}; rows, cells
+ * and column fitting are set up here.
  */
 public final class EventLogView extends BorderPane {
     /** Most rows kept. */
     public static final int MAX_ROWS = 5_000;
-    /** The choice that shows every type. */
+    /** What the type filter reads when it lets every type through (none or all ticked). */
     public static final String ALL_TYPES = "All types";
     /** Extra rows dropped when the table is full, so that trimming happens once every few hundred events. */
     private static final int TRIM_SLACK = MAX_ROWS / 10;
@@ -65,69 +69,63 @@ public final class EventLogView extends BorderPane {
 
     private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
     private final FilteredList<EventRow> shown = new FilteredList<>(rows, EventFilter.ALL);
-    private final TableView<EventRow> table = new TableView<>(shown);
-    private final ComboBox<String> typeChoice = new ComboBox<>();
-    private final TextField search = new TextField();
-    private final Label status = new Label();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "status", "");
     private final EventInbox.Reader feed;
     private final NetworkViewModel vm;
-    private final WholeColumns whole = new WholeColumns(table);
-    private final TableColumn<EventRow, String> timeColumn;
+    private final WholeColumns whole;
+    @FXML
+    private TableView<EventRow> table;
+    @FXML
+    private CheckComboBox<String> typeChoice;
+    @FXML
+    private TextField search;
+    @FXML
+    private Label status;
+    @FXML
+    private TableColumn<EventRow, String> timeColumn;
+    @FXML
+    private TableColumn<EventRow, String> typeColumn;
+    @FXML
+    private TableColumn<EventRow, String> nodeColumn;
+    @FXML
+    private TableColumn<EventRow, String> detailsColumn;
     private String timeSample = "88888.888 s";
     private long seq;
     private long dropped;
     private boolean follow = true;
 
     public EventLogView(NetworkViewModel vm) {
-        getStyleClass().add("event-log");
-        setId("event-log");
-
-        typeChoice.setId("event-type-choice");
-        typeChoice.getItems().add(ALL_TYPES);
-        for (Class<?> c : SimEvent.class.getPermittedSubclasses()) {
-            typeChoice.getItems().add(c.getSimpleName());
+        this.vm = vm;
+        FXMLLoader loader = new FXMLLoader(EventLogView.class.getResource("EventLogView.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("EventLogView.fxml", e);
         }
-        typeChoice.getSelectionModel().select(ALL_TYPES);
-        typeChoice.valueProperty().addListener((o, a, b) -> applyFilter());
-        search.setId("event-search");
-        search.setPromptText("search: hex id, #lookup, rpc type");
-        search.setPrefWidth(280);
-        search.textProperty().addListener((o, a, b) -> applyFilter());
-        HBox.setHgrow(search, Priority.ALWAYS);
-        search.setMaxWidth(360);
-        status.setId("event-status");
-        status.getStyleClass().add("view-status");
-        status.textProperty().bind(statusText);
-        status.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        Label typeLabel = new Label("Type");
-        typeLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, typeLabel, typeChoice, search, gap, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("view-toolbar");
 
-        table.setId("event-table");
-        timeColumn = column("time", 96, EventRow::timeText);
-        table.getColumns().add(timeColumn);
-        TableColumn<EventRow, String> typeColumn = column("type", 150, EventRow::type);
-        table.getColumns().add(typeColumn);
-        TableColumn<EventRow, String> nodeColumn = column("node", 80, EventRow::node);
-        nodeColumn.setCellFactory(c -> new BriefIdCell<>(vm, ""));
-        table.getColumns().add(nodeColumn);
-        table.getColumns().add(column("details", 520, EventRow::details));
         String longestType = "";
         for (Class<?> c : SimEvent.class.getPermittedSubclasses()) {
+            typeChoice.getItems().add(c.getSimpleName());
             if (c.getSimpleName().length() > longestType.length()) {
                 longestType = c.getSimpleName();
             }
         }
+        typeChoice.setTitle(ALL_TYPES);
+        typeChoice.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> applyFilter());
+        status.textProperty().bind(statusText);
+
+        table.setItems(shown);
+        timeColumn.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().timeText()));
+        typeColumn.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().type()));
+        nodeColumn.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().node()));
+        nodeColumn.setCellFactory(c -> new BriefIdCell<>(vm, ""));
+        detailsColumn.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().details()));
+        whole = new WholeColumns(table);
         whole.keep(timeColumn, timeSample);
         whole.keep(typeColumn, longestType);
         whole.keep(nodeColumn, () -> nodeSample(vm));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No events yet: start a lookup, add or kill a node."));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(EventRow item, boolean empty) {
@@ -138,13 +136,11 @@ public final class EventLogView extends BorderPane {
                 pseudoClassStateChanged(LOOKUP, type.startsWith("Lookup") && !type.equals("LookupAbandoned"));
             }
         });
+        // filters, not handlers: the table's scroll bars and cells consume these events
         table.addEventFilter(ScrollEvent.SCROLL, e -> userScrolled());
         table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> userScrolled());
         table.addEventFilter(KeyEvent.KEY_RELEASED, e -> userScrolled());
 
-        setTop(bar);
-        setCenter(table);
-        this.vm = vm;
         feed = vm.events().reader();
         vm.networkProperty().addListener((o, was, now) -> onReset());
         vm.revisionProperty().addListener((o, a, b) -> {
@@ -158,16 +154,6 @@ public final class EventLogView extends BorderPane {
     /** Whether this view can be seen now (see {@link OnScreen}). */
     public boolean isOnScreen() {
         return OnScreen.is(this);
-    }
-
-    private static TableColumn<EventRow, String> column(String title, double width,
-                                                        java.util.function.Function<EventRow, String> value) {
-        TableColumn<EventRow, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        c.setReorderable(false);
-        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        return c;
     }
 
     private void onReset() {
@@ -222,9 +208,13 @@ public final class EventLogView extends BorderPane {
         updateStatus();
     }
 
+    /** Filters the rows by the ticked types and the search text (the search field calls it as you type). */
+    @FXML
     private void applyFilter() {
-        String type = typeChoice.getValue();
-        shown.setPredicate(new EventFilter(ALL_TYPES.equals(type) ? null : type, search.getText()));
+        EventFilter filter = EventFilter.ofTicked(typeChoice.getCheckModel().getCheckedItems(), typeChoice.getItems(),
+                search.getText());
+        typeChoice.setTitle(typeTitle(filter));
+        shown.setPredicate(filter);
         if (follow && !shown.isEmpty()) {
             table.scrollTo(shown.size() - 1);
         }
@@ -273,7 +263,14 @@ public final class EventLogView extends BorderPane {
         return table;
     }
 
-    public ComboBox<String> typeChoice() {
+    /** What the type filter reads: {@link #ALL_TYPES}, the one type ticked, or how many are. */
+    static String typeTitle(EventFilter filter) {
+        int n = filter.types().size();
+        return filter.allTypes() ? ALL_TYPES : n == 1 ? filter.types().iterator().next() : n + " types";
+    }
+
+    /** The event types to tick (none or all ticked: every type). */
+    public CheckComboBox<String> typeChoice() {
         return typeChoice;
     }
 

@@ -1,24 +1,29 @@
 package org.kadlab.ui.inspector;
 
-import org.kadlab.ui.widgets.BriefIdCell;
 import org.kadlab.ui.model.CandidateRow;
 import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.LookupSession;
 import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.widgets.NodeTooltips;
+import org.kadlab.ui.widgets.BriefIdCell;
 import org.kadlab.ui.widgets.WholeColumns;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -35,6 +40,9 @@ import org.kadlab.kad.KeySpace;
  * ids would wrap over several lines: there every id is abbreviated ({@link IdText}), the id column
  * shows the hex digits inside the shared prefix in bold and the prefix length in bits, the header
  * keeps to one line, and the full ids are in the tooltips.
+ *
+ * <p>The header, the text lines and the table with its columns are laid out in
+ * {@code LookupInspector.fxml}; cells, row states and column fitting are set up here.
  */
 public final class LookupInspector extends VBox {
     private static final PseudoClass K_CLOSEST = PseudoClass.getPseudoClass("k-closest");
@@ -44,32 +52,50 @@ public final class LookupInspector extends VBox {
             CandidateRow.NOT_NEEDED};
 
     private final NetworkViewModel vm;
-    private final Label title = new Label("Lookup inspector");
-    private final Label subtitle = new Label();
-    private final Label summary = new Label();
-    private final javafx.scene.control.ComboBox<LookupSession> picker = new javafx.scene.control.ComboBox<>();
+    @FXML
+    private Label subtitle;
+    @FXML
+    private Label summary;
+    @FXML
+    private ComboBox<LookupSession> picker;
+    @FXML
+    private TableView<CandidateRow> table;
+    @FXML
+    private Label result;
+    @FXML
+    private TableColumn<CandidateRow, String> rankColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> closestColumn;
+    @FXML
+    private TableColumn<CandidateRow, CandidateRow> idColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> distanceColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> stateColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> referrerColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> hopColumn;
+    @FXML
+    private TableColumn<CandidateRow, String> roundColumn;
+    private final Tooltip subtitleTip = wrapping();
+    private final Tooltip summaryTip = wrapping();
+    private final Tooltip resultTip = wrapping();
     private List<String> shownLabels = List.of();
     private boolean syncing;
-    private final TableView<CandidateRow> table = new TableView<>();
-    private final Label result = new Label();
-    private final Tooltip subtitleTip = new Tooltip();
-    private final Tooltip summaryTip = new Tooltip();
-    private final Tooltip resultTip = new Tooltip();
-    private final TableColumn<CandidateRow, CandidateRow> idColumn = new TableColumn<>(NARROW_ID_HEADER);
     private Object shownSignature;
     private long rebuilds;
 
     public LookupInspector(NetworkViewModel vm) {
         this.vm = vm;
-        getStyleClass().add("lookup-inspector");
-        title.getStyleClass().add("panel-title");
-        summary.getStyleClass().add("lookup-summary");
-        summary.setWrapText(true);
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        table.getStyleClass().add("candidate-table");
-        table.setPlaceholder(new Label("No lookup yet: select a node, type a target id and press Find node."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setFixedCellSize(24);
+        FXMLLoader loader = new FXMLLoader(LookupInspector.class.getResource("LookupInspector.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("LookupInspector.fxml", e);
+        }
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(CandidateRow item, boolean empty) {
@@ -81,70 +107,49 @@ public final class LookupInspector extends VBox {
                 pseudoClassStateChanged(K_CLOSEST, item != null && !empty && item.kClosest());
             }
         });
-        table.getColumns().add(column("#", 30, r -> String.valueOf(r.rank())));
-        table.getColumns().add(column("k", 28, r -> (r.kClosest() ? "\u25c6" : "") + (r.trueClosest() ? "\u2713" : "")));
+        text(rankColumn, r -> String.valueOf(r.rank()));
+        text(closestColumn, r -> (r.kClosest() ? "\u25c6" : "") + (r.trueClosest() ? "\u2713" : ""));
         idColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         idColumn.setCellFactory(col -> new IdCell());
-        idColumn.setPrefWidth(210);
-        table.getColumns().add(idColumn);
-        table.getColumns().add(hexColumn("distance", 66, CandidateRow::distanceHex, "XOR distance to the target "));
-        table.getColumns().add(column("state", 96, CandidateRow::stateLabel));
-        table.getColumns().add(hexColumn("told by", 80, CandidateRow::referrer, "told by "));
-        table.getColumns().add(column("hop", 36, r -> String.valueOf(r.depth())));
-        table.getColumns().add(column("rnd", 36, r -> r.round() == 0 ? "" : String.valueOf(r.round())));
-        for (var c : table.getColumns()) {
-            c.setSortable(false);
-            c.setReorderable(false);
-        }
+        text(distanceColumn, CandidateRow::distanceHex);
+        distanceColumn.setCellFactory(col -> new BriefIdCell<>(vm, "XOR distance to the target "));
+        text(stateColumn, CandidateRow::stateLabel);
+        text(referrerColumn, CandidateRow::referrer);
+        referrerColumn.setCellFactory(col -> new BriefIdCell<>(vm, "told by "));
+        text(hopColumn, r -> String.valueOf(r.depth()));
+        text(roundColumn, r -> r.round() == 0 ? "" : String.valueOf(r.round()));
         // the narrow columns stay whole (header and text) in any font; the id, distance, state and
         // told-by columns give way first
         WholeColumns whole = new WholeColumns(table);
-        var cols = table.getColumns();
-        whole.keep(cols.get(0), "888");
-        whole.keep(cols.get(1), "\u25c6\u2713");
-        whole.keep(cols.get(cols.size() - 2), "88");
-        whole.keep(cols.get(cols.size() - 1), "88");
-        VBox.setVgrow(table, Priority.ALWAYS);
-        result.setId("operation-result");
-        result.getStyleClass().add("operation-result");
-        result.setWrapText(true);
-        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        resultTip.setWrapText(true);
-        resultTip.setMaxWidth(600);
+        whole.keep(rankColumn, "888");
+        whole.keep(closestColumn, "\u25c6\u2713");
+        whole.keep(hopColumn, "88");
+        whole.keep(roundColumn, "88");
         showResult(vm.operations().operationResultProperty().get());
         vm.operations().operationResultProperty().addListener((o, was, now) -> showResult(now));
         result.visibleProperty().bind(vm.operations().operationResultProperty().isNotEmpty());
         result.managedProperty().bind(result.visibleProperty());
-        picker.setId("lookup-picker");
-        picker.getStyleClass().add("lookup-picker");
-        picker.setPromptText("recent lookups");
-        picker.setVisibleRowCount(14);
-        picker.setTooltip(new Tooltip("Pick one of your recent lookups (newest first): the ring, this table and the graph follow it"));
         picker.setCellFactory(lv -> new SessionCell());
         picker.setButtonCell(new SessionCell());
-        picker.valueProperty().addListener((o, was, now) -> {
-            if (!syncing && now != null) {
-                vm.selection().selectLookup(now);
-            }
-        });
-        picker.setMaxWidth(Double.MAX_VALUE);
-        picker.setFocusTraversable(false);
-        picker.setDisable(true);
-        HBox.setHgrow(picker, Priority.ALWAYS);
-        HBox header = new HBox(8, title, picker);
-        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        title.setWrapText(false);
-        subtitle.getStyleClass().add("lookup-title");
-        subtitle.setWrapText(true);
-        subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        subtitle.setId("lookup-subtitle");
-        subtitleTip.setWrapText(true);
-        subtitleTip.setMaxWidth(600);
-        summary.setId("lookup-summary");
-        summaryTip.setWrapText(true);
-        summaryTip.setMaxWidth(600);
-        getChildren().addAll(header, subtitle, summary, result, table);
+    }
+
+    private static Tooltip wrapping() {
+        Tooltip t = new Tooltip();
+        t.setWrapText(true);
+        t.setMaxWidth(600);
+        return t;
+    }
+
+    private static void text(TableColumn<CandidateRow, String> column, Function<CandidateRow, String> f) {
+        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+    }
+
+    /** A lookup picked from the list: the ring, the table and the graph follow it. */
+    @FXML
+    private void pickLookup() {
+        if (!syncing && picker.getValue() != null) {
+            vm.selection().selectLookup(picker.getValue());
+        }
     }
 
     /** The table (for tests). */
@@ -153,7 +158,7 @@ public final class LookupInspector extends VBox {
     }
 
     /** The list of recent lookups in the header (for tests). */
-    public javafx.scene.control.ComboBox<LookupSession> picker() {
+    public ComboBox<LookupSession> picker() {
         return picker;
     }
 
@@ -277,31 +282,12 @@ public final class LookupInspector extends VBox {
     }
 
     /** A recent lookup as one line: find_node 555e -> a000 (exact). */
-    private final class SessionCell extends javafx.scene.control.ListCell<LookupSession> {
+    private final class SessionCell extends ListCell<LookupSession> {
         @Override
         protected void updateItem(LookupSession item, boolean empty) {
             super.updateItem(item, empty);
             setText(item == null || empty ? null : item.label(vm.keySpace()));
         }
-    }
-
-    private static TableColumn<CandidateRow, String> column(String name, double width,
-                                                           java.util.function.Function<CandidateRow, String> f) {
-        TableColumn<CandidateRow, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
-    /**
-     * A column of hex ids (or distances), abbreviated in a wide key space with the full value in the
-     * cell's tooltip, prefixed by {@code tipHead}.
-     */
-    private TableColumn<CandidateRow, String> hexColumn(String name, double width,
-                                                       java.util.function.Function<CandidateRow, String> f, String tipHead) {
-        TableColumn<CandidateRow, String> c = column(name, width, f);
-        c.setCellFactory(col -> new BriefIdCell<>(vm, tipHead));
-        return c;
     }
 
     /**

@@ -6,22 +6,20 @@ import org.kadlab.ui.model.EventInbox;
 import org.kadlab.ui.model.NetworkModel;
 import org.kadlab.ui.model.StatsSnapshot;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.util.Duration;
 import org.kadlab.kad.LookupPurpose;
 import org.kadlab.sim.SimEvent;
@@ -39,6 +37,9 @@ import org.kadlab.sim.SimEvent;
  *       and over all of them; live and all nodes over virtual time.</li>
  *   <li>Every series keeps at most {@link #MAX_POINTS} points; a reset clears them.</li>
  * </ol>
+ *
+ * <p>The summary line and the grid of charts with their axes are laid out in {@code StatsView.fxml};
+ * the series and their points are fed here.
  */
 public final class StatsView extends BorderPane {
     /** Most points per series. */
@@ -72,7 +73,16 @@ public final class StatsView extends BorderPane {
     private final BoundedSeries live = new BoundedSeries("live", MAX_POINTS);
     private final BoundedSeries all = new BoundedSeries("all nodes", MAX_POINTS);
     private final RollingShare share = new RollingShare(ROLLING_WINDOW);
-    private final Label summary = new Label();
+    @FXML
+    private Label summary;
+    @FXML
+    private LineChart<Number, Number> hopsChart;
+    @FXML
+    private LineChart<Number, Number> rpcChart;
+    @FXML
+    private LineChart<Number, Number> exactChart;
+    @FXML
+    private LineChart<Number, Number> liveChart;
     private final Timeline ticker;
     private final EventInbox.Reader feed;
     private long lookups;
@@ -83,46 +93,18 @@ public final class StatsView extends BorderPane {
 
     public StatsView(NetworkViewModel vm) {
         this.vm = vm;
-        getStyleClass().add("stats-view");
-        setId("stats-view");
-
-        LineChart<Number, Number> hopsChart = chart("Hops per find_node", "lookup #", "hops", hops, log2n);
-        LineChart<Number, Number> rpcChart = chart("RPCs per find_node", "lookup #", "RPCs", rpcs, failures);
-        LineChart<Number, Number> exactChart = chart("Exact lookups (%)", "lookup #", "% exact", rolling, overall);
-        NumberAxis pct = (NumberAxis) exactChart.getYAxis();
-        pct.setAutoRanging(false);
-        pct.setLowerBound(0);
-        pct.setUpperBound(100);
-        pct.setTickUnit(25);
-        LineChart<Number, Number> liveChart = chart("Nodes over virtual time", "virtual time (s)", "nodes", live, all);
-        hopsChart.setId("hops-chart");
-        rpcChart.setId("rpcs-chart");
-        exactChart.setId("exact-chart");
-        liveChart.setId("live-chart");
-
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("stats-grid");
-        grid.add(hopsChart, 0, 0);
-        grid.add(rpcChart, 1, 0);
-        grid.add(exactChart, 0, 1);
-        grid.add(liveChart, 1, 1);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(50);
-            cc.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(cc);
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(50);
-            rc.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(rc);
+        FXMLLoader loader = new FXMLLoader(StatsView.class.getResource("StatsView.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("StatsView.fxml", e);
         }
-        summary.setId("stats-summary");
-        summary.getStyleClass().add("view-status");
-        HBox bar = new HBox(summary);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("view-toolbar");
-        setTop(bar);
-        setCenter(grid);
+        show(hopsChart, hops, log2n);
+        show(rpcChart, rpcs, failures);
+        show(exactChart, rolling, overall);
+        show(liveChart, live, all);
 
         feed = vm.events().reader();
         vm.networkProperty().addListener((o, was, now) -> onReset(now));
@@ -138,30 +120,14 @@ public final class StatsView extends BorderPane {
         update();
     }
 
-    @SafeVarargs
-    private static LineChart<Number, Number> chart(String title, String xLabel, String yLabel,
-                                                   BoundedSeries... series) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel(xLabel);
-        x.setForceZeroInRange(false);
-        x.setAnimated(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        y.setAnimated(false);
-        if (xLabel.startsWith("lookup")) {
-            x.setMinorTickVisible(false);
+    /** Draws {@code series} in {@code chart}; a lookup-numbered x axis labels whole lookups only. */
+    private static void show(LineChart<Number, Number> chart, BoundedSeries... series) {
+        if (chart.getXAxis() instanceof NumberAxis x && x.getLabel().startsWith("lookup")) {
             x.setTickLabelFormatter(WHOLE_NUMBERS);
         }
-        LineChart<Number, Number> c = new LineChart<>(x, y);
-        c.setTitle(title);
-        c.setAnimated(false);
-        c.setCreateSymbols(false);
-        c.getStyleClass().add("stats-chart");
-        c.setMinSize(200, 150);
         for (BoundedSeries s : series) {
-            c.getData().add(s.series());
+            chart.getData().add(s.series());
         }
-        return c;
     }
 
     private void onReset(NetworkModel net) {

@@ -11,7 +11,10 @@ import org.kadlab.ui.model.Preset;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The charts belong to one network: a new network (Apply, a preset, a scenario) starts them empty. */
+/**
+ * The charts belong to one network: a new network (Apply, a preset, a scenario) starts them empty;
+ * the laid-out view keeps the ids, series and axes the app relies on.
+ */
 class StatsViewTest {
     @BeforeAll
     static void toolkit() throws Exception {
@@ -45,6 +48,34 @@ class StatsViewTest {
             assertThat(stats.hopsSeries().series().getData()).as("no point of the old network is drawn").isEmpty();
             assertThat(stats.rpcSeries().series().getData()).isEmpty();
             assertThat(stats.exactSeries().series().getData()).isEmpty();
+            vm.shutdown();
+            return null;
+        }).get();
+    }
+
+    @Test
+    void theLaidOutViewHasTheSummaryAndFourChartsOfTwoSeriesWithAPercentAxisForExactness() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            NetworkViewModel vm = new NetworkViewModel();
+            vm.playback().playingProperty().set(false);
+            StatsView stats = new StatsView(vm);
+            assertThat(stats.getId()).isEqualTo("stats-view");
+            assertThat(stats.lookup("#stats-summary")).isInstanceOf(javafx.scene.control.Label.class);
+            assertThat(((javafx.scene.control.Label) stats.lookup("#stats-summary")).getText())
+                    .as("the summary is filled at once").startsWith("32/32 live");
+            for (String id : java.util.List.of("#hops-chart", "#rpcs-chart", "#exact-chart", "#live-chart")) {
+                var chart = (javafx.scene.chart.LineChart<?, ?>) stats.lookup(id);
+                assertThat(chart).as(id).isNotNull();
+                assertThat(chart.getData()).as("measured and reference series in " + id).hasSize(2);
+            }
+            var exact = (javafx.scene.chart.LineChart<?, ?>) stats.lookup("#exact-chart");
+            var pct = (javafx.scene.chart.NumberAxis) exact.getYAxis();
+            assertThat(pct.isAutoRanging()).isFalse();
+            assertThat(java.util.List.of(pct.getLowerBound(), pct.getUpperBound(), pct.getTickUnit()))
+                    .as("0 to 100 %% in steps of 25").containsExactly(0.0, 100.0, 25.0);
+            assertThat(pct.getLabel()).isEqualTo("% exact");
+            assertThat(stats.hopsSeries().series()).isSameAs(
+                    ((javafx.scene.chart.LineChart<?, ?>) stats.lookup("#hops-chart")).getData().get(0));
             vm.shutdown();
             return null;
         }).get();
