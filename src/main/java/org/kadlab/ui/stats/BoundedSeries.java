@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.chart.XYChart;
+import javafx.scene.shape.Path;
 
 /**
  * A chart series that keeps at most {@code capacity} points: (1) points are appended in x order;
@@ -108,6 +109,9 @@ public final class BoundedSeries {
             fresh.add(new XYChart.Data<>(p[0], p[1]));
         }
         series.getData().setAll(fresh);
+        if (fresh.isEmpty() && series.getNode() instanceof Path line) {
+            line.getElements().clear(); // LineChart keeps drawing the old line when its last point goes
+        }
         behind = false;
     }
 }

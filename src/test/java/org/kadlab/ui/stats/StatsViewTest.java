@@ -42,8 +42,17 @@ class StatsViewTest {
             stats.update();
             assertThat(stats.hopsSeries().size()).as("the finished lookup is charted").isEqualTo(1);
 
+            stats.applyCss();
+            stats.layout();
+            assertThat(drawnLine(stats, "#hops-chart")).as("the lookup's line is drawn").isNotEmpty();
+
             assertThat(vm.builder().applyPreset(Preset.CLASSROOM, false)).isTrue();
             stats.update();
+            stats.applyCss();
+            stats.layout();
+            for (String chart : java.util.List.of("#hops-chart", "#rpcs-chart", "#exact-chart")) {
+                assertThat(drawnLine(stats, chart)).as("no line of the old network is left drawn in " + chart).isEmpty();
+            }
             assertThat(stats.lookupsCharted()).isZero();
             assertThat(stats.hopsSeries().series().getData()).as("no point of the old network is drawn").isEmpty();
             assertThat(stats.rpcSeries().series().getData()).isEmpty();
@@ -79,5 +88,14 @@ class StatsViewTest {
             vm.shutdown();
             return null;
         }).get();
+    }
+
+    /** The path elements the chart draws for its series' lines. */
+    private static java.util.List<javafx.scene.shape.PathElement> drawnLine(StatsView stats, String chart) {
+        java.util.List<javafx.scene.shape.PathElement> all = new java.util.ArrayList<>();
+        for (var n : stats.lookup(chart).lookupAll(".chart-series-line")) {
+            all.addAll(((javafx.scene.shape.Path) n).getElements());
+        }
+        return all;
     }
 }
