@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
@@ -21,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The shortcut table is the one source of the keys: the help overlay shows every row of it, the
  * scene registers every window shortcut as an accelerator, the README's table lists the same rows,
- * and a plain key stays with the text field being typed in.
+ * and the tooltips name the keys.
  */
 class ShortcutsTest extends FxRobot {
     private KadLabApp app;
@@ -97,6 +98,19 @@ class ShortcutsTest extends FxRobot {
             table.add("| " + s.keys() + " | " + s.text() + " |");
         }
         assertThat(readme).isEqualTo(table);
+    }
+
+    @Test
+    void buttonTooltipsNameTheKeysOfTheirShortcut() throws Exception {
+        String[][] pairs = {{"#add-button", Shortcuts.ADD_NODES.keys()}, {"#kill-button", Shortcuts.KILL_SELECTED.keys()},
+                {"#revive-button", Shortcuts.REVIVE_ALL.keys()}, {"#play-button", Shortcuts.PLAY_PAUSE.keys()},
+                {"#step-button", Shortcuts.STEP.keys()}, {"#step-round-button", Shortcuts.STEP_ROUND.keys()},
+                {"#settings-button", Shortcuts.SETTINGS.keys()}, {"#theme-button", Shortcuts.THEME.keys()},
+                {"#help-button", Shortcuts.HELP.keys()}, {"#key-field", Shortcuts.TYPE_KEY.keys()}};
+        for (String[] p : pairs) {
+            String tip = fx(() -> lookup(p[0]).queryAs(Control.class).getTooltip().getText());
+            assertThat(tip).as(p[0]).endsWith("(" + p[1] + ")");
+        }
     }
 
     @Test
