@@ -18,7 +18,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The ControlsFX parts of the controls, in the running window (headless under Monocle): a bad value
  * is marked at its field and the mark goes when the value is fixed; the latency range slider and its
- * fields follow each other; the lookup mode is always one of two.
+ * fields follow each other; the lookup mode is always one of two; a confirmation never breaks a
+ * window without a screen.
  */
 class FieldErrorsAppTest extends FxRobot {
     private KadLabApp app;
@@ -122,5 +123,13 @@ class FieldErrorsAppTest extends FxRobot {
         assertThat(fx(() -> settings().texts().get("lookup_mode"))).isEqualTo("rounds");
         clickOn("#settings-mode-rounds");
         assertThat(fx(() -> settings().texts().get("lookup_mode"))).as("clicking the chosen mode keeps it").isEqualTo("rounds");
+    }
+
+    @Test
+    void aConfirmationShowsInTheCaptionAndNeverBreaksAHeadlessWindow() throws Exception {
+        fx(() -> bar().exports().confirm("Saved the scenario to x.yaml."));
+        assertThat(fx(() -> app.viewModel().status().captionProperty().get())).isEqualTo("Saved the scenario to x.yaml.");
+        fx(() -> new ExportActions(app.viewModel(), null).confirm("Saved the report to r.json."));
+        assertThat(fx(() -> app.viewModel().status().captionProperty().get())).isEqualTo("Saved the report to r.json.");
     }
 }
