@@ -7,19 +7,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import javax.imageio.ImageIO;
+import org.controlsfx.control.Notifications;
 
 /**
  * What the Export menu writes: the window or the current view as PNG, the event log as JSON Lines (the simulation's
  * bounded history through the runner's EventJsonWriter), the runner's report JSON, and the
  * scenario that rebuilds the network. The writers take a path and can be tested without a Stage;
- * the {@code choose...} actions ask for the file and report failures inline, never by throwing.
+ * the {@code choose...} actions ask for the file, confirm what was saved in the caption and with a
+ * ControlsFX notification, and report failures inline, never by throwing.
  */
 public final class ExportActions {
+    /** How long a confirmation stays in the window's corner. */
+    private static final double NOTIFICATION_SECONDS = 4;
     private final NetworkViewModel vm;
     private final Scene scene;
     private Path lastDirectory;
@@ -70,8 +76,7 @@ public final class ExportActions {
     public void saveEvents() {
         Path p = choose("Save the event log", "events.jsonl", "JSON Lines", "*.jsonl", true);
         if (p != null) {
-            run(() -> vm.status().showCaption("Saved the latest " + vm.exports().writeEvents(p) + " events to " + p.getFileName()
-                    + "."), null);
+            run(() -> confirm("Saved the latest " + vm.exports().writeEvents(p) + " events to " + p.getFileName() + "."), null);
         }
     }
 
@@ -100,6 +105,25 @@ public final class ExportActions {
         }
     }
 
+    /**
+     * Says {@code text} (a confirmation such as "Saved the scenario to x.yaml.") in the caption and,
+     * while the window is on screen, as a notification in its corner that goes by itself. A
+     * notification that cannot be shown (no window, or no screen to show it on) is left out.
+     */
+    public void confirm(String text) {
+        vm.status().showCaption(text);
+        Window w = scene == null ? null : scene.getWindow();
+        if (w == null || !w.isShowing()) {
+            return;
+        }
+        try {
+            Notifications.create().owner(w).title("KadLab").text(text).position(Pos.BOTTOM_RIGHT)
+                    .hideAfter(Duration.seconds(NOTIFICATION_SECONDS)).showInformation();
+        } catch (RuntimeException e) {
+            // the caption already says it; a notification is a courtesy
+        }
+    }
+
     private interface IoAction {
         void run() throws IOException;
     }
@@ -108,7 +132,7 @@ public final class ExportActions {
         try {
             action.run();
             if (done != null) {
-                vm.status().showCaption(done);
+                confirm(done);
             }
         } catch (IOException | RuntimeException e) {
             vm.status().showError("Could not save: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -3,19 +3,18 @@ package org.kadlab.ui;
 import org.kadlab.ui.controls.ControlBar;
 import org.kadlab.ui.model.NetworkViewModel;
 
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
  * The KadLab desktop app: a window on an embedded simulated Kademlia network (32 nodes, 16-bit ids,
- * k = 4, alpha = 3, already joined), with a help layer over it. The shortcuts are listed in
- * {@link HelpOverlay#SHORTCUTS} (F1 or '?' shows them); Ctrl+P toggles presentation mode, a style
- * class on the root that scales the fonts.
+ * k = 4, alpha = 3, already joined), with a help layer over it. The shortcuts are defined in
+ * {@link Shortcuts} (F1 or '?' shows them); Ctrl+P toggles presentation mode, a style class on the
+ * root that scales the fonts.
  */
 public class KadLabApp extends Application {
     /** The style class of presentation mode (larger fonts for a projector). */
@@ -103,75 +102,37 @@ public class KadLabApp extends Application {
         }
     }
 
-    /** Installs the keyboard shortcuts; keys typed into a text field stay with the field. */
+    /**
+     * Installs the keyboard shortcuts of {@link Shortcuts} with what each does in this window; keys
+     * typed into a text field stay with the field.
+     */
     static void installShortcuts(Scene scene, NetworkViewModel vm, MainView view, HelpOverlay help, StackPane root) {
-        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
-                help.toggle();
-                e.consume();
-            }
-        });
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            boolean typing = scene.getFocusOwner() instanceof TextInputControl;
-            if (e.getCode() == KeyCode.F1) {
-                help.toggle();
-                e.consume();
-                return;
-            }
-            if (e.getCode() == KeyCode.ESCAPE && help.isVisible()) {
+        ControlBar c = view.controls();
+        Map<Shortcuts, Runnable> actions = new EnumMap<>(Shortcuts.class);
+        actions.put(Shortcuts.PLAY_PAUSE, vm.playback()::togglePlay);
+        actions.put(Shortcuts.STEP, vm.playback()::stepOnce);
+        actions.put(Shortcuts.STEP_ROUND, vm.playback()::stepRound);
+        actions.put(Shortcuts.KILL_SELECTED, vm.commands()::killSelected);
+        actions.put(Shortcuts.ADD_NODES, c::addTyped);
+        actions.put(Shortcuts.REVIVE_ALL, vm.commands()::reviveAll);
+        actions.put(Shortcuts.TYPE_TARGET, c::focusTarget);
+        actions.put(Shortcuts.TYPE_KEY, c::focusKey);
+        actions.put(Shortcuts.THEME, view::toggleTheme);
+        actions.put(Shortcuts.PRESENTATION, () -> togglePresentation(root));
+        actions.put(Shortcuts.SETTINGS, c::toggleSettings);
+        actions.put(Shortcuts.SAVE_SCENARIO, () -> c.exports().saveScenario());
+        actions.put(Shortcuts.OPEN_SCENARIO, () -> c.exports().openScenario());
+        actions.put(Shortcuts.EXPORT_WINDOW, () -> c.exports().savePng());
+        actions.put(Shortcuts.EXPORT_VIEW, () -> c.exports().saveViewPng(view.currentView()));
+        actions.put(Shortcuts.HELP, help::toggle);
+        actions.put(Shortcuts.ESCAPE, () -> {
+            if (help.isVisible()) {
                 help.setVisible(false);
-                e.consume();
-                return;
+            } else if (Shortcuts.typing(scene)) {
+                view.requestFocus();
             }
-            if (e.isShortcutDown()) {
-                ControlBar c = view.controls();
-                switch (e.getCode()) {
-                    case N -> c.addTyped();
-                    case R -> vm.commands().reviveAll();
-                    case L -> c.focusTarget();
-                    case K -> c.focusKey();
-                    case T -> view.toggleTheme();
-                    case P -> togglePresentation(root);
-                    case COMMA -> c.toggleSettings();
-                    case S -> c.exports().saveScenario();
-                    case O -> c.exports().openScenario();
-                    case E -> {
-                        if (e.isShiftDown()) {
-                            c.exports().saveViewPng(view.currentView());
-                        } else {
-                            c.exports().savePng();
-                        }
-                    }
-                    default -> {
-                        return;
-                    }
-                }
-                e.consume();
-                return;
-            }
-            if (typing) {
-                if (e.getCode() == KeyCode.ESCAPE) {
-                    view.requestFocus();
-                    e.consume();
-                }
-                return;
-            }
-            switch (e.getCode()) {
-                case SPACE -> vm.playback().togglePlay();
-                case RIGHT -> {
-                    if (e.isShiftDown()) {
-                        vm.playback().stepRound();
-                    } else {
-                        vm.playback().stepOnce();
-                    }
-                }
-                case DELETE -> vm.commands().killSelected();
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
         });
+        Shortcuts.install(scene, actions);
     }
 
     public static void main(String[] args) {

@@ -22,11 +22,11 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
+import org.controlsfx.control.StatusBar;
 
 /**
  * The main window's content: controls on top, the ID ring and the XOR-distance rings as tabs on
@@ -43,6 +43,8 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Label caption = new Label();
     private final Label frameCost = new Label();
+    /** The bar's padding and the gaps between its caption, legend and frame cost, in pixels. */
+    private static final double CAPTION_BAR_GAPS = 64;
     private boolean light;
 
     public MainView(NetworkViewModel vm) {
@@ -92,12 +94,9 @@ public final class MainView extends BorderPane {
         // two lines, whatever the text: a caption that grows and shrinks would resize the views on every step
         caption.fontProperty().addListener((o, a, f) -> fixCaptionHeight());
         fixCaptionHeight();
-        HBox.setHgrow(caption, Priority.ALWAYS);
         frameCost.getStyleClass().add("frame-cost");
         frameCost.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bottom = new HBox(16, caption, legend(), frameCost);
-        bottom.setAlignment(Pos.CENTER_LEFT);
-        bottom.getStyleClass().add("caption-bar");
+        StatusBar bottom = captionBar(legend());
 
         setTop(controls);
         setCenter(centre);
@@ -167,6 +166,25 @@ public final class MainView extends BorderPane {
 
     public boolean isLight() {
         return light;
+    }
+
+    /**
+     * The window's bottom line, a ControlsFX status bar: the caption on the left, taking the width
+     * the legend and the frame cost on the right leave it (so that it wraps onto its two lines
+     * instead of widening the window), and no text of the bar's own.
+     */
+    private StatusBar captionBar(Region legend) {
+        StatusBar bar = new StatusBar();
+        bar.setId("caption-bar");
+        bar.getStyleClass().add("caption-bar");
+        bar.setText("");
+        bar.getLeftItems().add(caption);
+        bar.getRightItems().addAll(legend, frameCost);
+        caption.setMinWidth(0);
+        caption.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(0, bar.getWidth() - legend.getWidth() - frameCost.getWidth() - CAPTION_BAR_GAPS),
+                bar.widthProperty(), legend.widthProperty(), frameCost.widthProperty()));
+        return bar;
     }
 
     /** The legend in two short rows, so the caption keeps most of the width on a narrow window. */

@@ -1,78 +1,105 @@
 package org.kadlab.ui.controls;
 
+import org.kadlab.ui.model.NetworkCommands;
 import org.kadlab.ui.model.NetworkSettings;
 import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.model.NetworkCommands;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
+import java.util.Optional;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.RangeSlider;
+import org.controlsfx.control.SegmentedButton;
 
 /**
- * The network settings row: k, alpha, id bits, lookup mode, latency, loss, seed and node count.
- * Apply rebuilds the network from the same seed in the background; a bad value leaves the network
- * as it is and shows a message naming the field. The fields follow the settings of the network
- * shown (after a preset or a loaded scenario too). The fields flow onto a second line when the window
- * is too narrow for one, and the message goes below them, so the row never widens the window.
+ * The network settings form ({@code SettingsPane.fxml}): node count, id bits, k, alpha, lookup mode
+ * (a segmented button: sliding or rounds), latency (two fields and a range slider that follow each
+ * other), loss and seed. Apply rebuilds the network from the same seed in the background.
+ *
+ * <ol>
+ *   <li>The fields' texts go through {@link NetworkSettings#parse(Map)}: a bad value leaves the
+ *       network as it is and shows the message naming the field below the form.</li>
+ *   <li>As it is typed, a field that parse would refuse is marked at the field with that message,
+ *       judged both alone (the other fields as the network has them) and with the other fields as
+ *       typed; the mark goes as soon as the value is fixed.</li>
+ *   <li>The fields follow the settings of the network shown (after a preset or a loaded scenario too).</li>
+ * </ol>
  */
 public final class SettingsPane extends VBox {
-    private final Map<String, TextField> fields = new LinkedHashMap<>();
-    private final ChoiceBox<String> mode = new ChoiceBox<>();
     private final NetworkViewModel vm;
-    private final FlowPane row = new WrappingRow(12);
+    private final Map<String, TextField> fields = new LinkedHashMap<>();
+    private final FieldChecks checks = new FieldChecks();
+    private final LatencyRange latencyRange = new LatencyRange();
+
+    @FXML private TextField nodes;
+    @FXML private TextField bits;
+    @FXML private TextField k;
+    @FXML private TextField alpha;
+    @FXML private SegmentedButton mode;
+    @FXML private TextField latencyMin;
+    @FXML private RangeSlider latency;
+    @FXML private TextField latencyMax;
+    @FXML private TextField loss;
+    @FXML private TextField seed;
+    @FXML private Label error;
 
     public SettingsPane(NetworkViewModel vm) {
-        super(4);
         this.vm = vm;
-        setId("settings-pane");
-        getStyleClass().addAll("control-row", "settings-pane");
-        Label section = new Label("Settings");
-        section.getStyleClass().add("section-label");
-        section.setMinWidth(Region.USE_PREF_SIZE);
-        row.getChildren().add(section);
-        field("nodes", "nodes", 4, "How many nodes join, one at a time (1.." + NetworkCommands.MAX_NODES + ")");
-        field("bits", "bits", 2, "Id width in bits, 1..160");
-        field("k", "k", 2, "Bucket size and lookup result size");
-        field("alpha", "\u03b1", 2, "Lookup parallelism: queries in flight at once");
-        mode.getItems().addAll("sliding", "rounds");
-        mode.setId("settings-lookup_mode");
-        mode.setTooltip(new Tooltip("Lookup mode: sliding keeps alpha queries in flight; rounds waits for each round"));
-        mode.setMinWidth(Region.USE_PREF_SIZE);
-        row.getChildren().add(mode);
-        field("latency_min", "latency ms", 3, "Smallest one-way latency, ms");
-        field("latency_max", "..", 3, "Largest one-way latency, ms (uniform in between)");
-        field("loss", "loss", 3, "Probability that a message is lost, 0 to below 1");
-        field("seed", "seed", 5, "The one seed of all randomness: the same settings and seed give the same network");
-        Button apply = new Button("Apply");
-        apply.setId("settings-apply");
-        apply.setTooltip(new Tooltip("Rebuild the network with these settings from the same seed (in the background)"));
-        apply.setOnAction(e -> apply());
-        apply.setMinWidth(Region.USE_PREF_SIZE);
-        Label error = new Label();
-        error.setId("settings-error");
-        error.getStyleClass().add("error-label");
+        FXMLLoader loader = new FXMLLoader(SettingsPane.class.getResource("SettingsPane.fxml"));
+        loader.setRoot(this);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the settings form's layout is missing or broken", e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        fields.put("nodes", nodes);
+        fields.put("bits", bits);
+        fields.put("k", k);
+        fields.put("alpha", alpha);
+        fields.put("latency_min", latencyMin);
+        fields.put("latency_max", latencyMax);
+        fields.put("loss", loss);
+        fields.put("seed", seed);
+        nodes.setTooltip(new Tooltip("How many nodes join, one at a time (1.." + NetworkCommands.MAX_NODES + ")"));
+        for (Node n : lookupAll(".text-field")) { // each field as wide as its column count, whatever its column's width
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+            ((Region) n).setMaxWidth(Region.USE_PREF_SIZE);
+        }
+        mode.getToggleGroup().selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true); // one mode is always chosen
+            }
+        });
+        latencyRange.follow(latency, latencyMin, latencyMax);
         error.textProperty().bind(vm.status().settingsErrorProperty());
         error.visibleProperty().bind(vm.status().settingsErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        error.setMaxWidth(Double.MAX_VALUE);
-        error.setWrapText(true);
-        error.setMinWidth(0);
-        row.getChildren().add(apply);
-        getChildren().addAll(row, error);
+        fields.forEach((name, f) -> {
+            checks.check(f, f::getText, t -> refusal(name, t));
+            f.textProperty().addListener((o, a, b) -> checks.revalidate());
+        });
         show(vm.builder().settingsProperty().get());
         vm.builder().settingsProperty().addListener((o, a, b) -> show(b));
     }
 
     /** Rebuilds the network from the fields' values (in the background). */
+    @FXML
     public boolean apply() {
         return vm.builder().applySettings(texts(), true);
     }
@@ -80,8 +107,9 @@ public final class SettingsPane extends VBox {
     /** The field texts keyed by {@link NetworkSettings#FIELDS}. */
     public Map<String, String> texts() {
         Map<String, String> m = new LinkedHashMap<>();
-        fields.forEach((k, f) -> m.put(k, f.getText()));
-        m.put("lookup_mode", mode.getValue());
+        fields.forEach((name, f) -> m.put(name, f.getText()));
+        Toggle chosen = mode.getToggleGroup().getSelectedToggle();
+        m.put("lookup_mode", chosen == null ? "" : String.valueOf(chosen.getUserData()));
         return m;
     }
 
@@ -90,32 +118,53 @@ public final class SettingsPane extends VBox {
         return fields.get(name);
     }
 
+    /** The error marked at the field of setting {@code name}, if any. */
+    public Optional<String> fieldError(String name) {
+        TextField f = fields.get(name);
+        return f == null ? Optional.empty() : checks.error(f);
+    }
+
+    /** The latency range slider (for tests). */
+    public RangeSlider latencySlider() {
+        return latency;
+    }
+
+    /**
+     * Why parse refuses the text {@code text} of setting {@code name}, or null: judged with the other
+     * fields as typed, then alone among the settings of the network shown.
+     */
+    private String refusal(String name, String text) {
+        Map<String, String> typed = texts();
+        typed.put(name, text);
+        String message = namedRefusal(name, typed);
+        NetworkSettings shown = vm.builder().settingsProperty().get();
+        if (message == null && shown != null) {
+            Map<String, String> alone = new LinkedHashMap<>(shown.toText());
+            alone.put(name, text);
+            message = namedRefusal(name, alone);
+        }
+        return message;
+    }
+
+    private static String namedRefusal(String name, Map<String, String> texts) {
+        try {
+            NetworkSettings.parse(texts);
+            return null;
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            return m != null && m.startsWith(name + " ") ? m : null;
+        }
+    }
+
     private void show(NetworkSettings s) {
         if (s == null) {
             return;
         }
-        s.toText().forEach((k, v) -> {
-            if (fields.containsKey(k)) {
-                fields.get(k).setText(v);
-            }
-        });
-        mode.setValue(s.toText().get("lookup_mode"));
-    }
-
-    private void field(String name, String label, int columns, String tip) {
-        Label l = new Label(label);
-        l.getStyleClass().add("settings-label");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        TextField f = new TextField();
-        f.setId("settings-" + name);
-        f.setPrefColumnCount(columns);
-        f.setMinWidth(Region.USE_PREF_SIZE);
-        f.setTooltip(new Tooltip(tip));
-        f.setOnAction(e -> apply());
-        fields.put(name, f);
-        HBox pair = new HBox(4, l, f);
-        pair.setAlignment(Pos.CENTER_LEFT);
-        pair.setMinWidth(Region.USE_PREF_SIZE);
-        row.getChildren().add(pair);
+        Map<String, String> text = s.toText();
+        fields.forEach((name, f) -> f.setText(text.get(name)));
+        String chosen = text.get("lookup_mode");
+        for (ToggleButton b : mode.getButtons()) {
+            b.setSelected(chosen.equals(b.getUserData()));
+        }
     }
 }

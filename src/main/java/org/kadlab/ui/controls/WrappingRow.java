@@ -11,9 +11,10 @@ import javafx.scene.layout.FlowPane;
  * width: its preferred width is its children side by side, its minimum the widest child, so it
  * never makes the window wider than it is. (A plain FlowPane prefers its wrap length instead.)
  */
-final class WrappingRow extends FlowPane {
-    WrappingRow(double hgap, Node... children) {
-        super(hgap, 4, children);
+public final class WrappingRow extends FlowPane {
+    /** An empty row (the FXML layouts fill it and set its gap). */
+    public WrappingRow() {
+        super(14, 4);
         setAlignment(Pos.CENTER_LEFT);
         setRowValignment(VPos.CENTER);
     }

@@ -1,0 +1,135 @@
+package org.kadlab.ui;
+
+import org.kadlab.ui.controls.ControlBar;
+import org.kadlab.ui.controls.SettingsPane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.Callable;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The ControlsFX parts of the controls, in the running window (headless under Monocle): a bad value
+ * is marked at its field and the mark goes when the value is fixed; the latency range slider and its
+ * fields follow each other; the lookup mode is always one of two; a confirmation never breaks a
+ * window without a screen.
+ */
+class FieldErrorsAppTest extends FxRobot {
+    private KadLabApp app;
+
+    @BeforeEach
+    void startApp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (KadLabApp) FxToolkit.setupApplication(KadLabApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> app.viewModel().playback().playingProperty().set(false));
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    private <T> T fx(Callable<T> c) throws Exception {
+        T t = WaitForAsyncUtils.asyncFx(c).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return t;
+    }
+
+    private void fx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private ControlBar bar() {
+        return app.mainView().controls();
+    }
+
+    private SettingsPane settings() {
+        return app.mainView().controls().settings();
+    }
+
+    @Test
+    void aTargetThatIsNotAnIdIsMarkedAtItsFieldUntilItIsFixed() throws Exception {
+        fx(() -> app.viewModel().operations().targetTextProperty().set("7g00"));
+        assertThat(fx(() -> bar().fieldError("target-field"))).hasValueSatisfying(m -> assertThat(m).contains("not a hex digit"));
+        fx(() -> app.viewModel().operations().targetTextProperty().set("7f00"));
+        assertThat(fx(() -> bar().fieldError("target-field"))).isEmpty();
+    }
+
+    @Test
+    void aFailedFindValueMarksTheEmptyKeyFieldWithTheInlineMessageUntilAKeyIsTyped() throws Exception {
+        clickOn("#find-value-button");
+        String inline = fx(() -> app.viewModel().status().targetErrorProperty().get());
+        assertThat(inline).contains("key");
+        assertThat(fx(() -> bar().fieldError("key-field"))).contains(inline);
+        clickOn("#key-field").write("g");
+        assertThat(fx(() -> bar().fieldError("key-field"))).isEmpty();
+    }
+
+    @Test
+    void nonsenseInTheAddBoxIsMarkedAtTheBoxAsSoonAsItIsTyped() throws Exception {
+        TextField editor = fx(() -> lookup("#add-count").queryAs(Spinner.class).getEditor());
+        fx(() -> editor.setText("abc"));
+        assertThat(fx(() -> bar().fieldError("add-count")))
+                .hasValueSatisfying(m -> assertThat(m).startsWith("Add nodes: 'abc' is not a whole number"));
+        fx(() -> editor.setText("12"));
+        assertThat(fx(() -> bar().fieldError("add-count"))).isEmpty();
+    }
+
+    @Test
+    void aBadSettingIsMarkedAtTheFieldItsMessageNamesAndTheMarkGoesWhenFixed() throws Exception {
+        fx(() -> bar().toggleSettings());
+        fx(() -> settings().field("k").setText("0"));
+        assertThat(fx(() -> settings().fieldError("k"))).hasValueSatisfying(m -> assertThat(m).startsWith("k must be between"));
+        assertThat(fx(() -> settings().fieldError("alpha"))).as("a good field stays unmarked").isEmpty();
+        fx(() -> settings().field("k").setText("4"));
+        assertThat(fx(() -> settings().fieldError("k"))).isEmpty();
+
+        fx(() -> settings().field("bits").setText("4"));
+        assertThat(fx(() -> settings().fieldError("nodes"))).as("32 nodes do not fit 4-bit ids")
+                .hasValueSatisfying(m -> assertThat(m).startsWith("nodes must fit the id space"));
+        fx(() -> settings().field("nodes").setText("16"));
+        assertThat(fx(() -> settings().fieldError("nodes"))).isEmpty();
+    }
+
+    @Test
+    void theLatencySliderAndItsFieldsFollowEachOther() throws Exception {
+        fx(() -> bar().toggleSettings());
+        fx(() -> settings().field("latency_min").setText("20"));
+        fx(() -> settings().field("latency_max").setText("200"));
+        assertThat(fx(() -> settings().latencySlider().getLowValue())).isEqualTo(20.0);
+        assertThat(fx(() -> settings().latencySlider().getHighValue())).isEqualTo(200.0);
+        fx(() -> settings().latencySlider().setHighValue(150.4));
+        assertThat(fx(() -> settings().field("latency_max").getText())).isEqualTo("150");
+        fx(() -> settings().field("latency_max").setText("not a number"));
+        assertThat(fx(() -> settings().latencySlider().getHighValue())).as("nonsense leaves the slider").isEqualTo(150.4);
+        assertThat(fx(() -> settings().fieldError("latency_max"))).isPresent();
+    }
+
+    @Test
+    void theLookupModeIsOneOfTwoSegmentsAndAlwaysOneIsChosen() throws Exception {
+        fx(() -> bar().toggleSettings());
+        assertThat(fx(() -> settings().texts().get("lookup_mode"))).isEqualTo("sliding");
+        clickOn("#settings-mode-rounds");
+        assertThat(fx(() -> settings().texts().get("lookup_mode"))).isEqualTo("rounds");
+        clickOn("#settings-mode-rounds");
+        assertThat(fx(() -> settings().texts().get("lookup_mode"))).as("clicking the chosen mode keeps it").isEqualTo("rounds");
+    }
+
+    @Test
+    void aConfirmationShowsInTheCaptionAndNeverBreaksAHeadlessWindow() throws Exception {
+        fx(() -> bar().exports().confirm("Saved the scenario to x.yaml."));
+        assertThat(fx(() -> app.viewModel().status().captionProperty().get())).isEqualTo("Saved the scenario to x.yaml.");
+        fx(() -> new ExportActions(app.viewModel(), null).confirm("Saved the report to r.json."));
+        assertThat(fx(() -> app.viewModel().status().captionProperty().get())).isEqualTo("Saved the report to r.json.");
+    }
+}
