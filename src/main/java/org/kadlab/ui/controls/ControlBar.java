@@ -9,6 +9,7 @@ import org.kadlab.ui.model.Preset;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -79,6 +80,7 @@ public final class ControlBar extends VBox {
     @FXML private Label error;
     @FXML private Label building;
     @FXML private ProgressBar progress;
+    @FXML private ButtonBase stop;
     @FXML private Label status;
 
     public ControlBar(NetworkViewModel vm, Runnable toggleTheme) {
@@ -146,10 +148,13 @@ public final class ControlBar extends VBox {
         progress.visibleProperty().bind(vm.builder().buildingProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         building.textProperty().bind(Bindings.createStringBinding(() -> vm.builder().buildProgressProperty().get() < 0
-                ? "running scenario\u2026" : String.format(Locale.ROOT, "building %.0f%%", 100 * vm.builder().buildProgressProperty().get()),
-                vm.builder().buildProgressProperty()));
-        building.visibleProperty().bind(vm.builder().buildingProperty());
-        building.managedProperty().bind(building.visibleProperty());
+                ? vm.builder().workProperty().get() + "\u2026"
+                : String.format(Locale.ROOT, "%s %.0f%%", vm.builder().workProperty().get(), 100 * vm.builder().buildProgressProperty().get()),
+                vm.builder().buildProgressProperty(), vm.builder().workProperty()));
+        for (var n : List.of(building, stop)) {
+            n.visibleProperty().bind(vm.builder().buildingProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
         target.textProperty().bindBidirectional(vm.operations().targetTextProperty());
         key.textProperty().bindBidirectional(vm.operations().keyTextProperty());
         value.textProperty().bindBidirectional(vm.operations().valueTextProperty());
@@ -194,6 +199,11 @@ public final class ControlBar extends VBox {
     @FXML
     private void addNodes() {
         addTyped();
+    }
+
+    @FXML
+    private void stopWork() {
+        vm.builder().cancelWork();
     }
 
     @FXML

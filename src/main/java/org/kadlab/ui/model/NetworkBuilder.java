@@ -20,6 +20,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.kadlab.sim.SimConfig;
 import org.kadlab.sim.Simulation;
 import org.kadlab.sim.scenario.Scenario;
@@ -46,6 +48,7 @@ public final class NetworkBuilder {
     private final ReadOnlyObjectWrapper<NetworkSettings> settings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final ReadOnlyBooleanWrapper building = new ReadOnlyBooleanWrapper(this, "building");
     private final ReadOnlyDoubleWrapper buildProgress = new ReadOnlyDoubleWrapper(this, "buildProgress");
+    private final ReadOnlyStringWrapper work = new ReadOnlyStringWrapper(this, "work", "building");
     private SimConfig config;
     private int initialNodes;
     private Build build;
@@ -81,6 +84,11 @@ public final class NetworkBuilder {
     /** Whether a network is being built in the background. */
     public ReadOnlyBooleanProperty buildingProperty() {
         return building.getReadOnlyProperty();
+    }
+
+    /** What the work under way is: "building", "running scenario" or "adding nodes". */
+    public ReadOnlyStringProperty workProperty() {
+        return work.getReadOnlyProperty();
     }
 
     /** How far the background build is, 0..1, or -1 when unknown (a scenario runs). */
@@ -256,6 +264,7 @@ public final class NetworkBuilder {
             });
         }
         build = new Build(thread.submit(() -> job.run(progress, cancelled)), progress, cancelled, total, done);
+        work.set(total > 0 ? "building" : "running scenario");
         building.set(true);
         buildProgress.set(total > 0 ? 0 : -1);
         vm.status().caption("Building the network in the background\u2026 the old one runs on until it is ready.");
@@ -263,16 +272,18 @@ public final class NetworkBuilder {
 
     /** Stops whatever is under way: a background build, a scenario being run, nodes being added. */
     public void cancelWork() {
-        boolean was = build != null || vm.adder().isRunning();
+        boolean building = build != null;
         cancel();
-        vm.adder().cancel();
-        if (was && !vm.adder().isRunning()) {
-            building.set(false);
+        vm.adder().cancel(); // says how many joined, if nodes were joining
+        if (building) {
+            vm.status().caption("Stopped building the next network; this one runs on.");
         }
+        this.building.set(false);
     }
 
     /** Shows the progress of work done on this thread (nodes being added). */
     void showProgress(boolean on, double progress) {
+        work.set("adding nodes");
         building.set(on);
         buildProgress.set(progress);
     }

@@ -465,4 +465,20 @@ class NetworkViewModelTest {
         assertThat(vm.status().captionProperty().get()).contains("Stopped adding");
         vm.shutdown();
     }
+
+    @Test
+    void stoppingABackgroundBuildKeepsTheNetworkThatRuns() {
+        NetworkViewModel vm = new NetworkViewModel();
+        vm.playback().playingProperty().set(false);
+        var before = vm.simulation();
+        assertThat(vm.builder().applyPreset(Preset.LARGE, true)).isTrue();
+        assertThat(vm.builder().buildingProperty().get()).isTrue();
+        assertThat(vm.builder().workProperty().get()).isEqualTo("building");
+        vm.builder().cancelWork();
+        assertThat(vm.builder().buildingProperty().get()).isFalse();
+        vm.playback().tick(16_000_000L);
+        assertThat(vm.simulation()).as("the running network stays").isSameAs(before);
+        assertThat(vm.status().captionProperty().get()).startsWith("Stopped building");
+        vm.shutdown();
+    }
 }
