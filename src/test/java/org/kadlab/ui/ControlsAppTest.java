@@ -1,23 +1,18 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.model.LookupSession;
-import org.kadlab.ui.model.NetworkViewModel;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kadlab.kad.LookupPurpose;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
+import org.kadlab.ui.model.LookupSession;
+import org.kadlab.ui.model.NetworkViewModel;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,30 +20,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * settings row and presets, step round, the help overlay, presentation mode, tooltips. Snapshots
  * of what they show go to target/ui-shots.
  */
-class ControlsAppTest extends FxRobot {
-    private KadLabApp app;
-
+class ControlsAppTest extends AppFixture {
     @BeforeEach
-    void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (KadLabApp) FxToolkit.setupApplication(KadLabApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+    void prepare() throws Exception {
         fx(() -> app.viewModel().playback().playingProperty().set(false));
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get();
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void shot(String name) throws Exception {

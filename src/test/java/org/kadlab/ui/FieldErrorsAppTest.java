@@ -1,19 +1,13 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.controls.ControlBar;
-import org.kadlab.ui.controls.SettingsPane;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.Callable;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
+import org.kadlab.ui.controls.ControlBar;
+import org.kadlab.ui.controls.SettingsPane;
 
 /**
  * The ControlsFX parts of the controls, in the running window (headless under Monocle): a bad value
@@ -21,32 +15,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * fields follow each other; the lookup mode is always one of two; a confirmation never breaks a
  * window without a screen.
  */
-class FieldErrorsAppTest extends FxRobot {
-    private KadLabApp app;
-
+class FieldErrorsAppTest extends AppFixture {
     @BeforeEach
-    void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (KadLabApp) FxToolkit.setupApplication(KadLabApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+    void prepare() throws Exception {
         fx(() -> app.viewModel().playback().playingProperty().set(false));
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    private <T> T fx(Callable<T> c) throws Exception {
-        T t = WaitForAsyncUtils.asyncFx(c).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        return t;
-    }
-
-    private void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get();
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private ControlBar bar() {

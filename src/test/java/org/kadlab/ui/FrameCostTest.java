@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.Playback;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -18,15 +17,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * timed test would only measure the machine); the rule asserted is that a frame runs a bounded slice
  * of the simulation.
  */
+@ExtendWith(FxFixture.class)
 class FrameCostTest {
-    @AfterEach
-    void cleanUp() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void aFrameStaysCheapOnTheDefaultNetworkAndOnTwoThousandNodes() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
+        Stage stage = FxFixture.primaryStage();
         for (int nodes : new int[] {NetworkViewModel.DEFAULT_NODES, 2_000}) {
             NetworkViewModel vm = new NetworkViewModel(NetworkViewModel.defaultConfig(1), nodes);
             double[] result = WaitForAsyncUtils.asyncFx(() -> {

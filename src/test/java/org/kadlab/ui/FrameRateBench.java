@@ -1,20 +1,18 @@
 package org.kadlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kadlab.ui.FxFixture.fx;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.ui.model.NetworkSettings;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.Preset;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A benchmark, not a test: runs the real frame loop (the AnimationTimer, with JavaFX's own CSS,
@@ -26,20 +24,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * <pre>mvn -B -ntp test -Dtest=FrameRateBench -Dkadlab.bench=true</pre>
  */
 @EnabledIfSystemProperty(named = "kadlab.bench", matches = "true")
+@ExtendWith(FxFixture.class)
 class FrameRateBench {
     /** Rounds of lookups, each of {@link #AT_ONCE} lookups from different nodes animating together. */
     private static final int ROUNDS = 4;
     private static final int AT_ONCE = 3;
     private static final long IDLE_MS = 3_000;
 
-    @AfterEach
-    void cleanUp() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void frameRateWhileLookupsAnimate() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
+        Stage stage = FxFixture.primaryStage();
         for (Preset preset : new Preset[] {Preset.DEFAULT, Preset.REALISTIC, Preset.LARGE}) {
             NetworkSettings s = preset.settings();
             NetworkViewModel vm = new NetworkViewModel(s.toSimConfig(), s.nodes());
@@ -115,7 +109,4 @@ class FrameRateBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
 }

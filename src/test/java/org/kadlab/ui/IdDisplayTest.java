@@ -1,15 +1,7 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.buckets.BucketPanel;
-import org.kadlab.ui.model.BucketRow;
-import org.kadlab.ui.model.CandidateRow;
-import org.kadlab.ui.model.IdText;
-import org.kadlab.ui.inspector.LookupInspector;
-import org.kadlab.ui.model.NetworkSettings;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.widgets.NodeTooltips;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kadlab.ui.FxFixture.fx;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,37 +12,34 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.LookupMode;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
+import org.kadlab.ui.buckets.BucketPanel;
+import org.kadlab.ui.inspector.LookupInspector;
+import org.kadlab.ui.model.BucketRow;
+import org.kadlab.ui.model.CandidateRow;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.model.NetworkSettings;
+import org.kadlab.ui.model.NetworkViewModel;
 
 /**
  * The routing-table panel and the lookup inspector show 160-bit ids abbreviated (full ids in the
  * tooltips) so that titles stay on one line and a bucket of k = 20 fits in a few rows, and keep the
  * whole ids and binaries of 8- and 16-bit networks, which a class reads.
  */
+@ExtendWith(FxFixture.class)
 class IdDisplayTest {
     private static NetworkViewModel wide;
     private static Stage stage;
 
     @BeforeAll
     static void network() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
+        stage = FxFixture.primaryStage();
         wide = new NetworkViewModel(new NetworkSettings(120, 160, 20, 3, LookupMode.SLIDING, 10, 80, 0.0, 1).toSimConfig(), 120);
         wide.playback().playingProperty().set(false);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
     }
 
     private static void show(Node panel, double width, double height) {

@@ -1,54 +1,24 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.model.CandidateRow;
-import org.kadlab.ui.distance.DistanceRingsView;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.widgets.NodeDot;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.Callable;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kadlab.kad.Lookup;
 import org.kadlab.sim.SimNode;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
+import org.kadlab.ui.distance.DistanceRingsView;
+import org.kadlab.ui.model.CandidateRow;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.NodeDot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Starts the real app (headless under Monocle) and drives it as a user would: add nodes, kill one,
  * run a lookup, step through it, and checks what the views show.
  */
-class KadLabAppTest extends FxRobot {
-    private KadLabApp app;
-
-    @BeforeEach
-    void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (KadLabApp) FxToolkit.setupApplication(KadLabApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get();
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
+class KadLabAppTest extends AppFixture {
     @Test
     void windowOpensOnTheDefaultNetwork() throws Exception {
         Stage stage = fx(() -> (Stage) app.mainView().getScene().getWindow());

@@ -1,17 +1,10 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.events.EventLogView;
-import org.kadlab.ui.graph.NetworkGraphView;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.ring.RingView;
-import org.kadlab.ui.stats.StatsView;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -22,8 +15,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kadlab.sim.SimEvent;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
+import org.kadlab.ui.events.EventLogView;
+import org.kadlab.ui.graph.NetworkGraphView;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.ring.RingView;
+import org.kadlab.ui.stats.StatsView;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,34 +27,19 @@ import org.testfx.util.WaitForAsyncUtils;
  * checks that rows, chart points and graph nodes appear; writes a PNG of each view to
  * target/snapshots.
  */
-class NewViewsAppTest extends FxRobot {
-    private KadLabApp app;
+class NewViewsAppTest extends AppFixture {
     private NetworkViewModel vm;
 
     @BeforeEach
-    void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (KadLabApp) FxToolkit.setupApplication(KadLabApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+    void prepare() throws Exception {
         vm = app.viewModel();
         fx(() -> vm.playback().playingProperty().set(false));
     }
 
     @AfterEach
-    void stopApp() throws Exception {
+    void tidyUp() throws Exception {
         NetworkGraphView g = graph();
         fx(g::close);
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get();
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private <T extends Node> T tabContent(String tabId, Class<T> type) throws Exception {

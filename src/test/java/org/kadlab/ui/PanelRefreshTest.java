@@ -2,22 +2,17 @@ package org.kadlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.ui.buckets.BucketPanel;
 import org.kadlab.ui.inspector.LookupInspector;
 import org.kadlab.ui.model.BucketRow;
 import org.kadlab.ui.model.NetworkViewModel;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The bucket panel and the inspector recompute their rows only when their content's version changed. */
+@ExtendWith(FxFixture.class)
 class PanelRefreshTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
     @Test
     void panelsSkipFramesInWhichTheirContentDidNotChange() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {

@@ -6,48 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The shortcut table is the one source of the keys: the help overlay shows every row of it, the
  * scene registers every window shortcut as an accelerator, the README's table lists the same rows,
  * and the tooltips name the keys.
  */
-class ShortcutsTest extends FxRobot {
-    private KadLabApp app;
-
+class ShortcutsTest extends AppFixture {
     @BeforeEach
-    void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (KadLabApp) FxToolkit.setupApplication(KadLabApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
+    void prepare() throws Exception {
         fx(() -> app.viewModel().playback().playingProperty().set(false));
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
-    private <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get();
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

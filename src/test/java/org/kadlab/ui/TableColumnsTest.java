@@ -1,15 +1,11 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.events.EventLogView;
-import org.kadlab.ui.model.NetworkSettings;
-import org.kadlab.ui.model.NetworkViewModel;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kadlab.ui.FxFixture.fx;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -22,8 +18,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.kad.LookupMode;
-import org.testfx.api.FxToolkit;
+import org.kadlab.ui.events.EventLogView;
+import org.kadlab.ui.model.NetworkSettings;
+import org.kadlab.ui.model.NetworkViewModel;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * log show their headers and their texts whole, also after a search was typed and cleared; the wide
  * columns give way instead.
  */
+@ExtendWith(FxFixture.class)
 class TableColumnsTest {
     private static final Set<String> INSPECTOR_WHOLE = Set.of("#", "k", "hop", "rnd");
     private static final Set<String> EVENTS_WHOLE = Set.of("time", "type", "node");
@@ -43,7 +43,7 @@ class TableColumnsTest {
 
     @BeforeEach
     void showWindow() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
+        stage = FxFixture.primaryStage();
         vm = new NetworkViewModel(new NetworkSettings(120, 160, 20, 3, LookupMode.SLIDING, 10, 80, 0.0, 1).toSimConfig(), 120);
         vm.playback().playingProperty().set(false);
         fx(() -> {
@@ -68,7 +68,6 @@ class TableColumnsTest {
     @AfterEach
     void cleanUp() throws Exception {
         vm.shutdown();
-        FxToolkit.cleanupStages();
     }
 
     @Test
@@ -154,11 +153,4 @@ class TableColumnsTest {
         }
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private static void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get();
-    }
 }

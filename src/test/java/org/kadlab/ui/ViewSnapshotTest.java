@@ -9,30 +9,12 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kadlab.ui.model.NetworkViewModel;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Writes a PNG snapshot of each view, mid-lookup, into target/snapshots (for people to look at). */
-class ViewSnapshotTest {
-    private KadLabApp app;
-
-    @BeforeEach
-    void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (KadLabApp) FxToolkit.setupApplication(KadLabApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
+class ViewSnapshotTest extends AppFixture {
     @Test
     void writesAPngOfEveryView() throws Exception {
         Path dir = Path.of("target", "snapshots");
@@ -59,8 +41,37 @@ class ViewSnapshotTest {
         for (String name : new String[] {"window", "ring", "buckets", "inspector", "distance"}) {
             File f = dir.resolve(name + ".png").toFile();
             assertThat(f).exists();
-            assertThat(ImageIO.read(f).getWidth()).isGreaterThan(200);
+            java.awt.image.BufferedImage image = ImageIO.read(f);
+            assertThat(image.getWidth()).isGreaterThan(200);
+            assertThat(colours(image)).as(name + " shows a drawn view, not a blank area").isGreaterThan(20);
         }
+        assertThat(pixelsNear(ImageIO.read(dir.resolve("ring.png").toFile()), 0xE69F00))
+                .as("the selected node's dot is drawn in the theme's orange").isGreaterThan(20);
+    }
+
+    private static int colours(java.awt.image.BufferedImage image) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                seen.add(image.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        return seen.size();
+    }
+
+    private static int pixelsNear(java.awt.image.BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                int d = Math.abs(((p >> 16) & 255) - ((rgb >> 16) & 255)) + Math.abs(((p >> 8) & 255) - ((rgb >> 8) & 255))
+                        + Math.abs((p & 255) - (rgb & 255));
+                if (d < 40) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static void write(Node node, Path file) throws Exception {

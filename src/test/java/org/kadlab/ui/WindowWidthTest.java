@@ -1,9 +1,5 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.model.NetworkSettings;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.model.Preset;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -21,8 +17,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.kad.LookupMode;
-import org.testfx.api.FxToolkit;
+import org.kadlab.ui.model.NetworkSettings;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.Preset;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,13 +30,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * the background, the main view is exactly as wide as the scene and every control of the top bar lies
  * inside it, inside the bar, and clear of every other control.
  */
+@ExtendWith(FxFixture.class)
 class WindowWidthTest {
     private Stage stage;
     private NetworkViewModel vm;
 
     @BeforeEach
     void toolkit() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
+        stage = FxFixture.primaryStage();
         vm = new NetworkViewModel(new NetworkSettings(120, 160, 20, 3, LookupMode.SLIDING, 10, 80, 0.0, 1).toSimConfig(), 120);
         vm.playback().playingProperty().set(false);
     }
@@ -45,7 +45,6 @@ class WindowWidthTest {
     @AfterEach
     void cleanUp() throws Exception {
         vm.shutdown();
-        FxToolkit.cleanupStages();
     }
 
     @Test

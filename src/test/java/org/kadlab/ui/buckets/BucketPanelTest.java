@@ -1,33 +1,22 @@
 package org.kadlab.ui.buckets;
 
-import org.kadlab.ui.model.BucketRow;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.TestViews;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kadlab.ui.FxFixture;
+import org.kadlab.ui.TestViews;
+import org.kadlab.ui.model.BucketRow;
+import org.kadlab.ui.model.NetworkViewModel;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Bucket rows are updated in place as the table changes, and always show its contacts in LRU order. */
+@ExtendWith(FxFixture.class)
 class BucketPanelTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void rowsFollowTheTableInPlaceThroughALookup() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {

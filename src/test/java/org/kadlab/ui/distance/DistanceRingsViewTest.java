@@ -2,26 +2,16 @@ package org.kadlab.ui.distance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kadlab.ui.FxFixture;
 import org.kadlab.ui.TestViews;
 import org.kadlab.ui.model.NetworkViewModel;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The XOR-distance view: one ring per bucket in use, and a key that can be hidden to give the rings the room. */
+@ExtendWith(FxFixture.class)
 class DistanceRingsViewTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void hidingTheKeyGivesTheRingsMoreRoom() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {

@@ -4,25 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kadlab.ui.FxFixture;
 import org.kadlab.ui.TestViews;
 import org.kadlab.ui.model.NetworkViewModel;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The event log's type filter ticks several types at once; none or all ticked shows every type. */
+@ExtendWith(FxFixture.class)
 class EventLogViewTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        FxToolkit.cleanupStages();
-    }
 
     /** A log on screen with the events of one finished find_node drained into it (FX thread). */
     private static EventLogView logWithALookup(NetworkViewModel vm) {

@@ -1,25 +1,26 @@
 package org.kadlab.ui.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kadlab.ui.FxFixture.fx;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.stage.Stage;
 import org.graphstream.graph.Node;
 import org.graphstream.ui.graphicGraph.GraphPosLengthUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.kad.Contact;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.LookupMode;
 import org.kadlab.sim.SimNode;
+import org.kadlab.ui.FxFixture;
 import org.kadlab.ui.TestViews;
 import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.NetworkSettings;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.RingGeometry;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -27,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * highlighted nodes only, says first how many of how many nodes it draws, thins the edges to each
  * node's nearest contacts and starts every node at its id's angle.
  */
+@ExtendWith(FxFixture.class)
 class GraphDisplayTest {
     private static final int CAP = 50;
     private static final int EDGE_CAP = 300;
@@ -36,7 +38,7 @@ class GraphDisplayTest {
 
     @BeforeEach
     void build() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
+        stage = FxFixture.primaryStage();
         vm = new NetworkViewModel(new NetworkSettings(120, 160, 20, 3, LookupMode.SLIDING, 10, 80, 0.0, 1).toSimConfig(), 120);
         vm.playback().playingProperty().set(false);
     }
@@ -47,7 +49,6 @@ class GraphDisplayTest {
             WaitForAsyncUtils.asyncFx(view::close).get();
         }
         vm.shutdown();
-        FxToolkit.cleanupStages();
     }
 
     @Test
@@ -122,14 +123,6 @@ class GraphDisplayTest {
         assertThat(GraphNodeChoice.statusText(1_026, 2_000, 1_026, 2_950, true, 12, false))
                 .isEqualTo("1,026 of 2,000 nodes drawn \u00b7 1,026 live \u00b7 2,950 edges (3 nearest each) \u00b7 lookup: 12 queried");
         assertThat(GraphNodeChoice.statusText(32, 32, 31, 240, false, -1, false)).isEqualTo("32 nodes \u00b7 31 live \u00b7 240 edges");
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get();
-    }
-
-    private static void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.kadlab.kad.Contact;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.SimEvent;

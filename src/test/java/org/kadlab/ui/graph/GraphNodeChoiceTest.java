@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.kadlab.kad.Lookup;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.SimNode;
 import org.kadlab.ui.model.NetworkViewModel;

@@ -15,7 +15,6 @@ import org.kadlab.kad.LookupPurpose;
 import org.kadlab.sim.SimNode;
 import org.kadlab.sim.scenario.Scenario;
 import org.kadlab.sim.scenario.ScenarioReader;
-import org.kadlab.ui.ExportActions;
 
 /** The view model's new actions without a Stage: store, find_value, settings, presets, scenarios, step round. */
 class OperationsViewModelTest {

@@ -4,26 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kadlab.ui.FxFixture;
 import org.kadlab.ui.MainView;
 import org.kadlab.ui.TestViews;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Swapping in a network of another id width never lets a view see the old network's node with the new one. */
+@ExtendWith(FxFixture.class)
 class RebuildTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void switchingPresetsAfterALookupRaisesNothingInTheViews() throws Exception {
         List<Throwable> raised = new ArrayList<>();

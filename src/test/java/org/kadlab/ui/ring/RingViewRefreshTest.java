@@ -6,12 +6,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kadlab.kad.Lookup;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.SimNode;
+import org.kadlab.ui.FxFixture;
 import org.kadlab.ui.KadLabApp;
 import org.kadlab.ui.TestViews;
 import org.kadlab.ui.model.CandidateRow;
@@ -19,24 +18,14 @@ import org.kadlab.ui.model.LookupSession;
 import org.kadlab.ui.model.NetworkSettings;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.widgets.NodeDot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The ring restyles only the dots whose state can have changed; after any sequence of selections,
  * lookups, kills and revivals every dot must still show exactly what a full recomputation says.
  */
+@ExtendWith(FxFixture.class)
 class RingViewRefreshTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void everyDotShowsItsStateAfterIncrementalRefreshes() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {

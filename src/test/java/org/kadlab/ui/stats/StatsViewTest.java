@@ -2,30 +2,20 @@ package org.kadlab.ui.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kadlab.ui.FxFixture;
 import org.kadlab.ui.TestViews;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.Preset;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The charts belong to one network: a new network (Apply, a preset, a scenario) starts them empty;
  * the laid-out view keeps the ids, series and axes the app relies on.
  */
+@ExtendWith(FxFixture.class)
 class StatsViewTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void aNewNetworkClearsTheChartsOfTheOldOne() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {

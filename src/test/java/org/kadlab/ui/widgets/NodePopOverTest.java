@@ -2,28 +2,18 @@ package org.kadlab.ui.widgets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.kad.NodeId;
+import org.kadlab.ui.FxFixture;
 import org.kadlab.ui.TestViews;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.ring.RingView;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A node's pop-over tells its id, liveness, table and place from the selected node, and its buttons act. */
+@ExtendWith(FxFixture.class)
 class NodePopOverTest {
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void detailsOfAContactSayWhereItSitsFromTheSelectedNodeAndTheButtonsSelectAndTarget() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
