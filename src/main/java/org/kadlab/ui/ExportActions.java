@@ -1,7 +1,5 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.model.NetworkViewModel;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.controlsfx.control.Notifications;
+import org.kadlab.ui.model.NetworkViewModel;
 
 /**
  * What the Export menu writes: the window or the current view as PNG, the event log as JSON Lines (the simulation's

@@ -1,14 +1,13 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.controls.ControlBar;
-import org.kadlab.ui.model.NetworkViewModel;
-
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.kadlab.ui.controls.ControlBar;
+import org.kadlab.ui.model.NetworkViewModel;
 
 /**
  * The KadLab desktop app: a window on an embedded simulated Kademlia network (32 nodes, 16-bit ids,

@@ -1,17 +1,5 @@
 package org.kadlab.ui;
 
-import org.kadlab.ui.buckets.BucketPanel;
-import org.kadlab.ui.controls.ControlBar;
-import org.kadlab.ui.distance.DistanceRingsView;
-import org.kadlab.ui.events.EventLogView;
-import org.kadlab.ui.model.IdText;
-import org.kadlab.ui.inspector.LookupInspector;
-import org.kadlab.ui.graph.NetworkGraphView;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.widgets.NodeDot;
-import org.kadlab.ui.ring.RingView;
-import org.kadlab.ui.stats.StatsView;
-
 import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
@@ -23,10 +11,20 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import org.controlsfx.control.StatusBar;
+import org.kadlab.ui.buckets.BucketPanel;
+import org.kadlab.ui.controls.ControlBar;
+import org.kadlab.ui.distance.DistanceRingsView;
+import org.kadlab.ui.events.EventLogView;
+import org.kadlab.ui.graph.NetworkGraphView;
+import org.kadlab.ui.inspector.LookupInspector;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.ring.RingView;
+import org.kadlab.ui.stats.StatsView;
+import org.kadlab.ui.widgets.NodeDot;
 
 /**
  * The main window's content: controls on top, the ID ring and the XOR-distance rings as tabs on

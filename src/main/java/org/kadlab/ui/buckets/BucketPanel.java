@@ -1,11 +1,5 @@
 package org.kadlab.ui.buckets;
 
-import org.kadlab.ui.model.BucketRow;
-import org.kadlab.ui.model.IdText;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.model.RingGeometry;
-import org.kadlab.ui.widgets.LazyTooltip;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -22,7 +16,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
+import org.kadlab.ui.model.BucketRow;
+import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.NetworkModel;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.RingGeometry;
+import org.kadlab.ui.widgets.LazyTooltip;
 
 /**
  * The bucket occupancy of the selected node: one row per non-empty bucket (runs of empty ones

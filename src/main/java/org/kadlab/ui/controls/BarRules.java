@@ -1,11 +1,10 @@
 package org.kadlab.ui.controls;
 
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.model.Operations;
-
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.util.StringConverter;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.Operations;
 
 /**
  * What the control bar's fields accept, judged from their text: each rule gives the message for a

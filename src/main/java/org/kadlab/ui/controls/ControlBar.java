@@ -1,12 +1,5 @@
 package org.kadlab.ui.controls;
 
-import org.kadlab.ui.ExportActions;
-import org.kadlab.ui.Shortcuts;
-import org.kadlab.ui.model.NetworkCommands;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.model.Playback;
-import org.kadlab.ui.model.Preset;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -32,6 +25,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kadlab.ui.ExportActions;
+import org.kadlab.ui.Shortcuts;
+import org.kadlab.ui.model.NetworkCommands;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.Playback;
+import org.kadlab.ui.model.Preset;
 
 /**
  * The controls: network (add N, kill selected, revive all, reset, presets, settings), find_node

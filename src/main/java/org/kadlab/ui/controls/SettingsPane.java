@@ -1,9 +1,5 @@
 package org.kadlab.ui.controls;
 
-import org.kadlab.ui.model.NetworkCommands;
-import org.kadlab.ui.model.NetworkSettings;
-import org.kadlab.ui.model.NetworkViewModel;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -21,6 +17,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.RangeSlider;
 import org.controlsfx.control.SegmentedButton;
+import org.kadlab.ui.model.NetworkCommands;
+import org.kadlab.ui.model.NetworkSettings;
+import org.kadlab.ui.model.NetworkViewModel;
 
 /**
  * The network settings form ({@code SettingsPane.fxml}): node count, id bits, k, alpha, lookup mode

@@ -1,12 +1,5 @@
 package org.kadlab.ui.events;
 
-import org.kadlab.ui.model.EventInbox;
-import org.kadlab.ui.model.IdText;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.widgets.BriefIdCell;
-import org.kadlab.ui.widgets.OnScreen;
-import org.kadlab.ui.widgets.WholeColumns;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -33,6 +26,12 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.CheckComboBox;
 import org.kadlab.sim.SimEvent;
+import org.kadlab.ui.model.EventInbox;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.BriefIdCell;
+import org.kadlab.ui.widgets.OnScreen;
+import org.kadlab.ui.widgets.WholeColumns;
 
 /**
  * The simulation's events as a table (time, type, node, details), newest at the bottom.

@@ -1,12 +1,5 @@
 package org.kadlab.ui.inspector;
 
-import org.kadlab.ui.model.CandidateRow;
-import org.kadlab.ui.model.IdText;
-import org.kadlab.ui.model.LookupSession;
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.widgets.BriefIdCell;
-import org.kadlab.ui.widgets.WholeColumns;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -28,6 +21,12 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.kadlab.kad.KeySpace;
+import org.kadlab.ui.model.CandidateRow;
+import org.kadlab.ui.model.IdText;
+import org.kadlab.ui.model.LookupSession;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.BriefIdCell;
+import org.kadlab.ui.widgets.WholeColumns;
 
 /**
  * The lookup inspector: the inspected find_node's candidates sorted by XOR distance to the target,

@@ -1,6 +1,5 @@
 package org.kadlab.ui.model;
 
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,8 +10,8 @@ import org.kadlab.kad.LookupPurpose;
 import org.kadlab.kad.NodeId;
 import org.kadlab.sim.Operation;
 import org.kadlab.sim.SimNode;
-import org.kadlab.sim.scenario.Scenario;
 import org.kadlab.sim.Simulation;
+import org.kadlab.sim.scenario.Scenario;
 
 /**
  * The user's queries from the selected node: find_node to the typed target, store and find_value of

@@ -1,11 +1,5 @@
 package org.kadlab.ui.stats;
 
-import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.widgets.OnScreen;
-import org.kadlab.ui.model.EventInbox;
-import org.kadlab.ui.model.NetworkModel;
-import org.kadlab.ui.model.StatsSnapshot;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,6 +17,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.util.Duration;
 import org.kadlab.kad.LookupPurpose;
 import org.kadlab.sim.SimEvent;
+import org.kadlab.ui.model.EventInbox;
+import org.kadlab.ui.model.NetworkModel;
+import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.StatsSnapshot;
+import org.kadlab.ui.widgets.OnScreen;
 
 /**
  * Live charts of the simulation, one point per finished user find_node (judged against the ground
