@@ -2,7 +2,6 @@ package org.kadlab.ui.ring;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +51,10 @@ public final class RingView extends Region {
     private final RingMarks marks = new RingMarks();
     private final RingLabelLayer labelLayer = new RingLabelLayer();
     private final RingPulses pulses = new RingPulses();
-    /** Dots with no state to show: cached as one bitmap, repainted only when a node joins, dies or revives. */
-    private final Group dotsLayer = new Group();
-    /** Dots that show a state (selected, contact, origin, candidate): few, and changing while a lookup runs. */
-    private final Group hotDots = new Group();
+    private final RingDots dotLayers = new RingDots();
     private final RingTargets targets = new RingTargets();
     private final Text title = new Text();
-    private final Map<NodeId, NodeDot> dots = new HashMap<>();
-    /** Dots that carry a state (selected, contact, origin, lookup candidate): the ones to revisit. */
-    private final Set<NodeDot> marked = new HashSet<>();
+    private final Map<NodeId, NodeDot> dots = dotLayers.byId();
     /** The selected node's contacts, recomputed when its table or the membership changes. */
     private final Set<NodeId> contacts = new HashSet<>();
     private long drawnMembership = -1;
@@ -68,8 +62,6 @@ public final class RingView extends Region {
     private Object labelSignature;
     /** The labels' font changed since they were placed. */
     private boolean labelsStale;
-    /** How much larger than usual dots are drawn: the label font over its usual size (presentation mode). */
-    private double dotScale = 1;
     private static final double BASE_LABEL_PX = 11;
     private NetworkModel shown;
     /** The selected node's table as last copied, and the table version it was copied at. */
@@ -88,9 +80,9 @@ public final class RingView extends Region {
         outline.setMouseTransparent(true);
         title.getStyleClass().add("view-title");
         vm.operations().targetTextProperty().addListener((o, a, b) -> drawNextTarget());
-        getChildren().addAll(outline, marks.ticks, marks.chords, pulses.paths, targets.marker, targets.next, dotsLayer, hotDots,
+        getChildren().addAll(outline, marks.ticks, marks.chords, pulses.paths, targets.marker, targets.next, dotLayers.plain, dotLayers.hot,
                 labelLayer.leaders, labelLayer.labels, targets.label, pulses.pulses, title);
-        for (Group still : List.of(marks.chords, dotsLayer, labelLayer.labels, labelLayer.leaders, marks.ticks)) {
+        for (Group still : List.of(marks.chords, dotLayers.plain, labelLayer.labels, labelLayer.leaders, marks.ticks)) {
             still.setCache(true); // repainted when they change, not whenever a pulse moves over them
         }
         labelLayer.fontProperty().addListener((o, was, now) -> {
@@ -158,11 +150,8 @@ public final class RingView extends Region {
     public void refresh() {
         NetworkModel sim = vm.network();
         if (sim != shown) {
-            dots.clear();
+            dotLayers.clear();
             labelLayer.clear();
-            marked.clear();
-            dotsLayer.getChildren().clear();
-            hotDots.getChildren().clear();
             shown = sim;
             drawnMembership = -1;
             labelSignature = null;
@@ -208,7 +197,7 @@ public final class RingView extends Region {
                 contacts.addAll(table.contactIds());
             }
         }
-        restyle(sel, session, states, vm.membershipVersion() != drawnMembership || !added.isEmpty());
+        dotLayers.restyle(shown, sel, session, states, contacts, vm.membershipVersion() != drawnMembership || !added.isEmpty());
         drawnMembership = vm.membershipVersion();
         String titleText = "ID ring \u00b7 " + bits + "-bit ids \u00b7 " + sim.nodeCount() + " nodes, "
                 + sim.liveCount() + " live";
@@ -245,8 +234,7 @@ public final class RingView extends Region {
         });
         NodeTooltips.attach(d, vm);
         details.attach(d);
-        dots.put(n, d);
-        dotsLayer.getChildren().add(d);
+        dotLayers.add(d);
         labelLayer.add(n, shortLabel(sim.keySpace().hex(n)));
         return d;
     }
@@ -256,65 +244,6 @@ public final class RingView extends Region {
      * last time are visited, unless {@code everyDot} (membership changed: someone died, revived or
      * joined, or the default dot size may have changed).
      */
-    private void restyle(NodeId sel, LookupSession session, Map<NodeId, String> states, boolean everyDot) {
-        Collection<NodeDot> visit;
-        if (everyDot) {
-            visit = dots.values();
-        } else {
-            Set<NodeDot> some = new HashSet<>(marked);
-            for (NodeId id : states.keySet()) {
-                addIfDrawn(some, id);
-            }
-            for (NodeId id : contacts) {
-                addIfDrawn(some, id);
-            }
-            if (sel != null) {
-                addIfDrawn(some, sel);
-            }
-            if (session != null) {
-                addIfDrawn(some, session.origin());
-            }
-            visit = some;
-        }
-        double plain = (dots.size() > 500 ? 2.5 : 5) * dotScale;
-        List<NodeDot> nowMarked = new ArrayList<>();
-        for (NodeDot d : visit) {
-            NodeId n = d.node();
-            boolean selected = n.equals(sel);
-            boolean contact = contacts.contains(n);
-            boolean origin = session != null && n.equals(session.origin());
-            String state = states.get(n);
-            d.set(NodeDot.DEAD, !shown.isAlive(n));
-            d.set(NodeDot.SELECTED, selected);
-            d.set(NodeDot.CONTACT, contact);
-            d.set(NodeDot.ORIGIN, origin);
-            d.lookupState(state);
-            d.setRadius(selected ? 8 * dotScale : (state != null ? 6 * dotScale : plain));
-            boolean hot = selected || contact || origin || state != null;
-            if (hot) {
-                nowMarked.add(d);
-            }
-            Group layer = hot ? hotDots : dotsLayer;
-            if (d.getParent() != layer) {
-                ((Group) d.getParent()).getChildren().remove(d);
-                layer.getChildren().add(d);
-            }
-        }
-        if (everyDot) {
-            marked.clear();
-        } else {
-            marked.removeAll(visit);
-        }
-        marked.addAll(nowMarked);
-    }
-
-    private void addIfDrawn(Set<NodeDot> into, NodeId id) {
-        NodeDot d = dots.get(id);
-        if (d != null) {
-            into.add(d);
-        }
-    }
-
     @Override
     protected void layoutChildren() {
         double w = getWidth();
@@ -403,14 +332,7 @@ public final class RingView extends Region {
         labelLayer.remeasure();
         labelsStale = true;
         requestLayout(); // placed in the layout pass, when the title has its new font too
-        double scale = Math.max(1, labelLayer.fontSize() / BASE_LABEL_PX);
-        if (scale != dotScale) {
-            double factor = scale / dotScale; // dots grow with the labels, for a projector
-            dotScale = scale;
-            for (NodeDot d : dots.values()) {
-                d.setRadius(d.getRadius() * factor);
-            }
-        }
+        dotLayers.rescale(Math.max(1, labelLayer.fontSize() / BASE_LABEL_PX)); // dots grow with the labels, for a projector
     }
 
     /** The box of the view's title, which no label may cover. */
