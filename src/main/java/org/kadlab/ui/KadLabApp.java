@@ -8,6 +8,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.kadlab.ui.controls.ControlBar;
 import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.theme.Theme;
 
 /**
  * The KadLab desktop app: a window on an embedded simulated Kademlia network (32 nodes, 16-bit ids,
@@ -37,7 +38,7 @@ public class KadLabApp extends Application {
         double width = Math.min(1280, screen.getWidth());
         double height = Math.min(800, screen.getHeight());
         Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+        scene.getStylesheets().add(Theme.appStylesheet());
         view.controls().onHelp(help::toggle);
         installShortcuts(scene, vm, view, help, root);
         loop = new FrameLoop(vm, view);

@@ -24,6 +24,7 @@ import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.ring.RingView;
 import org.kadlab.ui.stats.StatsView;
+import org.kadlab.ui.theme.Theme;
 import org.kadlab.ui.widgets.NodeDot;
 
 /**
@@ -63,7 +64,7 @@ public final class MainView extends BorderPane {
         EventLogView events = new EventLogView(vm);
         tabs.getTabs().addAll(viewTab("Events", "events-tab", events),
                 viewTab("Stats", "stats-tab", new StatsView(vm)), viewTab("Graph", "graph-tab", new NetworkGraphView(vm)));
-        getStylesheets().add(MainView.class.getResource("views.css").toExternalForm());
+        getStylesheets().add(Theme.viewsStylesheet());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             refresh();

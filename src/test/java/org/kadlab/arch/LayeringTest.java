@@ -132,4 +132,15 @@ class LayeringTest {
             }
         }
     }
+
+    @Test
+    void whatTheViewsShareNeverDependsOnAView() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("org.kadlab.ui.model..", "org.kadlab.ui.widgets..",
+                        "org.kadlab.ui.theme..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kadlab.ui.ring..", "org.kadlab.ui.distance..",
+                        "org.kadlab.ui.buckets..", "org.kadlab.ui.inspector..", "org.kadlab.ui.events..",
+                        "org.kadlab.ui.stats..", "org.kadlab.ui.graph..", "org.kadlab.ui.controls..")
+                .because("the model, the shared widgets and the theme sit below every view");
+        rule.check(production);
+    }
 }

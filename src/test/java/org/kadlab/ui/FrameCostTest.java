@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.Playback;
+import org.kadlab.ui.theme.Theme;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -27,7 +28,7 @@ class FrameCostTest {
             double[] result = WaitForAsyncUtils.asyncFx(() -> {
                 MainView view = new MainView(vm);
                 Scene scene = new Scene(view, 1280, 800);
-                scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+                scene.getStylesheets().add(Theme.appStylesheet());
                 stage.setScene(scene);
                 stage.show();
                 FrameLoop loop = new FrameLoop(vm, view);

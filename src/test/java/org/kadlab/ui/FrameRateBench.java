@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.ui.model.NetworkSettings;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.Preset;
+import org.kadlab.ui.theme.Theme;
 
 /**
  * A benchmark, not a test: runs the real frame loop (the AnimationTimer, with JavaFX's own CSS,
@@ -40,7 +41,7 @@ class FrameRateBench {
             FrameLoop loop = fx(() -> {
                 MainView view = new MainView(vm);
                 Scene scene = new Scene(view, 1280, 800);
-                scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+                scene.getStylesheets().add(Theme.appStylesheet());
                 stage.setScene(scene);
                 stage.show();
                 FrameLoop l = new FrameLoop(vm, view);

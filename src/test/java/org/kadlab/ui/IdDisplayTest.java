@@ -24,6 +24,7 @@ import org.kadlab.ui.model.CandidateRow;
 import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.NetworkSettings;
 import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.theme.Theme;
 
 /**
  * The routing-table panel and the lookup inspector show 160-bit ids abbreviated (full ids in the
@@ -44,7 +45,7 @@ class IdDisplayTest {
 
     private static void show(Node panel, double width, double height) {
         Scene scene = new Scene(new javafx.scene.layout.StackPane(panel), width, height);
-        scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+        scene.getStylesheets().add(Theme.appStylesheet());
         stage.setScene(scene);
         stage.show();
         scene.getRoot().applyCss();

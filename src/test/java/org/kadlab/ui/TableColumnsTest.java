@@ -23,6 +23,7 @@ import org.kadlab.kad.LookupMode;
 import org.kadlab.ui.events.EventLogView;
 import org.kadlab.ui.model.NetworkSettings;
 import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.theme.Theme;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -49,7 +50,7 @@ class TableColumnsTest {
         fx(() -> {
             view = new MainView(vm);
             scene = new Scene(new StackPane(view), 1024, 700);
-            scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+            scene.getStylesheets().add(Theme.appStylesheet());
             stage.setScene(scene);
             stage.show();
             vm.selection().select(vm.simulation().nodes().get(3).id());

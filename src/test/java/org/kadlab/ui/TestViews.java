@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.kadlab.sim.SimNode;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.ring.RingView;
+import org.kadlab.ui.theme.Theme;
 
 /** Test helpers for views: show one in a window styled like the app's, and check the ring's labels. */
 public final class TestViews {
@@ -20,7 +21,7 @@ public final class TestViews {
     public static Stage show(Parent view, double width, double height) {
         Stage stage = new Stage();
         Scene scene = new Scene(view, width, height);
-        scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+        scene.getStylesheets().add(Theme.appStylesheet());
         stage.setScene(scene);
         stage.show();
         return stage;

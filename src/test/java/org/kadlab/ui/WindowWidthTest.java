@@ -22,6 +22,7 @@ import org.kadlab.kad.LookupMode;
 import org.kadlab.ui.model.NetworkSettings;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.Preset;
+import org.kadlab.ui.theme.Theme;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -72,7 +73,7 @@ class WindowWidthTest {
         MainView view = new MainView(vm);
         // as in the app: the view sits in a stack with the help layer, which gives it at least its minimum width
         Scene scene = new Scene(new StackPane(view), width, 700);
-        scene.getStylesheets().add(KadLabApp.class.getResource("kadlab.css").toExternalForm());
+        scene.getStylesheets().add(Theme.appStylesheet());
         stage.setScene(scene);
         stage.show();
         vm.operations().targetTextProperty().set(vm.keySpace().hex(vm.simulation().nodes().get(7).id()));
