@@ -10,6 +10,7 @@ import java.util.Set;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -111,7 +112,11 @@ public final class DistanceRingsView extends Region {
         for (NodeId n : sim.nodeIds()) {
             if (!dots.containsKey(n)) {
                 NodeDot d = new NodeDot(n, "xor-node");
-                d.setOnMouseClicked(e -> vm.selection().select(d.node()));
+                d.setOnMouseClicked(e -> {
+                    if (e.getButton() == MouseButton.PRIMARY) {
+                        vm.selection().select(d.node()); // a right click opens the node's details
+                    }
+                });
                 NodeTooltips.attach(d, vm);
                 details.attach(d);
                 dots.put(n, d);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.scene.Group;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Text;
@@ -94,7 +95,11 @@ public final class RingView extends Region {
         title.setY(22);
         setMinSize(300, 300);
         setPrefSize(700, 650);
-        setOnMouseClicked(e -> pickTarget(e.getX(), e.getY()));
+        setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                pickTarget(e.getX(), e.getY());
+            }
+        });
     }
 
     /** A click on the ring itself (not on a dot) makes the id at that angle the lookup target. */
@@ -225,6 +230,9 @@ public final class RingView extends Region {
         NodeDot d = new NodeDot(n, "ring-node");
         d.setAngle(RingGeometry.angle(n, bits));
         d.setOnMouseClicked(e -> {
+            if (e.getButton() != MouseButton.PRIMARY) {
+                return; // a right click opens the node's details
+            }
             if (e.isShiftDown()) {
                 vm.operations().targetTextProperty().set(vm.keySpace().hex(d.node()));
             } else {

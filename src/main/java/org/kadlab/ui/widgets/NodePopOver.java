@@ -51,6 +51,21 @@ public final class NodePopOver {
         popOver.setTitle(IdText.brief(vm.keySpace(), dot.node()));
         if (dot.getScene() != null && dot.getScene().getWindow() != null) {
             popOver.show(dot);
+            themeBorder();
+        }
+    }
+
+    /**
+     * Gives the pop-over's frame the theme's panel colours. ControlsFX styles it from its own
+     * stylesheet, which outranks the scene's, so the theme's tokens are set on the frame itself.
+     */
+    private void themeBorder() {
+        if (popOver.getSkin() == null) {
+            return;
+        }
+        javafx.scene.Node border = popOver.getSkin().getNode().lookup(".border");
+        if (border != null) {
+            border.setStyle("-fx-fill: -kad-panel-2; -fx-stroke: -kad-line;");
         }
     }
 

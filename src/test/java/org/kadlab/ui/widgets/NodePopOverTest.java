@@ -28,8 +28,13 @@ class NodePopOverTest {
             ring.applyCss();
             ring.layout();
 
-            ring.details().show(ring.dot(contact));
-            assertThat(ring.details().isShowing()).isTrue();
+            var dot = ring.dot(contact);
+            dot.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0,
+                    javafx.scene.input.MouseButton.SECONDARY, 1, false, false, false, false, false, false, true, false, true,
+                    true, null));
+            assertThat(ring.details().isShowing()).as("a right click opens the details").isTrue();
+            assertThat(ring.details().shownNode()).isEqualTo(contact);
+            assertThat(vm.selection().selectedNode()).as("a right click does not select").isEqualTo(sel);
             String[] lines = ring.details().lines(contact);
             assertThat(lines[0]).isEqualTo("id " + vm.keySpace().hex(contact) + "  (live)");
             assertThat(lines[1]).startsWith("bin ");
