@@ -1,12 +1,9 @@
 package org.kadlab.ui.buckets;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -21,6 +18,7 @@ import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.NetworkModel;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.RingGeometry;
+import org.kadlab.ui.widgets.FxmlView;
 import org.kadlab.ui.widgets.LazyTooltip;
 
 /**
@@ -56,14 +54,7 @@ public final class BucketPanel extends VBox {
 
     public BucketPanel(NetworkViewModel vm) {
         this.vm = vm;
-        FXMLLoader loader = new FXMLLoader(BucketPanel.class.getResource("BucketPanel.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("BucketPanel.fxml", e);
-        }
+        FxmlView.load(this);
     }
 
     /** The rows shown (for tests). */

@@ -1,14 +1,11 @@
 package org.kadlab.ui.controls;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Control;
@@ -31,6 +28,7 @@ import org.kadlab.ui.model.NetworkCommands;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.Playback;
 import org.kadlab.ui.model.Preset;
+import org.kadlab.ui.widgets.FxmlView;
 
 /**
  * The controls: network (add N, kill selected, revive all, reset, presets, settings), find_node
@@ -86,14 +84,7 @@ public final class ControlBar extends VBox {
         this.vm = vm;
         this.toggleTheme = toggleTheme;
         this.settings = new SettingsPane(vm);
-        FXMLLoader loader = new FXMLLoader(ControlBar.class.getResource("ControlBar.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the control bar's layout is missing or broken", e);
-        }
+        FxmlView.load(this);
         settings.visibleProperty().bind(settingsToggle.selectedProperty());
         settings.managedProperty().bind(settings.visibleProperty());
         getChildren().add(settings);

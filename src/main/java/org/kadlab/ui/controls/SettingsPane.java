@@ -1,12 +1,9 @@
 package org.kadlab.ui.controls;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -20,6 +17,7 @@ import org.controlsfx.control.SegmentedButton;
 import org.kadlab.ui.model.NetworkCommands;
 import org.kadlab.ui.model.NetworkSettings;
 import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.widgets.FxmlView;
 
 /**
  * The network settings form ({@code SettingsPane.fxml}): node count, id bits, k, alpha, lookup mode
@@ -55,14 +53,7 @@ public final class SettingsPane extends VBox {
 
     public SettingsPane(NetworkViewModel vm) {
         this.vm = vm;
-        FXMLLoader loader = new FXMLLoader(SettingsPane.class.getResource("SettingsPane.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the settings form's layout is missing or broken", e);
-        }
+        FxmlView.load(this);
     }
 
     @FXML

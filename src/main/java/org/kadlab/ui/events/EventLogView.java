@@ -1,7 +1,5 @@
 package org.kadlab.ui.events;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +10,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -30,6 +27,7 @@ import org.kadlab.ui.model.EventInbox;
 import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.widgets.BriefIdCell;
+import org.kadlab.ui.widgets.FxmlView;
 import org.kadlab.ui.widgets.OnScreen;
 import org.kadlab.ui.widgets.WholeColumns;
 
@@ -95,14 +93,7 @@ public final class EventLogView extends BorderPane {
 
     public EventLogView(NetworkViewModel vm) {
         this.vm = vm;
-        FXMLLoader loader = new FXMLLoader(EventLogView.class.getResource("EventLogView.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("EventLogView.fxml", e);
-        }
+        FxmlView.load(this);
 
         String longestType = "";
         for (Class<?> c : SimEvent.class.getPermittedSubclasses()) {

@@ -1,7 +1,5 @@
 package org.kadlab.ui.graph;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +9,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -33,6 +30,7 @@ import org.kadlab.ui.model.NetworkModel;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.RingGeometry;
 import org.kadlab.ui.theme.ThemeTokens;
+import org.kadlab.ui.widgets.FxmlView;
 import org.kadlab.ui.widgets.OnScreen;
 
 /**
@@ -112,14 +110,7 @@ public final class NetworkGraphView extends BorderPane {
         this.vm = vm;
         this.maxNodes = maxNodes;
         this.maxEdges = maxEdges;
-        FXMLLoader loader = new FXMLLoader(NetworkGraphView.class.getResource("NetworkGraphView.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the graph view's layout cannot be read", e);
-        }
+        FxmlView.load(this);
         layoutToggle.selectedProperty().addListener((o, a, on) -> setLayout(on && isOnScreen()));
         bar.getChildren().add(tokens); // resolves the theme's colours where the graph sits
         tokens.onChange(this::applyStyle);

@@ -1,13 +1,10 @@
 package org.kadlab.ui.inspector;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -26,6 +23,7 @@ import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.LookupSession;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.widgets.BriefIdCell;
+import org.kadlab.ui.widgets.FxmlView;
 import org.kadlab.ui.widgets.WholeColumns;
 
 /**
@@ -87,14 +85,7 @@ public final class LookupInspector extends VBox {
 
     public LookupInspector(NetworkViewModel vm) {
         this.vm = vm;
-        FXMLLoader loader = new FXMLLoader(LookupInspector.class.getResource("LookupInspector.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("LookupInspector.fxml", e);
-        }
+        FxmlView.load(this);
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(CandidateRow item, boolean empty) {

@@ -1,7 +1,5 @@
 package org.kadlab.ui.stats;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +7,6 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
@@ -21,6 +18,7 @@ import org.kadlab.ui.model.EventInbox;
 import org.kadlab.ui.model.NetworkModel;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.StatsSnapshot;
+import org.kadlab.ui.widgets.FxmlView;
 import org.kadlab.ui.widgets.OnScreen;
 
 /**
@@ -92,14 +90,7 @@ public final class StatsView extends BorderPane {
 
     public StatsView(NetworkViewModel vm) {
         this.vm = vm;
-        FXMLLoader loader = new FXMLLoader(StatsView.class.getResource("StatsView.fxml"));
-        loader.setRoot(this);
-        loader.setController(this);
-        try {
-            loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("StatsView.fxml", e);
-        }
+        FxmlView.load(this);
         show(hopsChart, hops, log2n);
         show(rpcChart, rpcs, failures);
         show(exactChart, rolling, overall);
