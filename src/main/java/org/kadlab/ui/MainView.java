@@ -2,13 +2,14 @@ package org.kadlab.ui;
 
 import java.util.Locale;
 import javafx.css.PseudoClass;
-import javafx.geometry.Orientation;
+import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
@@ -25,6 +26,7 @@ import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.ring.RingView;
 import org.kadlab.ui.stats.StatsView;
 import org.kadlab.ui.theme.Theme;
+import org.kadlab.ui.widgets.FxmlView;
 import org.kadlab.ui.widgets.NodeDot;
 
 /**
@@ -33,39 +35,56 @@ import org.kadlab.ui.widgets.NodeDot;
  * legend at the bottom.
  */
 public final class MainView extends BorderPane {
+    /** The bar's padding and the gaps between its caption, legend and frame cost, in pixels. */
+    private static final double CAPTION_BAR_GAPS = 64;
     private final NetworkViewModel vm;
     private final RingView ring;
     private final DistanceRingsView distance;
     private final BucketPanel buckets;
     private final LookupInspector inspector;
     private final ControlBar controls;
-    private final TabPane tabs = new TabPane();
-    private final Label caption = new Label();
-    private final Label frameCost = new Label();
-    /** The bar's padding and the gaps between its caption, legend and frame cost, in pixels. */
-    private static final double CAPTION_BAR_GAPS = 64;
+    @FXML
+    private TabPane tabs;
+    @FXML
+    private Tab ringTab;
+    @FXML
+    private Tab distanceTab;
+    @FXML
+    private Tab eventsTab;
+    @FXML
+    private Tab statsTab;
+    @FXML
+    private Tab graphTab;
+    @FXML
+    private SplitPane centre;
+    @FXML
+    private SplitPane right;
+    @FXML
+    private StatusBar captionBar;
+    @FXML
+    private Label caption;
+    @FXML
+    private FlowPane legend;
+    @FXML
+    private Label frameCost;
     private boolean light;
 
     public MainView(NetworkViewModel vm) {
         this.vm = vm;
-        getStyleClass().add("main-view");
+        FxmlView.load(this);
+        getStylesheets().add(Theme.viewsStylesheet());
         ring = new RingView(vm);
         distance = new DistanceRingsView(vm);
         buckets = new BucketPanel(vm);
         inspector = new LookupInspector(vm);
         controls = new ControlBar(vm, this::toggleTheme);
         controls.onCurrentView(this::currentView);
-
-        Tab ringTab = new Tab("ID ring", ring);
-        ringTab.setId("ring-tab");
-        Tab distanceTab = new Tab("XOR distance", distance);
-        distanceTab.setId("distance-tab");
-        tabs.getTabs().addAll(ringTab, distanceTab);
         EventLogView events = new EventLogView(vm);
-        tabs.getTabs().addAll(viewTab("Events", "events-tab", events),
-                viewTab("Stats", "stats-tab", new StatsView(vm)), viewTab("Graph", "graph-tab", new NetworkGraphView(vm)));
-        getStylesheets().add(Theme.viewsStylesheet());
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ringTab.setContent(ring);
+        distanceTab.setContent(distance);
+        eventsTab.setContent(events);
+        statsTab.setContent(new StatsView(vm));
+        graphTab.setContent(new NetworkGraphView(vm));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             refresh();
             if (b != null && b.getContent() == events) {
@@ -75,32 +94,28 @@ public final class MainView extends BorderPane {
                 javafx.application.Platform.runLater(stats::update); // once the tab shows: the charts catch up
             }
         });
-
-        SplitPane right = new SplitPane(buckets, inspector);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.42);
-        SplitPane centre = new SplitPane(tabs, right);
-        centre.setDividerPositions(0.53);
+        right.getItems().setAll(buckets, inspector);
         SplitPane.setResizableWithParent(right, true);
 
-        caption.setId("caption");
-        caption.getStyleClass().add("caption");
-        caption.setWrapText(true);
         // ids wider than 32 bits are abbreviated, whoever wrote the caption
         caption.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> IdText.briefAll(vm.keySpace(), vm.status().captionProperty().get()), vm.status().captionProperty()));
-        caption.setMaxWidth(Double.MAX_VALUE);
         // two lines, whatever the text: a caption that grows and shrinks would resize the views on every step
         caption.fontProperty().addListener((o, a, f) -> fixCaptionHeight());
         fixCaptionHeight();
-        frameCost.getStyleClass().add("frame-cost");
-        frameCost.setMinWidth(Region.USE_PREF_SIZE);
-        StatusBar bottom = captionBar(legend());
+        // the caption takes the width the legend and the frame cost leave it, so it wraps onto its two
+        // lines instead of widening the window
+        caption.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(0, captionBar.getWidth() - legend.getWidth() - frameCost.getWidth() - CAPTION_BAR_GAPS),
+                captionBar.widthProperty(), legend.widthProperty(), frameCost.widthProperty()));
+        legend.getChildren().addAll(
+                entry("live", null), entry("down", NodeDot.DEAD), entry("selected", NodeDot.SELECTED),
+                entry("contact", NodeDot.CONTACT), entry("waiting", PseudoClass.getPseudoClass("waiting")),
+                entry("answered", PseudoClass.getPseudoClass("answered")),
+                entry("failed", PseudoClass.getPseudoClass("failed")), rpcEntry("RPC", "outbound"),
+                rpcEntry("timeout", "timed-out"));
 
         setTop(controls);
-        setCenter(centre);
-        setBottom(bottom);
-        getStyleClass().add("theme-dark");
         vm.selection().selectedNodeProperty().addListener((o, a, b) -> refresh());
         vm.selection().selectedLookupProperty().addListener((o, a, b) -> refresh());
     }
@@ -167,41 +182,6 @@ public final class MainView extends BorderPane {
         return light;
     }
 
-    /**
-     * The window's bottom line, a ControlsFX status bar: the caption on the left, taking the width
-     * the legend and the frame cost on the right leave it (so that it wraps onto its two lines
-     * instead of widening the window), and no text of the bar's own.
-     */
-    private StatusBar captionBar(Region legend) {
-        StatusBar bar = new StatusBar();
-        bar.setId("caption-bar");
-        bar.getStyleClass().add("caption-bar");
-        bar.setText("");
-        bar.getLeftItems().add(caption);
-        bar.getRightItems().addAll(legend, frameCost);
-        caption.setMinWidth(0);
-        caption.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(0, bar.getWidth() - legend.getWidth() - frameCost.getWidth() - CAPTION_BAR_GAPS),
-                bar.widthProperty(), legend.widthProperty(), frameCost.widthProperty()));
-        return bar;
-    }
-
-    /** The legend in two short rows, so the caption keeps most of the width on a narrow window. */
-    private javafx.scene.layout.FlowPane legend() {
-        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(10, 2);
-        box.setPrefWrapLength(330);
-        box.setMinWidth(Region.USE_PREF_SIZE);
-        box.getStyleClass().add("legend");
-        box.setAlignment(Pos.CENTER_RIGHT);
-        box.getChildren().addAll(
-                entry("live", null), entry("down", NodeDot.DEAD), entry("selected", NodeDot.SELECTED),
-                entry("contact", NodeDot.CONTACT), entry("waiting", PseudoClass.getPseudoClass("waiting")),
-                entry("answered", PseudoClass.getPseudoClass("answered")),
-                entry("failed", PseudoClass.getPseudoClass("failed")), rpcEntry("RPC", "outbound"),
-                rpcEntry("timeout", "timed-out"));
-        return box;
-    }
-
     private static HBox entry(String text, PseudoClass pc) {
         Circle c = new Circle(6);
         c.getStyleClass().addAll("node-dot", "ring-node");
@@ -235,12 +215,6 @@ public final class MainView extends BorderPane {
         h.setMinWidth(Region.USE_PREF_SIZE);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
-    }
-
-    private static Tab viewTab(String title, String id, javafx.scene.Node content) {
-        Tab t = new Tab(title, content);
-        t.setId(id);
-        return t;
     }
 
     private void fixCaptionHeight() {
