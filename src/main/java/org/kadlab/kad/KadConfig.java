@@ -14,10 +14,24 @@ package org.kadlab.kad;
  * @param recordTtlMs             lifetime of a freshly published record, at least 1 ms
  * @param publisherRepublishMs    how often the original publisher republishes, at least 1 ms
  * @param holderRepublishMs       how often a holder republishes a record it has not seen re-stored
- * @param maxFailures             consecutive failed RPCs after which a contact is evicted, at least 1
+ * @param maxFailures             consecutive failed RPCs after which a contact is stale (paper, 4.1:
+ *                                default 5): replaced when its bucket's cache has a candidate,
+ *                                otherwise only flagged
  * @param replacementCacheSize    replacement candidates kept per bucket, at least 0
- * @param lookupMode              sliding window (default) or the seed's strict rounds
+ * @param lookupMode              sliding window (default), the paper's rounds, or the seed's rounds
  * @param cacheOnFindValue        store a found value at the closest node seen that lacked it
+ * @param peerTimeoutMs           how long a lookup waits for a peer before it frees its slot and
+ *                                marks it unresponsive (its answer still counts until the RPC times
+ *                                out), 1..rpcTimeoutMs; default 1 s
+ * @param rpcRetries              how often a request that timed out is sent again to the same peer
+ *                                before it counts as failed, 0..10; default 0 (the paper's choice)
+ * @param replicateOnJoin         a node that learns of a newcomer closer to some of its keys than
+ *                                itself (or among their k closest) stores those records on it
+ *                                (paper, 2.5); default on
+ * @param pingSkipWindowMs        a full bucket does not ping its head before evicting when the head
+ *                                answered within this window, 0 = always ping; default 1 min
+ * @param evictStaleAlone         evict a stale contact even with no replacement waiting (the seed
+ *                                crate's and bmuller/kademlia's rule); default off, the paper's rule
  */
 public record KadConfig(
         int bits,
@@ -32,12 +46,24 @@ public record KadConfig(
         int maxFailures,
         int replacementCacheSize,
         LookupMode lookupMode,
-        boolean cacheOnFindValue) {
+        boolean cacheOnFindValue,
+        long peerTimeoutMs,
+        int rpcRetries,
+        boolean replicateOnJoin,
+        long pingSkipWindowMs,
+        boolean evictStaleAlone) {
+
+    /** Largest bucket size accepted (a lookup keeps 8k + alpha candidates: this keeps that small). */
+    public static final int MAX_K = 10_000;
+    /** Largest lookup parallelism accepted. */
+    public static final int MAX_ALPHA = 1_000;
+    /** Most retries of one request. */
+    public static final int MAX_RETRIES = 10;
 
     public KadConfig {
         require(bits >= 1 && bits <= NodeId.MAX_BITS, "bits", "must be between 1 and 160", bits);
-        require(k >= 1, "k", "must be at least 1", k);
-        require(alpha >= 1, "alpha", "must be at least 1", alpha);
+        require(k >= 1 && k <= MAX_K, "k", "must be between 1 and " + MAX_K, k);
+        require(alpha >= 1 && alpha <= MAX_ALPHA, "alpha", "must be between 1 and " + MAX_ALPHA, alpha);
         require(rpcTimeoutMs >= 1, "rpc_timeout_ms", "must be at least 1", rpcTimeoutMs);
         require(refreshIntervalMs >= 1, "refresh_interval_ms", "must be at least 1", refreshIntervalMs);
         require(maxRecords >= 1, "max_records", "must be at least 1", maxRecords);
@@ -47,8 +73,12 @@ public record KadConfig(
         require(maxFailures >= 1, "max_failures", "must be at least 1", maxFailures);
         require(replacementCacheSize >= 0, "replacement_cache_size", "must not be negative", replacementCacheSize);
         if (lookupMode == null) {
-            throw new IllegalArgumentException("lookup_mode must be sliding or rounds");
+            throw new IllegalArgumentException("lookup_mode must be sliding, rounds or seed_rounds");
         }
+        require(peerTimeoutMs >= 1 && peerTimeoutMs <= rpcTimeoutMs, "peer_timeout_ms",
+                "must be between 1 and rpc_timeout_ms (" + rpcTimeoutMs + ")", peerTimeoutMs);
+        require(rpcRetries >= 0 && rpcRetries <= MAX_RETRIES, "rpc_retries", "must be between 0 and " + MAX_RETRIES, rpcRetries);
+        require(pingSkipWindowMs >= 0, "ping_skip_window_ms", "must not be negative", pingSkipWindowMs);
     }
 
     private static void require(boolean ok, String field, String rule, long value) {
@@ -57,10 +87,21 @@ public record KadConfig(
         }
     }
 
-    /** The seed crate's defaults on a 160-bit key space. */
+    /**
+     * The defaults on a 160-bit key space: the seed crate's sizes and timers (k = 20, alpha = 3, rpc
+     * timeout 5 s, refresh 1 h, 1024 records), and the paper's rules under failure (a contact is
+     * stale after 5 failures, a lookup frees a slot after 1 s, no retries, records replicated to
+     * newcomers); a head heard from within the last minute is not pinged before an eviction.
+     */
     public static KadConfig defaults() {
         return new KadConfig(160, 20, 3, 5_000, 3_600_000, 1024,
-                25 * 3_600_000L, 24 * 3_600_000L, 3_600_000, 1, 8, LookupMode.SLIDING, true);
+                25 * 3_600_000L, 24 * 3_600_000L, 3_600_000, 5, 8, LookupMode.SLIDING, true,
+                1_000, 0, true, 60_000, false);
+    }
+
+    /** The lookup's peer timeout: {@link #peerTimeoutMs()}, never longer than the RPC timeout. */
+    public long effectivePeerTimeoutMs() {
+        return Math.min(peerTimeoutMs, rpcTimeoutMs);
     }
 
     /** The key space these ids live in. */
@@ -89,6 +130,11 @@ public record KadConfig(
         b.replacementCacheSize = replacementCacheSize;
         b.lookupMode = lookupMode;
         b.cacheOnFindValue = cacheOnFindValue;
+        b.peerTimeoutMs = peerTimeoutMs;
+        b.rpcRetries = rpcRetries;
+        b.replicateOnJoin = replicateOnJoin;
+        b.pingSkipWindowMs = pingSkipWindowMs;
+        b.evictStaleAlone = evictStaleAlone;
         return b;
     }
 
@@ -107,6 +153,11 @@ public record KadConfig(
         private int replacementCacheSize;
         private LookupMode lookupMode;
         private boolean cacheOnFindValue;
+        private long peerTimeoutMs;
+        private int rpcRetries;
+        private boolean replicateOnJoin;
+        private long pingSkipWindowMs;
+        private boolean evictStaleAlone;
 
         private Builder() {
         }
@@ -124,12 +175,22 @@ public record KadConfig(
         public Builder replacementCacheSize(int v) { replacementCacheSize = v; return this; }
         public Builder lookupMode(LookupMode v) { lookupMode = v; return this; }
         public Builder cacheOnFindValue(boolean v) { cacheOnFindValue = v; return this; }
+        public Builder peerTimeoutMs(long v) { peerTimeoutMs = v; return this; }
+        public Builder rpcRetries(int v) { rpcRetries = v; return this; }
+        public Builder replicateOnJoin(boolean v) { replicateOnJoin = v; return this; }
+        public Builder pingSkipWindowMs(long v) { pingSkipWindowMs = v; return this; }
+        public Builder evictStaleAlone(boolean v) { evictStaleAlone = v; return this; }
 
-        /** The validated configuration; throws with the offending field's name otherwise. */
+        /**
+         * The validated configuration; throws with the offending field's name otherwise. A peer
+         * timeout longer than the RPC timeout is cut to it (a shorter RPC timeout set alone keeps
+         * the configuration valid).
+         */
         public KadConfig build() {
             return new KadConfig(bits, k, alpha, rpcTimeoutMs, refreshIntervalMs, maxRecords, recordTtlMs,
                     publisherRepublishMs, holderRepublishMs, maxFailures, replacementCacheSize, lookupMode,
-                    cacheOnFindValue);
+                    cacheOnFindValue, peerTimeoutMs > rpcTimeoutMs && rpcTimeoutMs >= 1 ? rpcTimeoutMs : peerTimeoutMs,
+                    rpcRetries, replicateOnJoin, pingSkipWindowMs, evictStaleAlone);
         }
     }
 }

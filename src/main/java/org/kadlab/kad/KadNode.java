@@ -49,6 +49,8 @@ public final class KadNode {
     private List<Contact> seeds = List.of();
     private long nextRejoin = Long.MAX_VALUE;
     private static final int MAX_SEEDS = 16;
+    /** The lookups this node is running, to drive again when a peer timeout falls due. */
+    private final List<LookupRun> running = new ArrayList<>();
 
     /** A value this node published itself, republished every publisher interval. */
     private static final class Published {
@@ -180,6 +182,9 @@ public final class KadNode {
             return;
         }
         observer.routingUpdated(this, r);
+        if (r instanceof UpdateResult.Added added && config.replicateOnJoin() && records.size() > 0) {
+            replicateTo(added.contact());
+        }
         if (r instanceof UpdateResult.Pending pending && table.beginPing(pending)) {
             observer.pingStarted(this, pending);
             send(pending.toPing(), new KadRequest.Ping(nextRequestId++), new Reply() {
@@ -193,6 +198,26 @@ public final class KadNode {
                     pingDone(pending, false);
                 }
             }, false);
+        }
+    }
+
+    /**
+     * Replication to a newcomer (paper, section 2.5): a node that learns of a new node stores on it
+     * the records it holds whose key the newcomer is closer to than this node is, or for which the
+     * newcomer is among the k closest nodes this node knows.
+     */
+    private void replicateTo(Contact newcomer) {
+        long now = clock.nowMillis();
+        for (RecordStore.StoredRecord rec : new ArrayList<>(records.records())) {
+            NodeId key = rec.key();
+            long ttl = rec.expiresAt() - now;
+            if (ttl <= 0) {
+                continue;
+            }
+            boolean closer = NodeId.compareDistance(key, newcomer.id(), self.id()) < 0;
+            if (closer || table.closest(key, config.k()).contains(newcomer)) {
+                sendStore(newcomer, key, rec.value(), ttl, null);
+            }
         }
     }
 
@@ -212,6 +237,9 @@ public final class KadNode {
         long requestId;
         Contact peer;
         boolean countFailures;
+        KadRequest request;
+        /** How often a timed-out request is still sent again to the same peer (rpc_retries). */
+        int retriesLeft;
 
         abstract void answered(KadResponse response);
 
@@ -245,6 +273,11 @@ public final class KadNode {
         }
 
         private void handleFailure(KadTransport.RpcFailure failure) {
+            if (failure == KadTransport.RpcFailure.TIMEOUT && retriesLeft > 0) {
+                retriesLeft--;
+                transport.send(peer, request, this); // one lost message need not cost the peer
+                return;
+            }
             if (countFailures) {
                 failedRpc(peer);
             }
@@ -256,6 +289,8 @@ public final class KadNode {
         reply.requestId = request.requestId();
         reply.peer = peer;
         reply.countFailures = countFailures;
+        reply.request = request;
+        reply.retriesLeft = config.rpcRetries();
         transport.send(peer, request, reply);
     }
 
@@ -291,9 +326,11 @@ public final class KadNode {
                     if (step instanceof Lookup.Query q) {
                         query(q.peer());
                     } else if (step instanceof Lookup.Finished) {
+                        running.remove(this);
                         complete();
                         return;
                     } else {
+                        askWakeUp(lookup.nextDeadline());
                         return;
                     }
                 }
@@ -376,8 +413,9 @@ public final class KadNode {
             table.markRefreshed(bucket);
         }
         Lookup lookup = new Lookup(nextLookupId++, target, self.id(), table.closest(target, config.k()),
-                config.k(), config.alpha(), config.rpcTimeoutMs(), config.lookupMode());
+                config.k(), config.alpha(), config.effectivePeerTimeoutMs(), config.lookupMode());
         LookupRun run = new LookupRun(lookup, purpose, wantValue);
+        running.add(run);
         observer.lookupStarted(this, lookup, purpose);
         run.drive();
         return run;
@@ -542,6 +580,23 @@ public final class KadNode {
     }
 
     /**
+     * Drives every running lookup again (a peer timeout fell due: the slot of a peer that did not
+     * answer in time is freed and the next peer asked), then asks to be woken at the next one.
+     */
+    public void wakeLookups() {
+        for (LookupRun run : new ArrayList<>(running)) {
+            run.drive();
+        }
+    }
+
+    /** Asks the driver to call {@link #wakeLookups()} at {@code at} (the driver keeps only the earliest wake-up it was asked for). */
+    private void askWakeUp(long at) {
+        if (at != Long.MAX_VALUE) {
+            observer.wakeUpAt(this, at);
+        }
+    }
+
+    /**
      * Does what is due now: sweeps expired records, republishes (publisher and holder), refreshes
      * buckets not looked into for refresh_interval (from the closest neighbour's bucket outwards).
      * Returns the next time anything will be due.
@@ -613,6 +668,7 @@ public final class KadNode {
      */
     public void abandonInFlight() {
         table.clearPendingPings();
+        running.clear();
     }
 
     @Override

@@ -18,13 +18,21 @@ import java.util.Objects;
  *       unresponsive; the first not-contacted peer is queried if fewer than the limit are in flight
  *       (alpha, or max(k, alpha) once stalled);</li>
  *   <li>if the k closest candidates that have not failed have all answered, the lookup is finished;</li>
- *   <li>an answer makes progress when it brings a new peer closer than the current k-th candidate;
- *       after alpha answers in a row without progress the lookup is stalled, and progress un-stalls it;</li>
+ *   <li>an answer makes progress when it brings a new peer closer than every peer seen so far, or
+ *       any new peer while fewer than k are known (the paper, and libp2p's ClosestPeersIter);
+ *       after alpha answers in a row without progress the lookup is stalled (up to max(k, alpha)
+ *       in flight), and progress un-stalls it;</li>
  *   <li>when nothing is in flight and nobody is left to ask, the lookup is finished.</li>
  * </ol>
- * In {@link LookupMode#ROUNDS} mode (the seed's rule) each round queries up to alpha of the closest
- * not-contacted candidates and waits for all of them; after a round the lookup ends when nobody is
- * left to ask, or when k have answered and no unasked candidate is closer than the k-th responder.
+ * In {@link LookupMode#ROUNDS} mode (the paper's) each round queries alpha of the closest
+ * candidates not yet asked and waits for them; after a round without progress the next round
+ * queries all of the k closest not yet asked; it ends when the k closest usable candidates have
+ * answered or nobody is left to ask. In {@link LookupMode#SEED_ROUNDS} mode (the seed crate's) each
+ * round queries up to alpha and the lookup ends when nobody is left to ask, or when k have
+ * answered and no unasked candidate is closer than the k-th responder.
+ *
+ * <p>A peer that has not answered within the peer timeout frees its slot and is marked
+ * unresponsive; its answer still counts if it comes before the RPC times out.
  *
  * <p>The result holds responders only, closest first, at most k, never the origin. The candidate
  * list is bounded: beyond {@code 8k + alpha} entries the farthest uncontacted ones are dropped; a
@@ -141,6 +149,27 @@ public final class Lookup {
     private int queriesSent;
     private int round;
     private final ArrayList<Candidate> roundQueue = new ArrayList<>();
+    /** Whether the current round brought a peer closer than any seen before (paper rounds). */
+    private boolean roundProgress = true;
+    /** When the earliest waiting peer's timeout falls due, or {@link Long#MAX_VALUE} when none waits. */
+    public long nextDeadline() {
+        if (finished || inFlight == 0) {
+            return Long.MAX_VALUE;
+        }
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.state == CandidateState.WAITING) {
+                earliest = Math.min(earliest, c.deadline);
+            }
+        }
+        return earliest;
+    }
+
+    /** How many rounds queried all of the k closest not yet asked, because the round before found nothing closer. */
+    private int widenedRounds;
+    /** Whether the current round queries all of the k closest not yet asked. */
+    private boolean widening;
 
     /**
      * A lookup for {@code target} started by {@code origin}, seeded with the origin's closest known
@@ -171,7 +200,11 @@ public final class Lookup {
         if (finished) {
             return FINISHED;
         }
-        return mode == LookupMode.SLIDING ? nextSliding(now) : nextRound(now);
+        return switch (mode) {
+            case SLIDING -> nextSliding(now);
+            case ROUNDS -> nextPaperRound(now);
+            case SEED_ROUNDS -> nextRound(now);
+        };
     }
 
     private Step nextSliding(long now) {
@@ -230,6 +263,70 @@ public final class Lookup {
             }
         }
         return query(roundQueue.remove(0), now, round);
+    }
+
+    /**
+     * The paper's rounds: alpha of the closest candidates not yet asked per round; after a round
+     * that found nothing closer, all of the k closest not yet asked; done when the k closest usable
+     * candidates have answered or nobody is left to ask.
+     */
+    private Step nextPaperRound(long now) {
+        expire(now);
+        while (!roundQueue.isEmpty()) {
+            Candidate next = roundQueue.remove(0);
+            if (find(next.contact.id()) == next) {
+                return query(next, now, round);
+            }
+        }
+        if (inFlight > 0) {
+            return WAITING;
+        }
+        if (kClosestAnswered()) {
+            return finish();
+        }
+        boolean widen = !roundProgress && round > 0;
+        round++;
+        roundProgress = false;
+        widening = widen;
+        if (widen) {
+            widenedRounds++;
+        }
+        int usable = 0;
+        for (int i = 0; i < candidates.size() && usable < k; i++) {
+            Candidate c = candidates.get(i);
+            if (c.state == CandidateState.FAILED || c.state == CandidateState.UNRESPONSIVE) {
+                continue;
+            }
+            usable++;
+            if (c.state == CandidateState.NOT_CONTACTED && (widen || roundQueue.size() < alpha)) {
+                roundQueue.add(c);
+            }
+        }
+        if (roundQueue.isEmpty()) {
+            for (int i = 0; i < candidates.size() && roundQueue.size() < alpha; i++) {
+                if (candidates.get(i).state == CandidateState.NOT_CONTACTED) {
+                    roundQueue.add(candidates.get(i)); // the k closest are all asked: try beyond them
+                }
+            }
+        }
+        if (roundQueue.isEmpty()) {
+            return finish(); // nobody left to ask
+        }
+        return query(roundQueue.remove(0), now, round);
+    }
+
+    /** Whether the k closest candidates that have not failed have all answered (or fewer exist, all answered). */
+    private boolean kClosestAnswered() {
+        int succeeded = 0;
+        for (int i = 0; i < candidates.size() && succeeded < k; i++) {
+            CandidateState st = candidates.get(i).state;
+            if (st == CandidateState.SUCCEEDED) {
+                succeeded++;
+            } else if (st == CandidateState.NOT_CONTACTED || st == CandidateState.WAITING) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Marks every waiting peer past its deadline unresponsive, freeing its slot. */
@@ -302,16 +399,21 @@ public final class Lookup {
             inFlight--;
         }
         c.state = CandidateState.SUCCEEDED;
-        Candidate kth = kthLive();
+        // progress (the paper, and libp2p's ClosestPeersIter): a new peer closer than every peer seen
+        // so far, or any new peer while fewer than k are known
         boolean progress = false;
         int introduced = 0;
         for (Contact p : closerPeers) {
+            int known = candidates.size();
             if (insert(p, peer, c.depth + 1)) {
                 introduced++;
-                if (kth == null || NodeId.compareDistance(target, p.id(), kth.contact.id()) < 0) {
+                if (known < k || candidates.get(0).contact.id().equals(p.id())) {
                     progress = true;
                 }
             }
+        }
+        if (progress) {
+            roundProgress = true;
         }
         c.returned = closerPeers.size();
         c.introduced = introduced;
@@ -350,17 +452,6 @@ public final class Lookup {
     /** Ends the lookup at once (find_value does this on the first Found). */
     public void finishEarly() {
         finish();
-    }
-
-    private Candidate kthLive() {
-        int live = 0;
-        for (int i = 0; i < candidates.size(); i++) {
-            CandidateState s = candidates.get(i).state;
-            if (s != CandidateState.FAILED && s != CandidateState.UNRESPONSIVE && ++live == k) {
-                return candidates.get(i);
-            }
-        }
-        return null;
     }
 
     /** Inserts a new candidate in distance order; false if known, the origin, or beyond the bound. */
@@ -485,9 +576,9 @@ public final class Lookup {
         return n;
     }
 
-    /** The current in-flight limit: alpha, or max(k, alpha) while stalled. */
+    /** The current in-flight limit: alpha, or max(k, alpha) while stalled (sliding) or in a widened round (paper rounds). */
     public int inFlightLimit() {
-        return stalled ? Math.max(k, alpha) : alpha;
+        return stalled || widening ? Math.max(k, alpha) : alpha;
     }
 
     /** Requests awaiting an answer that have not timed out. */
@@ -532,8 +623,13 @@ public final class Lookup {
         return mode;
     }
 
+    /** How many rounds queried all of the k closest not yet asked (paper rounds, after a round that found nothing closer). */
+    public int widenedRounds() {
+        return widenedRounds;
+    }
+
     /** The current round (rounds mode) or the round of the latest query (sliding mode). */
     public int round() {
-        return mode == LookupMode.ROUNDS ? round : (queriesSent == 0 ? 0 : (queriesSent - 1) / alpha + 1);
+        return mode != LookupMode.SLIDING ? round : (queriesSent == 0 ? 0 : (queriesSent - 1) / alpha + 1);
     }
 }

@@ -12,6 +12,13 @@ public interface NodeObserver {
     NodeObserver NONE = new NodeObserver() {
     };
 
+    /**
+     * The node needs {@link KadNode#wakeLookups()} to be called at {@code atMillis}: a running
+     * lookup's peer timeout falls due then, and no answer may come to drive it sooner.
+     */
+    default void wakeUpAt(KadNode node, long atMillis) {
+    }
+
     /** The routing table changed (Added, Updated) or a full bucket met a newcomer (Pending). */
     default void routingUpdated(KadNode node, UpdateResult result) {
     }

@@ -12,13 +12,16 @@ import java.util.Objects;
  * <ol>
  *   <li>{@link #update}: self is ignored; a known contact moves to the tail (Updated); a bucket with
  *       room appends it (Added); a full bucket is left unchanged and the answer names its least
- *       recently seen contact to ping (Pending). The table does no I/O: the node pings.</li>
+ *       recently seen contact to ping (Pending), unless that contact answered within the ping-skip
+ *       window: then the newcomer waits in the replacement cache (Cached). The table does no I/O:
+ *       the node pings.</li>
  *   <li>{@link #applyPingResult}: alive, the pinged contact moves to the tail and the newcomer goes to
  *       the bucket's replacement cache; dead, the pinged contact is evicted and the newcomer
  *       appended.</li>
- *   <li>{@link #recordFailure}: a failed RPC marks a contact stale; after {@code maxFailures}
- *       consecutive failures it is evicted and replaced: by the newcomer waiting on a ping of that
- *       very contact if there is one (the ping is then moot), else by the newest replacement.</li>
+ *   <li>{@link #recordFailure}: a failed RPC is counted; after {@code maxFailures} consecutive
+ *       failures the contact is stale and is replaced: by the newcomer waiting on a ping of that
+ *       very contact if there is one (the ping is then moot), else by the newest replacement; with
+ *       no replacement it stays, flagged, until it answers or a replacement comes.</li>
  *   <li>{@link #closest}: exactly the n contacts nearest to a target, nearest first.</li>
  * </ol>
  * Buckets are created on first use and stored by common-prefix length, so a 160-bit table in a
@@ -30,6 +33,8 @@ public final class RoutingTable {
     private final int k;
     private final int replacementCacheSize;
     private final int maxFailures;
+    private final long pingSkipWindowMs;
+    private final boolean evictStaleAlone;
     private final KadClock clock;
     private final long createdAt;
     private KBucket[] byPrefix = new KBucket[0];
@@ -45,6 +50,8 @@ public final class RoutingTable {
         this.k = config.k();
         this.replacementCacheSize = config.replacementCacheSize();
         this.maxFailures = config.maxFailures();
+        this.pingSkipWindowMs = config.pingSkipWindowMs();
+        this.evictStaleAlone = config.evictStaleAlone();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.createdAt = clock.nowMillis();
     }
@@ -144,6 +151,10 @@ public final class RoutingTable {
             size++;
             return new UpdateResult.Added(contact, index);
         }
+        if (pingSkipWindowMs > 0 && b.failures(0) == 0 && now - b.lastSeen(0) < pingSkipWindowMs) {
+            b.cacheReplacement(contact, replacementCacheSize); // the head answered moments ago: no ping
+            return new UpdateResult.Cached(contact, index);
+        }
         return new UpdateResult.Pending(b.contact(0), contact, index);
     }
 
@@ -206,7 +217,13 @@ public final class RoutingTable {
         return new PingOutcome(index, pinged, alive, candidate, added);
     }
 
-    /** Counts a failed RPC to {@code id}; evicts it at the failure limit, promoting a replacement. */
+    /**
+     * Counts a failed RPC to {@code id}. Below {@code max_failures} in a row the contact is only
+     * marked; at the limit it is stale (paper, section 4.1) and is replaced if a replacement waits
+     * (the newcomer of a ping-before-evict of this contact, else the newest in the bucket's cache);
+     * with nobody to take its place it stays, flagged, so a node whose own link fails does not
+     * empty its buckets. An answer clears the count.
+     */
     public FailureOutcome recordFailure(NodeId id) {
         int index = self.bucketIndex(id);
         KBucket b = index < 0 ? null : bucket(index);
@@ -221,10 +238,9 @@ public final class RoutingTable {
         if (failures < maxFailures) {
             return new FailureOutcome.Stale(b.contact(pos), index, failures);
         }
-        Contact evicted = b.removeAt(pos);
-        size--;
+        Contact stale = b.contact(pos);
         Contact promoted = null;
-        if (b.pendingPing() != null && b.pendingPing().id().equals(evicted.id())) {
+        if (b.pendingPing() != null && b.pendingPing().id().equals(stale.id())) {
             // the contact being pinged failed anyway: the newcomer waiting on that ping gets its place
             Contact waiting = b.pendingCandidate();
             b.setPendingPing(null, null);
@@ -236,11 +252,16 @@ public final class RoutingTable {
         if (promoted == null) {
             promoted = b.takeNewestReplacement();
         }
+        if (promoted == null && !evictStaleAlone) {
+            return new FailureOutcome.Stale(stale, index, failures); // nobody to take its place: flagged, kept
+        }
+        b.removeAt(pos);
+        size--;
         if (promoted != null) {
             b.append(promoted, clock.nowMillis(), k);
             size++;
         }
-        return new FailureOutcome.Evicted(evicted, index, promoted);
+        return new FailureOutcome.Evicted(stale, index, promoted);
     }
 
     /** Removes the contact with this id; returns whether it was present. */

@@ -18,6 +18,13 @@ public sealed interface UpdateResult {
     }
 
     /**
+     * The bucket is full and its least recently seen contact answered within the ping-skip window:
+     * nobody is pinged, and the newcomer waits in the bucket's replacement cache.
+     */
+    record Cached(Contact contact, int bucket) implements UpdateResult {
+    }
+
+    /**
      * The bucket is full: the table is unchanged. The caller should ping {@code toPing} (the least
      * recently seen contact) and report the answer with {@link RoutingTable#applyPingResult}.
      */

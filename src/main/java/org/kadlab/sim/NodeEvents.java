@@ -117,6 +117,28 @@ final class NodeEvents {
         }
 
         @Override
+        public void wakeUpAt(KadNode node, long atMillis) {
+            if (atMillis >= self.wakeAt && self.wakeAt > clock.now()) {
+                return; // an earlier wake-up is already set: it drives every lookup of the node
+            }
+            self.wakeAt = atMillis;
+            int generation = ++self.wakeGeneration;
+            int epoch = self.epoch;
+            clock.schedule(Math.max(atMillis, clock.now()), new SimClock.Background() {
+                @Override
+                void fire() {
+                    if (generation != self.wakeGeneration) {
+                        return; // replaced by an earlier wake-up
+                    }
+                    self.wakeAt = Long.MAX_VALUE;
+                    if (self.alive && self.epoch == epoch) {
+                        self.kad().wakeLookups(); // a peer timeout fell due: free its slot
+                    }
+                }
+            });
+        }
+
+        @Override
         public void routingUpdated(KadNode node, UpdateResult result) {
             invariants.touch(self);
             if (result instanceof UpdateResult.Added && self.maintenanceAt == Long.MAX_VALUE && self.alive) {
@@ -131,6 +153,9 @@ final class NodeEvents {
             } else if (result instanceof UpdateResult.Updated u) {
                 sink.emit(new SimEvent.BucketChanged(clock.now(), node.id(), u.bucket(), SimEvent.BucketChange.UPDATED,
                         u.contact().id(), null));
+            } else if (result instanceof UpdateResult.Cached c) {
+                sink.emit(new SimEvent.BucketChanged(clock.now(), node.id(), c.bucket(), SimEvent.BucketChange.CACHED,
+                        c.contact().id(), null));
             }
         }
 

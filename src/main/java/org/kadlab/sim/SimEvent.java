@@ -46,7 +46,7 @@ public sealed interface SimEvent {
     }
 
     /** The kinds of routing table change. */
-    enum BucketChange { ADDED, UPDATED, PING_STARTED, PING_KEPT, EVICTED, REPLACED, STALE, PROMOTED }
+    enum BucketChange { ADDED, UPDATED, PING_STARTED, PING_KEPT, EVICTED, REPLACED, STALE, PROMOTED, CACHED }
 
     /**
      * A routing table changed. {@code contact} is the contact concerned; {@code other} the newcomer

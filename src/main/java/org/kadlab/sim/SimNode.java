@@ -19,6 +19,9 @@ public final class SimNode implements KadTransport {
     int livePos = -1;
     int side = 2; // partition side: 1 = side A, 2 = everyone else
     int epoch; // incremented at each crash
+    /** When the node's lookups are next to be woken for a peer timeout, and the timer's generation. */
+    long wakeAt = Long.MAX_VALUE;
+    int wakeGeneration;
     long maintenanceAt = Long.MAX_VALUE;
     int maintenanceGeneration;
     boolean touched;

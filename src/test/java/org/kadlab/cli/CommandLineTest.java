@@ -484,7 +484,7 @@ class CommandLineTest {
     @Test
     @DisplayName("bench with --k 0, --bits 500, --bits 0, an unknown mode or too many nodes exits 2 with a message naming the setting")
     void benchRefusesImpossibleSettings() {
-        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--k", "0"), "kadlab bench:", "k must be at least 1");
+        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--k", "0"), "kadlab bench:", "k must be between 1 and 10000");
         assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--bits", "500"), "kadlab bench:",
                 "bits must be between 1 and 160");
         assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--bits", "0"), "kadlab bench:",

@@ -20,7 +20,7 @@ class BootstrapTest {
     @Test
     @DisplayName("a node bootstrapping from a single seed knows the seed, the seed learns it, and a third node finds both")
     void bootstrapFromASingleSeed() {
-        KadConfig cfg = KadConfig.builder().bits(32).k(8).build();
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(8).build();
         TestNetwork net = new TestNetwork(cfg, 9);
         RecordingObserver joinerSeen = new RecordingObserver();
         KadNode seed = net.addRandom();
@@ -48,7 +48,7 @@ class BootstrapTest {
     @Test
     @DisplayName("bootstrapping through a dead seed ends after one timeout knowing nobody")
     void bootstrapThroughADeadSeed() {
-        KadConfig cfg = KadConfig.builder().bits(32).k(8).build();
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(8).build();
         TestNetwork net = new TestNetwork(cfg, 10);
         KadNode seed = net.addRandom();
         KadNode joiner = net.addRandom();
@@ -65,7 +65,7 @@ class BootstrapTest {
     void incrementalBootstrapOfTwentyNodes(LookupMode mode) {
         for (long seed : new long[] {3, 4, 5}) {
             int k = 4;
-            KadConfig cfg = KadConfig.builder().bits(64).k(k).alpha(2).lookupMode(mode).build();
+            KadConfig cfg = ClassicConfig.builder().bits(64).k(k).alpha(2).lookupMode(mode).build();
             TestNetwork net = new TestNetwork(cfg, seed);
             List<KadNode> joinedSoFar = new ArrayList<>();
             joinedSoFar.add(net.addRandom());
@@ -100,7 +100,7 @@ class BootstrapTest {
     @Test
     @DisplayName("find_node reaches a node the origin never exchanged a message with")
     void crossNetworkFindNodeBetweenStrangers() {
-        KadConfig cfg = KadConfig.builder().bits(160).k(8).build();
+        KadConfig cfg = ClassicConfig.builder().bits(160).k(8).build();
         for (long seed : new long[] {12, 13}) {
             TestNetwork net = joined(cfg, seed, 50);
             int checked = 0;

@@ -19,7 +19,7 @@ class DeterminismTest {
     }
 
     private static Outcome run(long seed, LookupMode mode) {
-        KadConfig cfg = KadConfig.builder().bits(64).k(6).alpha(3).lookupMode(mode).refreshIntervalMs(200_000)
+        KadConfig cfg = ClassicConfig.builder().bits(64).k(6).alpha(3).lookupMode(mode).refreshIntervalMs(200_000)
                 .holderRepublishMs(150_000).build();
         RecordingObserver seen = new RecordingObserver();
         TestNetwork net = joined(cfg, seed, 40, seen);

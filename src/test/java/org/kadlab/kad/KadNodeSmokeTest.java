@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class KadNodeSmokeTest {
     @Test
     void fiftyNodesJoinAndFindTheTrueClosest() {
-        KadConfig cfg = KadConfig.builder().bits(160).k(8).alpha(3).build();
+        KadConfig cfg = ClassicConfig.builder().bits(160).k(8).alpha(3).build();
         TestNetwork net = new TestNetwork(cfg, 7);
         List<NodeId> ids = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

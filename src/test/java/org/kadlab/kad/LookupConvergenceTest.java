@@ -40,7 +40,7 @@ class LookupConvergenceTest {
     @MethodSource("modesSizesSeeds")
     @DisplayName("find_node on a 50-node joined network returns exactly the brute-force k closest other nodes")
     void findNodeOnFiftyJoinedNodesReturnsTheBruteForceClosest(LookupMode mode, int k, long seed) {
-        KadConfig cfg = KadConfig.builder().bits(160).k(k).alpha(3).lookupMode(mode).build();
+        KadConfig cfg = ClassicConfig.builder().bits(160).k(k).alpha(3).lookupMode(mode).build();
         TestNetwork net = joined(cfg, seed, 50);
         String scenario = mode + " k=" + k + " seed=" + seed;
         for (NodeId origin : net.liveIds()) {
@@ -64,7 +64,7 @@ class LookupConvergenceTest {
     void sparseNetworksReturnEveryOtherNodeAndTerminate(LookupMode mode) {
         for (int size : new int[] {2, 3, 5}) {
             for (long seed = 1; seed <= 5; seed++) {
-                KadConfig cfg = KadConfig.builder().bits(32).k(20).alpha(3).lookupMode(mode).build();
+                KadConfig cfg = ClassicConfig.builder().bits(32).k(20).alpha(3).lookupMode(mode).build();
                 TestNetwork net = joined(cfg, seed, size);
                 String scenario = mode + " size=" + size + " seed=" + seed;
                 for (NodeId origin : net.liveIds()) {
@@ -93,7 +93,7 @@ class LookupConvergenceTest {
     @EnumSource(LookupMode.class)
     @DisplayName("a lookup from a node with an empty routing table finishes at once with an empty result")
     void lookupFromALoneNodeFinishesEmpty(LookupMode mode) {
-        KadConfig cfg = KadConfig.builder().bits(32).k(8).lookupMode(mode).build();
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(8).lookupMode(mode).build();
         TestNetwork net = new TestNetwork(cfg, 3);
         KadNode alone = net.addRandom();
         assertThat(net.await(alone.bootstrap(List.of()))).as("bootstrap without seeds knows nobody").isZero();
@@ -121,7 +121,7 @@ class LookupConvergenceTest {
     void lookupsAfterDeparturesReturnTheTrueClosestLiveNodes(LookupMode mode) {
         for (long seed : new long[] {5, 6}) {
             int k = 8;
-            KadConfig cfg = KadConfig.builder().bits(160).k(k).alpha(3).lookupMode(mode).build();
+            KadConfig cfg = ClassicConfig.builder().bits(160).k(k).alpha(3).lookupMode(mode).build();
             TestNetwork net = joined(cfg, seed, 50);
             List<NodeId> all = new ArrayList<>(net.liveIds());
             Random pick = new Random(seed * 31);

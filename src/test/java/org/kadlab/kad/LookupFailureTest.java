@@ -30,7 +30,7 @@ class LookupFailureTest {
     void lookupWithThirtyPercentDeadTerminatesAndEvictsTheDead(LookupMode mode) {
         for (long seed : new long[] {101, 202}) {
             int k = 8;
-            KadConfig cfg = KadConfig.builder().bits(160).k(k).alpha(3).lookupMode(mode).maxFailures(1).build();
+            KadConfig cfg = ClassicConfig.builder().bits(160).k(k).alpha(3).lookupMode(mode).maxFailures(1).build();
             TestNetwork net = joined(cfg, seed, 50);
             List<NodeId> all = new ArrayList<>(net.liveIds());
             Random pick = new Random(seed);
@@ -89,7 +89,7 @@ class LookupFailureTest {
     @EnumSource(LookupMode.class)
     @DisplayName("when every initial peer is dead each is asked once and the lookup ends empty after one timeout")
     void everyInitialPeerDeadEndsEmpty(LookupMode mode) {
-        KadConfig cfg = KadConfig.builder().bits(8).k(4).alpha(3).lookupMode(mode).build();
+        KadConfig cfg = ClassicConfig.builder().bits(8).k(4).alpha(3).lookupMode(mode).build();
         TestNetwork net = new TestNetwork(cfg, 1);
         KadNode origin = net.add(net.id("0b0000_0000"));
         List<KadNode> peers = List.of(net.add(net.id("0b0001_0000")), net.add(net.id("0b0100_0000")),
@@ -122,7 +122,7 @@ class LookupFailureTest {
     @Test
     @DisplayName("a failed RPC marks the contact stale, the maxFailures-th evicts it and promotes the replacement")
     void failedRpcsMarkStaleThenEvictAndPromote() {
-        KadConfig cfg = KadConfig.builder().bits(8).k(2).alpha(3).maxFailures(2).build();
+        KadConfig cfg = ClassicConfig.builder().bits(8).k(2).alpha(3).maxFailures(2).build();
         TestNetwork net = new TestNetwork(cfg, 1);
         RecordingObserver seen = new RecordingObserver();
         KadNode origin = net.add(net.id("0b0000_0000"), seen);
@@ -157,7 +157,7 @@ class LookupFailureTest {
     @Test
     @DisplayName("a stale contact that answers again is no longer stale")
     void staleContactThatAnswersIsCleared() {
-        KadConfig cfg = KadConfig.builder().bits(8).k(2).alpha(3).maxFailures(2).build();
+        KadConfig cfg = ClassicConfig.builder().bits(8).k(2).alpha(3).maxFailures(2).build();
         TestNetwork net = new TestNetwork(cfg, 1);
         KadNode origin = net.add(net.id("0b0000_0000"));
         KadNode b = net.add(net.id("0b1000_0001"));

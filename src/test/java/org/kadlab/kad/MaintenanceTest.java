@@ -38,7 +38,7 @@ class MaintenanceTest {
     @Test
     @DisplayName("maintain() after refresh_interval starts one REFRESH lookup per stale bucket and nextMaintenance() says when")
     void maintainRefreshesStaleBuckets() {
-        KadConfig cfg = KadConfig.builder().bits(32).k(4).refreshIntervalMs(REFRESH).build();
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(4).refreshIntervalMs(REFRESH).build();
         RecordingObserver seen = new RecordingObserver();
         TestNetwork net = joined(cfg, 51, 16, seen);
         net.runUntil(net.now + 1_000);
@@ -88,7 +88,7 @@ class MaintenanceTest {
     @Test
     @DisplayName("a user lookup into a bucket's range counts as its refresh")
     void lookupIntoABucketPostponesItsRefresh() {
-        KadConfig cfg = KadConfig.builder().bits(32).k(4).refreshIntervalMs(REFRESH).build();
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(4).refreshIntervalMs(REFRESH).build();
         RecordingObserver seen = new RecordingObserver();
         TestNetwork net = joined(cfg, 52, 16, seen);
         KadNode n = net.node(net.liveIds().get(3));
@@ -111,7 +111,7 @@ class MaintenanceTest {
     @Test
     @DisplayName("nextMaintenance() is 'never' for a lone empty node and the earliest record deadline otherwise")
     void nextMaintenanceCoversRecords() {
-        KadConfig cfg = KadConfig.builder().bits(8).k(4).refreshIntervalMs(1_000_000)
+        KadConfig cfg = ClassicConfig.builder().bits(8).k(4).refreshIntervalMs(1_000_000)
                 .holderRepublishMs(5_000).build();
         TestNetwork net = new TestNetwork(cfg, 53);
         KadNode lone = net.add(net.id("0x01"));

@@ -24,7 +24,7 @@ class PingBeforeEvictTest {
 
     @BeforeEach
     void fillBucketSeven() {
-        KadConfig cfg = KadConfig.builder().bits(8).k(2).alpha(3).rpcTimeoutMs(500).build();
+        KadConfig cfg = ClassicConfig.builder().bits(8).k(2).alpha(3).rpcTimeoutMs(500).build();
         net = new TestNetwork(cfg, 1);
         seen = new RecordingObserver();
         origin = net.add(net.id("0b0000_0000"), seen);

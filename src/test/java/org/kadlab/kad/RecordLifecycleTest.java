@@ -15,7 +15,7 @@ class RecordLifecycleTest {
 
     private static KadConfig.Builder quiet() {
         // nothing else due during these tests: no bucket refresh, no republish unless a test sets it
-        return KadConfig.builder().bits(32).k(4).refreshIntervalMs(NEVER).recordTtlMs(NEVER / 2)
+        return ClassicConfig.builder().bits(32).k(4).refreshIntervalMs(NEVER).recordTtlMs(NEVER / 2)
                 .publisherRepublishMs(NEVER / 2).holderRepublishMs(NEVER / 2);
     }
 

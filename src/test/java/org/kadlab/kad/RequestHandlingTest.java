@@ -19,7 +19,7 @@ class RequestHandlingTest {
     @DisplayName("handleRequest echoes the request id in every kind of answer and learns the sender")
     void handleRequestEchoesRequestIds() {
         int k = 5;
-        KadConfig cfg = KadConfig.builder().bits(16).k(k).build();
+        KadConfig cfg = ClassicConfig.builder().bits(16).k(k).build();
         TestNetwork net = new TestNetwork(cfg, 61);
         KadNode responder = net.addRandom();
         List<KadNode> senders = new ArrayList<>();
@@ -96,7 +96,7 @@ class RequestHandlingTest {
     @Test
     @DisplayName("a FIND_NODE answer with the wrong request id is a failure: not a result, counted, and the contact evicted")
     void findNodeAnswerWithWrongIdIsAFailure() {
-        KadConfig cfg = KadConfig.builder().bits(8).k(4).maxFailures(1).build();
+        KadConfig cfg = ClassicConfig.builder().bits(8).k(4).maxFailures(1).build();
         TestNetwork net = new TestNetwork(cfg, 62);
         RecordingObserver seen = new RecordingObserver();
         Contact self = new Contact(net.id("0x01"), "liar");
@@ -122,7 +122,7 @@ class RequestHandlingTest {
     @Test
     @DisplayName("a STORE acknowledged with the wrong request id is reported as failed, not acknowledged")
     void storeAnswerWithWrongIdIsAFailure() {
-        KadConfig cfg = KadConfig.builder().bits(8).k(4).maxFailures(3).build();
+        KadConfig cfg = ClassicConfig.builder().bits(8).k(4).maxFailures(3).build();
         TestNetwork net = new TestNetwork(cfg, 63);
         Contact self = new Contact(net.id("0x01"), "liar");
         KadNode origin = new KadNode(self, cfg, lyingTransport(net, self, r -> r instanceof KadRequest.Store),
@@ -162,7 +162,7 @@ class RequestHandlingTest {
     @DisplayName("lookups still converge when the transport answers synchronously inside send()")
     void synchronousTransportConverges() {
         int k = 4;
-        KadConfig cfg = KadConfig.builder().bits(32).k(k).build();
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(k).build();
         KeySpace ks = cfg.keySpace();
         Random random = new Random(64);
         SyncNetwork net = new SyncNetwork(cfg);

@@ -33,7 +33,7 @@ class RoutingTableTest {
     }
 
     private RoutingTable table8(int k, int maxFailures, int cache) {
-        KadConfig config = KadConfig.builder().bits(8).k(k).maxFailures(maxFailures).replacementCacheSize(cache).build();
+        KadConfig config = ClassicConfig.builder().bits(8).k(k).maxFailures(maxFailures).replacementCacheSize(cache).build();
         return new RoutingTable(KS8.parse("0b0000_0000"), config, clock);
     }
 
@@ -195,7 +195,7 @@ class RoutingTableTest {
             KeySpace ks = new KeySpace(bits);
             int k = 1 + r.nextInt(bits == 8 ? 8 : 20);
             int cache = r.nextInt(4);
-            KadConfig config = KadConfig.builder().bits(bits).k(k).replacementCacheSize(cache).build();
+            KadConfig config = ClassicConfig.builder().bits(bits).k(k).replacementCacheSize(cache).build();
             NodeId self = ks.randomId(r);
             RoutingTable t = new RoutingTable(self, config, clock);
             // a bucket with room for k + 1 distinct ids: bucket i holds 2^i ids, k <= 20
@@ -393,7 +393,7 @@ class RoutingTableTest {
 
     @Test
     void rejectsAnOwnIdOutsideTheKeySpace() {
-        KadConfig config = KadConfig.builder().bits(8).build();
+        KadConfig config = ClassicConfig.builder().bits(8).build();
         assertThatThrownBy(() -> new RoutingTable(NodeId.of(256), config, clock))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8 bits");
     }
@@ -472,7 +472,7 @@ class RoutingTableTest {
             KeySpace ks = new KeySpace(bits);
             for (int k = 1; k <= 20; k++) {
                 for (int rep = 0; rep < (bits == 160 ? 2 : 6); rep++) {
-                    KadConfig config = KadConfig.builder().bits(bits).k(k).build();
+                    KadConfig config = ClassicConfig.builder().bits(bits).k(k).build();
                     NodeId self = ks.randomId(r);
                     RoutingTable t = new RoutingTable(self, config, clock);
                     int inserts = r.nextInt(bits == 8 ? 300 : 600);
@@ -533,7 +533,7 @@ class RoutingTableTest {
             int k = 1 + r.nextInt(6);
             int maxFailures = 1 + r.nextInt(3);
             int cache = r.nextInt(3);
-            KadConfig config = KadConfig.builder().bits(bits).k(k).maxFailures(maxFailures).replacementCacheSize(cache).build();
+            KadConfig config = ClassicConfig.builder().bits(bits).k(k).maxFailures(maxFailures).replacementCacheSize(cache).build();
             NodeId self = ks.randomId(r);
             RoutingTable t = new RoutingTable(self, config, clock);
             Model model = new Model(self, k, maxFailures, cache);

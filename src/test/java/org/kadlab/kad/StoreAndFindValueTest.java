@@ -27,7 +27,7 @@ class StoreAndFindValueTest {
     @Test
     @DisplayName("a stored value is found by every node, and a missing key is reported not found with the closest nodes")
     void storeThenFindValueRoundTrip() {
-        KadConfig cfg = KadConfig.builder().bits(32).k(4).build();
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(4).build();
         TestNetwork net = joined(cfg, 21, 30);
         KadNode publisher = net.node(net.liveIds().get(7));
         StoreResult stored = net.await(publisher.store("alpha", "one"));
@@ -56,7 +56,7 @@ class StoreAndFindValueTest {
     @Test
     @DisplayName("find_value from a non-holder asks the network; from a holder it answers from the local store")
     void findValueFromHolderAndNonHolder() {
-        KadConfig cfg = KadConfig.builder().bits(32).k(4).cacheOnFindValue(false).build();
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(4).cacheOnFindValue(false).build();
         TestNetwork net = joined(cfg, 22, 30);
         NodeId key = net.keySpace.keyId("beta");
         net.await(net.node(net.liveIds().get(0)).store(key, "two"));
@@ -81,7 +81,7 @@ class StoreAndFindValueTest {
     @Test
     @DisplayName("find_value stops at the first Found: nothing is sent after it and it costs fewer RPCs than find_node")
     void findValueStopsAtTheFirstFound() {
-        KadConfig cfg = KadConfig.builder().bits(32).k(8).alpha(3).cacheOnFindValue(false).build();
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(8).alpha(3).cacheOnFindValue(false).build();
         TestNetwork net = joined(cfg, 23, 40);
         NodeId key = net.keySpace.keyId("gamma");
         net.await(net.node(net.liveIds().get(5)).store(key, "three"));
@@ -125,7 +125,7 @@ class StoreAndFindValueTest {
     @ValueSource(booleans = {true, false})
     @DisplayName("find_value caches the value at the closest responder that lacked it only when caching is on")
     void findValueCachesAtTheClosestResponderWithoutTheValue(boolean cacheOn) {
-        KadConfig cfg = KadConfig.builder().bits(32).k(3).alpha(3).cacheOnFindValue(cacheOn).build();
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(3).alpha(3).cacheOnFindValue(cacheOn).build();
         RecordingObserver seen = new RecordingObserver();
         TestNetwork net = joined(cfg, 24, 40, seen);
         NodeId key = net.keySpace.keyId("delta");
@@ -181,7 +181,7 @@ class StoreAndFindValueTest {
     void afterStoreTheKClosestLiveNodesHoldTheRecord(LookupMode mode) {
         for (long seed : new long[] {31, 32, 33}) {
             int k = 8;
-            KadConfig cfg = KadConfig.builder().bits(160).k(k).lookupMode(mode).build();
+            KadConfig cfg = ClassicConfig.builder().bits(160).k(k).lookupMode(mode).build();
             TestNetwork net = joined(cfg, seed, 40);
             int originAmongClosest = 0;
             for (int i = 0; i < 40; i++) {
@@ -212,7 +212,7 @@ class StoreAndFindValueTest {
     @Test
     @DisplayName("StoreFull: a node with max_records = 1 refuses a second key with STORE_FULL, the storer sees it, overwriting is allowed")
     void fullRecordStoreRefusesANewKeyButAcceptsAnOverwrite() {
-        KadConfig cfg = KadConfig.builder().bits(32).k(8).build();
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(8).build();
         TestNetwork net = new TestNetwork(cfg, 25);
         RecordingObserver fullSeen = new RecordingObserver();
         List<NodeId> ids = new ArrayList<>();
@@ -257,7 +257,7 @@ class StoreAndFindValueTest {
     @Test
     @DisplayName("a full record store whose only record has expired accepts a new key")
     void expiredRecordDoesNotKeepAStoreFull() {
-        KadConfig cfg = KadConfig.builder().bits(8).k(4).maxRecords(1).build();
+        KadConfig cfg = ClassicConfig.builder().bits(8).k(4).maxRecords(1).build();
         TestNetwork net = new TestNetwork(cfg, 26);
         RecordingObserver seen = new RecordingObserver();
         KadNode holder = net.add(net.id("0x10"), seen);
@@ -277,7 +277,7 @@ class StoreAndFindValueTest {
     @Test
     @DisplayName("a value stored by one node is retrieved by nodes that never exchanged a message with it")
     void crossNetworkStoreAndRetrieveBetweenStrangers() {
-        KadConfig cfg = KadConfig.builder().bits(160).k(8).cacheOnFindValue(false).build();
+        KadConfig cfg = ClassicConfig.builder().bits(160).k(8).cacheOnFindValue(false).build();
         TestNetwork net = joined(cfg, 27, 50);
         int checked = 0;
         for (int i = 0; i < 10; i++) {

@@ -3,6 +3,7 @@ package org.kadlab.kad;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ final class TestNetwork {
             Comparator.comparingLong((Task t) -> t.at).thenComparingLong(t -> t.seq));
     final Map<NodeId, KadNode> nodes = new LinkedHashMap<>();
     final Set<NodeId> dead = new HashSet<>();
+    /** Requests to these nodes that are still to be lost, by node. */
+    private final Map<NodeId, Integer> toLose = new HashMap<>();
     /** Requests sent, by type name, for assertions such as "a PING went out". */
     final List<KadRequest> sent = new ArrayList<>();
     /** Every request sent, with its time, sender and addressee, in sending order. */
@@ -106,6 +109,11 @@ final class TestNetwork {
         dead.add(id);
     }
 
+    /** Loses the next {@code n} requests sent to {@code id} (they time out). */
+    void loseNext(NodeId id, int n) {
+        toLose.put(id, n);
+    }
+
     void revive(NodeId id) {
         dead.remove(id);
     }
@@ -133,7 +141,11 @@ final class TestNetwork {
             sent.add(request);
             log.add(new Sent(now, from.id(), target.id(), request));
             KadNode receiver = nodes.get(target.id());
-            if (receiver == null || dead.contains(target.id()) || dead.contains(from.id())) {
+            boolean lost = toLose.getOrDefault(target.id(), 0) > 0;
+            if (lost) {
+                toLose.merge(target.id(), -1, Integer::sum);
+            }
+            if (lost || receiver == null || dead.contains(target.id()) || dead.contains(from.id())) {
                 schedule(config.rpcTimeoutMs(), () -> handler.onFailure(KadTransport.RpcFailure.TIMEOUT));
                 return;
             }

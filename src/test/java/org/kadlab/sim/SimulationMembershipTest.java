@@ -123,7 +123,7 @@ class SimulationMembershipTest {
     @Test
     @DisplayName("a ping-before-evict pending when a node crashes is resolved once the node is back")
     void pendingPingIsResolvedAfterRevive() {
-        Simulation sim = joined(config(1, kad(16, 2, 2)), 20);
+        Simulation sim = joined(config(1, kad(16, 2, 2).toBuilder().pingSkipWindowMs(0).build()), 20); // always ping
         sim.findNode(sim.nodes().get(0), sim.randomId());
         sim.addNode();
         SimNode victim = null;

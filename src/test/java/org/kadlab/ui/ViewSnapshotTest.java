@@ -45,8 +45,8 @@ class ViewSnapshotTest extends AppFixture {
             assertThat(image.getWidth()).isGreaterThan(200);
             assertThat(colours(image)).as(name + " shows a drawn view, not a blank area").isGreaterThan(20);
         }
-        assertThat(pixelsNear(ImageIO.read(dir.resolve("ring.png").toFile()), 0xE69F00))
-                .as("the selected node's dot is drawn in the theme's orange").isGreaterThan(20);
+        assertThat(pixelsNear(ImageIO.read(dir.resolve("ring.png").toFile()), 0x009E73))
+                .as("the selected node's contacts are drawn in the theme's green").isGreaterThan(100);
     }
 
     private static int colours(java.awt.image.BufferedImage image) {

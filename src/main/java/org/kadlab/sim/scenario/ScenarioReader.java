@@ -27,8 +27,46 @@ import org.kadlab.sim.SimConfig;
  * impossible value, a malformed step.
  */
 public final class ScenarioReader {
+    /** The protocol's rules under failure: max_failures, rpc_retries, peer_timeout, replication, caching, pinging. */
+    private void knobs(Map<String, Yaml.Located> top, KadConfig.Builder kad) throws ScenarioException {
+        if (top.containsKey("max_failures")) {
+            kad.maxFailures((int) longValue(top.get("max_failures"), "max_failures", 1, 1_000));
+        }
+        if (top.containsKey("rpc_retries")) {
+            kad.rpcRetries((int) longValue(top.get("rpc_retries"), "rpc_retries", 0, KadConfig.MAX_RETRIES));
+        }
+        if (top.containsKey("peer_timeout")) {
+            Yaml.Located p = top.get("peer_timeout");
+            long ms = duration(p, "peer_timeout");
+            long rpc = top.containsKey("rpc_timeout_ms")
+                    ? longValue(top.get("rpc_timeout_ms"), "rpc_timeout_ms", 1, Long.MAX_VALUE / 4)
+                    : KadConfig.defaults().rpcTimeoutMs();
+            if (ms < 1 || ms > rpc) {
+                throw fail(p.line(), "peer_timeout", "must be between 1 ms and the RPC timeout (" + rpc + " ms), was " + ms + " ms");
+            }
+            kad.peerTimeoutMs(ms);
+        }
+        if (top.containsKey("replicate_on_join")) {
+            kad.replicateOnJoin(bool(top.get("replicate_on_join"), "replicate_on_join"));
+        }
+        if (top.containsKey("cache_on_find_value")) {
+            kad.cacheOnFindValue(bool(top.get("cache_on_find_value"), "cache_on_find_value"));
+        }
+        if (top.containsKey("ping_skip_window")) {
+            kad.pingSkipWindowMs(duration(top.get("ping_skip_window"), "ping_skip_window"));
+        }
+    }
+
+    private boolean bool(Yaml.Located c, String field) throws ScenarioException {
+        if (!(c.value() instanceof Boolean b)) {
+            throw fail(c.line(), field, "must be true or false, was " + c.kind());
+        }
+        return b;
+    }
+
     private static final Set<String> TOP = Set.of("seed", "bits", "k", "alpha", "lookup_mode", "latency_ms", "loss",
-            "rpc_timeout_ms", "refresh_interval", "max_records", "record_ttl", "check_invariants", "steps");
+            "rpc_timeout_ms", "refresh_interval", "max_records", "record_ttl", "check_invariants", "max_failures",
+            "rpc_retries", "peer_timeout", "replicate_on_join", "cache_on_find_value", "ping_skip_window", "steps");
     private static final Set<String> STEPS = Set.of("add", "kill", "revive", "lookups", "lookup", "store",
             "find_value", "advance", "churn");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
@@ -76,10 +114,10 @@ public final class ScenarioReader {
             kad.bits(bits);
         }
         if (top.containsKey("k")) {
-            kad.k((int) longValue(top.get("k"), "k", 1, 100_000));
+            kad.k((int) longValue(top.get("k"), "k", 1, KadConfig.MAX_K));
         }
         if (top.containsKey("alpha")) {
-            kad.alpha((int) longValue(top.get("alpha"), "alpha", 1, 100_000));
+            kad.alpha((int) longValue(top.get("alpha"), "alpha", 1, KadConfig.MAX_ALPHA));
         }
         if (top.containsKey("lookup_mode")) {
             Yaml.Located m = top.get("lookup_mode");
@@ -87,7 +125,8 @@ public final class ScenarioReader {
             switch (s.toLowerCase(Locale.ROOT)) {
                 case "sliding" -> kad.lookupMode(LookupMode.SLIDING);
                 case "rounds" -> kad.lookupMode(LookupMode.ROUNDS);
-                default -> throw fail(m.line(), "lookup_mode", "must be sliding or rounds, was '" + s + "'");
+                case "seed_rounds" -> kad.lookupMode(LookupMode.SEED_ROUNDS);
+                default -> throw fail(m.line(), "lookup_mode", "must be sliding, rounds or seed_rounds, was '" + s + "'");
             }
         }
         if (top.containsKey("latency_ms")) {
@@ -121,12 +160,9 @@ public final class ScenarioReader {
             kad.maxRecords((int) longValue(top.get("max_records"), "max_records", 1, Integer.MAX_VALUE));
         }
         if (top.containsKey("check_invariants")) {
-            Yaml.Located c = top.get("check_invariants");
-            if (!(c.value() instanceof Boolean b)) {
-                throw fail(c.line(), "check_invariants", "must be true or false, was " + c.kind());
-            }
-            invariants = b;
+            invariants = bool(top.get("check_invariants"), "check_invariants");
         }
+        knobs(top, kad);
         KadConfig kc;
         try {
             kc = kad.build();

@@ -98,14 +98,8 @@ public final class ScenarioWriter {
         if (k.holderRepublishMs() != d.holderRepublishMs()) {
             lost.add("holder republish interval " + k.holderRepublishMs() + " ms");
         }
-        if (k.maxFailures() != d.maxFailures()) {
-            lost.add("max_failures " + k.maxFailures());
-        }
         if (k.replacementCacheSize() != d.replacementCacheSize()) {
             lost.add("replacement cache size " + k.replacementCacheSize());
-        }
-        if (k.cacheOnFindValue() != d.cacheOnFindValue()) {
-            lost.add("cache on find_value " + k.cacheOnFindValue());
         }
         if (!lost.isEmpty()) {
             throw new IllegalArgumentException("a scenario file cannot hold these settings, so they would be lost: "
@@ -130,6 +124,24 @@ public final class ScenarioWriter {
         }
         if (c.checkInvariants()) {
             root.put("check_invariants", true);
+        }
+        if (k.maxFailures() != d.maxFailures()) {
+            root.put("max_failures", k.maxFailures());
+        }
+        if (k.rpcRetries() != d.rpcRetries()) {
+            root.put("rpc_retries", k.rpcRetries());
+        }
+        if (k.peerTimeoutMs() != Math.min(d.peerTimeoutMs(), k.rpcTimeoutMs())) {
+            root.put("peer_timeout", duration(k.peerTimeoutMs()));
+        }
+        if (k.replicateOnJoin() != d.replicateOnJoin()) {
+            root.put("replicate_on_join", k.replicateOnJoin());
+        }
+        if (k.cacheOnFindValue() != d.cacheOnFindValue()) {
+            root.put("cache_on_find_value", k.cacheOnFindValue());
+        }
+        if (k.pingSkipWindowMs() != d.pingSkipWindowMs()) {
+            root.put("ping_skip_window", duration(k.pingSkipWindowMs()));
         }
     }
 

@@ -77,6 +77,8 @@ public final class Captions {
                         + (b.other() == null ? "." : "; " + h(ks, b.other()) + " waits in the replacement cache.");
                 case EVICTED -> c + " failed to answer: " + n + " evicts it from bucket " + b.bucket() + ".";
                 case REPLACED, PROMOTED -> c + " takes the free place in " + n + "'s bucket " + b.bucket() + ".";
+                case CACHED -> n + "'s bucket " + b.bucket() + " is full and its least recently seen contact answered"
+                        + " moments ago: " + c + " waits in the replacement cache, nobody is pinged.";
                 default -> null;
             };
         }
@@ -92,7 +94,7 @@ public final class Captions {
     /** Whether a table change is a step of ping-before-evict (the rest are routine touches). */
     private static boolean isDrama(SimEvent.BucketChange change) {
         return switch (change) {
-            case PING_STARTED, PING_KEPT, EVICTED, REPLACED, PROMOTED -> true;
+            case PING_STARTED, PING_KEPT, EVICTED, REPLACED, PROMOTED, CACHED -> true;
             default -> false;
         };
     }

@@ -273,7 +273,7 @@ public final class LookupSession {
             return "Nothing to ask: " + ks.hex(origin) + " has no contacts.";
         }
         if (finished == null) {
-            return "Running" + (lookup.mode() == org.kadlab.kad.LookupMode.ROUNDS ? " round " + lookup.round() : "")
+            return "Running" + (lookup.mode() != org.kadlab.kad.LookupMode.SLIDING ? " round " + lookup.round() : "")
                     + ": " + lookup.queriesSent() + " RPCs sent, " + lookup.inFlight() + " in flight (limit "
                     + lookup.inFlightLimit() + ")" + (lookup.isStalled() ? ", stalled" : "") + ".";
         }

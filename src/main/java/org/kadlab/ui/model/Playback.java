@@ -152,7 +152,7 @@ public final class Playback {
             return -1;
         }
         Simulation sim = vm.simulation();
-        boolean rounds = l.mode() == LookupMode.ROUNDS;
+        boolean rounds = l.mode() != LookupMode.SLIDING;
         int startRound = l.round();
         int startResolved = resolved(l);
         int steps = 0;

@@ -65,7 +65,7 @@ class ScenarioErrorTest {
                         "churn.duration", "required"),
                 Arguments.of("lookup without a target", "steps:\n  - lookup: {from: \"00\"}\n", 2, "lookup.target", "required"),
                 Arguments.of("store as plain text", "steps:\n  - store: hello\n", 2, "store", "as a mapping"),
-                Arguments.of("unknown lookup mode", "lookup_mode: fast\n", 1, "lookup_mode", "sliding or rounds"),
+                Arguments.of("unknown lookup mode", "lookup_mode: fast\n", 1, "lookup_mode", "sliding, rounds or seed_rounds"),
                 Arguments.of("loss above 1", "loss: 1.5\n", 1, "loss", "below 1, was 1.5"),
                 Arguments.of("rpc timeout of zero", "rpc_timeout_ms: 0\n", 1, "rpc_timeout_ms", "at least 1"),
                 Arguments.of("check_invariants as text", "check_invariants: \"sometimes\"\n", 1, "check_invariants",

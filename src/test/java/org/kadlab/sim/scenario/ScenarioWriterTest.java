@@ -193,10 +193,10 @@ class ScenarioWriterTest {
     @Test
     @DisplayName("a setting no scenario file can hold is refused with a message naming it, not silently dropped")
     void unwritableSettingsAreRefused() {
-        KadConfig kad = KadConfig.builder().maxFailures(3).cacheOnFindValue(false).build();
+        KadConfig kad = KadConfig.builder().publisherRepublishMs(1_000).replacementCacheSize(3).build();
         Scenario s = new Scenario("x.yaml", SimConfig.defaults().withKad(kad), List.of());
         assertThatIllegalArgumentException().isThrownBy(() -> ScenarioWriter.toYaml(s))
-                .withMessageContaining("max_failures 3").withMessageContaining("cache on find_value false");
+                .withMessageContaining("publisher republish interval 1000 ms").withMessageContaining("replacement cache size 3");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ScenarioWriter.toYaml(new Scenario("x.yaml", config(1), List.of(new Scenario.Store(1, null, "v", null)))))
                 .withMessageContaining("store.key");
@@ -223,5 +223,17 @@ class ScenarioWriterTest {
         assertThat(back.config()).isEqualTo(s.config());
         assertThat(back.stepsWithoutLines()).isEqualTo(s.stepsWithoutLines());
         assertThat(Files.readString(file)).startsWith("#");
+    }
+
+    @Test
+    @DisplayName("the rules under failure (max_failures, rpc_retries, peer_timeout, replication, caching, ping window, lookup mode) round-trip")
+    void theRulesUnderFailureRoundTrip() throws Exception {
+        KadConfig kad = KadConfig.builder().maxFailures(3).rpcRetries(2).peerTimeoutMs(750).replicateOnJoin(false)
+                .cacheOnFindValue(false).pingSkipWindowMs(0).lookupMode(org.kadlab.kad.LookupMode.SEED_ROUNDS).build();
+        Scenario s = new Scenario("x.yaml", SimConfig.defaults().withKad(kad), List.of(new Scenario.Add(1, 5)));
+        String text = ScenarioWriter.toYaml(s);
+        assertThat(text).contains("max_failures: 3").contains("rpc_retries: 2").contains("peer_timeout: \"750ms\"")
+                .contains("replicate_on_join: false").contains("ping_skip_window: \"0s\"").contains("seed_rounds");
+        assertThat(ScenarioReader.parse(text, "x.yaml").config().kad()).isEqualTo(kad);
     }
 }

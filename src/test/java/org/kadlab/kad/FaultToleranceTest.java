@@ -1,0 +1,204 @@
+package org.kadlab.kad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The paper's rules under failure, each stated by one test: stale contacts, late answers, progress
+ * and widening, retries, replication to newcomers, and ping-before-evict at a sane rate.
+ */
+class FaultToleranceTest {
+    private static final KeySpace KS8 = new KeySpace(8);
+    private final long[] now = {0};
+    private final KadClock clock = () -> now[0];
+
+    private static Contact c(String binary) {
+        return new Contact(KS8.parse(binary), "test:" + binary);
+    }
+
+    private static final Contact A = c("0b1000_0001");
+    private static final Contact B = c("0b1000_0010");
+    private static final Contact C = c("0b1000_0011");
+    private static final Contact N = c("0b1111_0000");
+
+    private RoutingTable fullBucket7(KadConfig.Builder config) {
+        RoutingTable t = new RoutingTable(KS8.parse("0b0000_0000"), config.bits(8).k(3).build(), clock);
+        for (Contact x : List.of(A, B, C)) {
+            now[0] += 10;
+            assertThat(t.update(x)).isInstanceOf(UpdateResult.Added.class);
+        }
+        return t;
+    }
+
+    @Test
+    void byDefaultAContactIsStaleAfterFiveFailuresInARow() {
+        assertThat(KadConfig.defaults().maxFailures()).isEqualTo(5);
+        RoutingTable t = fullBucket7(KadConfig.builder().replacementCacheSize(2));
+        for (int i = 1; i < 5; i++) {
+            assertThat(t.recordFailure(B.id())).isEqualTo(new FailureOutcome.Stale(B, 7, i));
+        }
+        assertThat(t.bucket(7).contacts()).contains(B);
+    }
+
+    @Test
+    void aStaleContactIsKeptFlaggedWhenTheReplacementCacheIsEmpty() {
+        RoutingTable t = fullBucket7(KadConfig.builder().maxFailures(2).replacementCacheSize(2));
+        t.recordFailure(B.id());
+        assertThat(t.recordFailure(B.id())).as("at the limit, with nobody to take its place")
+                .isEqualTo(new FailureOutcome.Stale(B, 7, 2));
+        assertThat(t.bucket(7).contacts()).as("a node whose own link fails does not empty its buckets").containsExactly(A, B, C);
+        assertThat(t.bucket(7).failures(1)).isEqualTo(2);
+        now[0] += 10;
+        t.update(B);
+        assertThat(t.bucket(7).failures(t.bucket(7).contacts().indexOf(B))).as("an answer clears the flag").isZero();
+    }
+
+    @Test
+    void aStaleContactIsReplacedAsSoonAsTheCacheHasACandidate() {
+        RoutingTable t = fullBucket7(KadConfig.builder().maxFailures(2).replacementCacheSize(2).pingSkipWindowMs(60_000));
+        now[0] += 10;
+        assertThat(t.update(N)).as("the head answered moments ago: the newcomer is cached, nobody pinged")
+                .isEqualTo(new UpdateResult.Cached(N, 7));
+        assertThat(t.bucket(7).replacements()).containsExactly(N);
+        t.recordFailure(B.id());
+        assertThat(t.recordFailure(B.id())).isEqualTo(new FailureOutcome.Evicted(B, 7, N));
+        assertThat(t.bucket(7).contacts()).containsExactly(A, C, N);
+    }
+
+    @Test
+    void aHeadHeardWithinThePingSkipWindowIsNotPingedButAnOlderOneIs() {
+        RoutingTable t = fullBucket7(KadConfig.builder().pingSkipWindowMs(1_000));
+        now[0] += 500;
+        assertThat(t.update(N)).isInstanceOf(UpdateResult.Cached.class);
+        now[0] += 1_000;
+        assertThat(t.update(c("0b1111_0001"))).as("the head was heard from more than a window ago")
+                .isInstanceOf(UpdateResult.Pending.class);
+        RoutingTable always = fullBucket7(KadConfig.builder().pingSkipWindowMs(0));
+        assertThat(always.update(N)).as("window 0: always ping, as before").isInstanceOf(UpdateResult.Pending.class);
+    }
+
+    private static NodeId id8(int v) {
+        return KS8.id(v);
+    }
+
+    private static Contact c8(int v) {
+        return new Contact(id8(v), "test:" + v);
+    }
+
+    @Test
+    void aLateAnswerStillCountsAfterThePeerTimeoutFreedItsSlot() {
+        NodeId target = id8(0);
+        Lookup l = new Lookup(1, target, id8(255), List.of(c8(1), c8(2)), 2, 1, 100, LookupMode.SLIDING);
+        assertThat(l.next(0)).isEqualTo(new Lookup.Query(c8(1)));
+        assertThat(l.next(100)).as("the peer timeout frees the slot for the next peer").isEqualTo(new Lookup.Query(c8(2)));
+        assertThat(l.candidate(id8(1)).state()).isEqualTo(Lookup.CandidateState.UNRESPONSIVE);
+        assertThat(l.onSuccess(c8(1), List.of())).as("removed from consideration until it responds, then taken").isTrue();
+        assertThat(l.candidate(id8(1)).state()).isEqualTo(Lookup.CandidateState.SUCCEEDED);
+        l.onSuccess(c8(2), List.of());
+        assertThat(l.next(150)).isEqualTo(new Lookup.Finished());
+        assertThat(l.result()).containsExactly(c8(1), c8(2));
+    }
+
+    @Test
+    void anAnswerMakesProgressOnlyWithANewClosestPeerOnceKAreKnown() {
+        // k = 2, alpha = 1: peers 64 and 32 known; an answer bringing 48 (not closer than 32) is no progress
+        NodeId target = id8(0);
+        Lookup l = new Lookup(1, target, id8(255), List.of(c8(64), c8(32)), 2, 1, 1_000, LookupMode.SLIDING);
+        assertThat(l.next(0)).isEqualTo(new Lookup.Query(c8(32)));
+        l.onSuccess(c8(32), List.of(c8(48)));
+        assertThat(l.isStalled()).as("48 is closer than the k-th (64) but not than the closest (32): no progress")
+                .isTrue();
+        assertThat(l.inFlightLimit()).as("stalled: up to max(k, alpha) in flight").isEqualTo(2);
+        assertThat(l.next(1)).isEqualTo(new Lookup.Query(c8(48)));
+        l.onSuccess(c8(48), List.of(c8(8)));
+        assertThat(l.isStalled()).as("8 is a new closest: progress").isFalse();
+    }
+
+    @Test
+    void aPaperRoundWithNothingCloserWidensToTheKClosestNotYetAsked() {
+        NodeId target = id8(0);
+        List<Contact> peers = new ArrayList<>();
+        for (int v : new int[] {16, 32, 48, 64, 80}) {
+            peers.add(c8(v));
+        }
+        Lookup l = new Lookup(1, target, id8(255), peers, 4, 1, 1_000, LookupMode.ROUNDS);
+        assertThat(l.next(0)).isEqualTo(new Lookup.Query(c8(16)));
+        assertThat(l.next(0)).as("round 1 holds alpha = 1 query").isEqualTo(new Lookup.Waiting());
+        l.onSuccess(c8(16), List.of(c8(96)));
+        Set<Contact> round2 = new HashSet<>();
+        Lookup.Step s;
+        while ((s = l.next(1)) instanceof Lookup.Query q) {
+            round2.add(q.peer());
+        }
+        assertThat(l.widenedRounds()).as("round 1 brought nothing closer than 16").isEqualTo(1);
+        assertThat(round2).as("round 2 asks all of the k = 4 closest not yet asked").containsExactlyInAnyOrder(c8(32), c8(48), c8(64));
+    }
+
+    @Test
+    void theSeedsRoundsNeverWiden() {
+        NodeId target = id8(0);
+        Lookup l = new Lookup(1, target, id8(255), List.of(c8(16), c8(32), c8(48), c8(64)), 4, 1, 1_000,
+                LookupMode.SEED_ROUNDS);
+        assertThat(l.next(0)).isEqualTo(new Lookup.Query(c8(16)));
+        l.onSuccess(c8(16), List.of());
+        assertThat(l.next(1)).isEqualTo(new Lookup.Query(c8(32)));
+        assertThat(l.next(1)).as("still one query per round").isEqualTo(new Lookup.Waiting());
+        assertThat(l.widenedRounds()).isZero();
+    }
+
+    @Test
+    void aRetryTurnsOneLostReplyIntoAnAnswer() {
+        KadConfig cfg = KadConfig.builder().bits(8).k(2).alpha(1).rpcRetries(1).build();
+        TestNetwork net = new TestNetwork(cfg, 1);
+        RecordingObserver seen = new RecordingObserver();
+        KadNode origin = net.add(net.id("0b0000_0000"), seen);
+        KadNode peer = net.add(net.id("0b1000_0000"));
+        net.await(net.deliver(peer, origin, new KadRequest.Ping(1)));
+        net.loseNext(peer.id(), 1);
+        LookupResult r = net.await(origin.findNode(net.id("0b1000_0001")));
+        assertThat(net.sent(origin.id(), peer.id(), KadRequest.FindNode.class)).as("sent, lost, sent again").hasSize(2);
+        assertThat(r.closest()).as("the retried request answered").containsExactly(peer.self());
+        assertThat(seen.contactFailures).as("a request answered on retry is no failure").isEmpty();
+    }
+
+    @Test
+    void withoutRetriesOneLostReplyIsAFailure() {
+        KadConfig cfg = KadConfig.builder().bits(8).k(2).alpha(1).build();
+        TestNetwork net = new TestNetwork(cfg, 1);
+        RecordingObserver seen = new RecordingObserver();
+        KadNode origin = net.add(net.id("0b0000_0000"), seen);
+        KadNode peer = net.add(net.id("0b1000_0000"));
+        net.await(net.deliver(peer, origin, new KadRequest.Ping(1)));
+        net.loseNext(peer.id(), 1);
+        LookupResult r = net.await(origin.findNode(net.id("0b1000_0001")));
+        assertThat(r.closest()).isEmpty();
+        assertThat(seen.contactFailures).hasSize(1);
+    }
+
+    @Test
+    void aNewcomerReceivesTheRecordsItIsAmongTheKClosestFor() {
+        KadConfig cfg = KadConfig.builder().bits(8).k(2).alpha(1).build();
+        TestNetwork net = new TestNetwork(cfg, 1);
+        KadNode holder = net.add(net.id("0b1000_0000"));
+        NodeId key = net.id("0b0000_0011");
+        holder.recordStore().put(key, "v", net.now, 3_600_000, Long.MAX_VALUE);
+        KadNode newcomer = net.add(net.id("0b0000_0001"));
+        net.await(net.deliver(newcomer, holder, new KadRequest.Ping(1)));
+        net.runUntilIdle();
+        assertThat(newcomer.recordStore().get(key, net.now)).as("the newcomer, closer to the key, got the record").isNotNull();
+
+        KadConfig off = cfg.toBuilder().replicateOnJoin(false).build();
+        TestNetwork quiet = new TestNetwork(off, 1);
+        KadNode h2 = quiet.add(quiet.id("0b1000_0000"));
+        h2.recordStore().put(key, "v", quiet.now, 3_600_000, Long.MAX_VALUE);
+        KadNode n2 = quiet.add(quiet.id("0b0000_0001"));
+        quiet.await(quiet.deliver(n2, h2, new KadRequest.Ping(1)));
+        quiet.runUntilIdle();
+        assertThat(n2.recordStore().get(key, quiet.now)).as("replicate_on_join off").isNull();
+    }
+}
