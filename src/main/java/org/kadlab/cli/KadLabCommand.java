@@ -36,13 +36,25 @@ public final class KadLabCommand implements Runnable {
             return INTERNAL_ERROR;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("kadlab: " + ex.getMessage());
-            err.println("Try 'kadlab " + (ex.getCommandLine() == cl ? "" : ex.getCommandLine().getCommandName() + " ")
-                    + "--help' for usage.");
+            ex.getCommandLine().getErr().println(parameterError(ex));
             return BAD_INPUT;
         });
         return cl;
+    }
+
+    /**
+     * A parameter error as the one promised line: the command, picocli's message (any line breaks
+     * folded), a suggestion when picocli has one, and where to find the usage.
+     */
+    static String parameterError(CommandLine.ParameterException ex) {
+        CommandLine at = ex.getCommandLine();
+        String command = at.getCommandSpec().qualifiedName(" ");
+        String message = String.valueOf(ex.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
+        String hint = "";
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            hint = " (did you mean " + String.join(" or ", u.getSuggestions().stream().map(x -> "'" + x + "'").toList()) + "?)";
+        }
+        return command + ": " + message + hint + "; see '" + command + " --help'";
     }
 
     /** Runs the command line and returns its exit code. */

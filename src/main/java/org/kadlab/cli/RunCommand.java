@@ -1,27 +1,42 @@
 package org.kadlab.cli;
 
-import org.kadlab.sim.scenario.ScenarioReader;
-import org.kadlab.sim.scenario.ScenarioException;
-import org.kadlab.sim.scenario.ScenarioRunner;
-import org.kadlab.sim.scenario.ReportWriter;
-import org.kadlab.sim.scenario.EventJsonWriter;
-import org.kadlab.sim.scenario.Scenario;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.kadlab.sim.SimStats;
+import org.kadlab.sim.Simulation;
+import org.kadlab.sim.scenario.EventJsonWriter;
+import org.kadlab.sim.scenario.ReportWriter;
+import org.kadlab.sim.scenario.Scenario;
+import org.kadlab.sim.scenario.ScenarioException;
+import org.kadlab.sim.scenario.ScenarioReader;
+import org.kadlab.sim.scenario.ScenarioRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.kadlab.sim.SimStats;
-import org.kadlab.sim.Simulation;
 
-/** {@code kadlab run SCENARIO.yaml --report REPORT.json [--events EVENTS.jsonl]}. */
+/**
+ * {@code kadlab run SCENARIO.yaml --report REPORT.json [--events EVENTS.jsonl]}: 1. reads the
+ * scenario (refusing a file that is not UTF-8 text); 2. opens every output path for writing before
+ * the run, so a path that cannot be written is refused in one line before any work; 3. runs the
+ * scenario; 4. writes the report and prints a one-line summary.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a scenario on a simulated network and writes a JSON report (and optionally every event as JSON Lines).")
 final class RunCommand implements Callable<Integer> {
@@ -45,6 +60,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        String notText = notUtf8Text(scenario);
+        if (notText != null) {
+            return badInput(notText);
+        }
         Scenario sc;
         try {
             sc = ScenarioReader.read(scenario);
@@ -61,26 +80,15 @@ final class RunCommand implements Callable<Integer> {
         var config = checkInvariants ? sc.config().withCheckInvariants(true) : sc.config();
         Simulation sim = new Simulation(config);
         long start = System.nanoTime();
-        EventJsonWriter eventWriter = null;
-        OutputStream eventOut = null;
-        try {
-            if (events != null) {
-                eventOut = new BufferedOutputStream(Files.newOutputStream(events), 1 << 16);
-                eventWriter = new EventJsonWriter(eventOut, sim.keySpace(), allEvents);
-                sim.addListener(eventWriter);
-            }
-            new ScenarioRunner(sc, sim).run();
-        } catch (ScenarioException e) {
-            return badInput(e.getMessage());
-        } finally {
-            if (eventWriter != null) {
-                eventWriter.close();
-                eventOut.close();
-            }
+        String failed = runWithEventLog(sc, sim);
+        if (failed != null) {
+            return badInput(failed);
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(report), 1 << 16)) {
             new ReportWriter(sim).write(out, null);
+        } catch (IOException e) {
+            return badInput(cannotWrite("--report", report, e));
         }
         var s = sim.stats();
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d nodes (%d live), %d operations, %s, "
@@ -90,30 +98,121 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** "140 find_node judged, 90.71% exact", or "no find_node lookup judged" (a share of nothing is undefined). */
-    static String exactness(SimStats s) {
-        OptionalDouble share = s.exactShareIfJudged();
-        return share.isPresent()
-                ? String.format(Locale.ROOT, "%d find_node judged, %.2f%% exact", s.judgedLookups(), 100 * share.getAsDouble())
-                : "no find_node lookup judged";
+    /** Runs the scenario, logging events when asked; the one-line reason it failed, or null. */
+    private String runWithEventLog(Scenario sc, Simulation sim) {
+        if (events == null) {
+            try {
+                new ScenarioRunner(sc, sim).run();
+                return null;
+            } catch (ScenarioException e) {
+                return e.getMessage();
+            }
+        }
+        try (OutputStream eventOut = new BufferedOutputStream(Files.newOutputStream(events), 1 << 16);
+             EventJsonWriter eventWriter = new EventJsonWriter(eventOut, sim.keySpace(), allEvents)) {
+            sim.addListener(eventWriter);
+            new ScenarioRunner(sc, sim).run();
+            return null;
+        } catch (ScenarioException e) {
+            return e.getMessage();
+        } catch (IOException e) {
+            return cannotWrite("--events", events, e);
+        } catch (UncheckedIOException e) {
+            return cannotWrite("--events", events, e.getCause());
+        }
     }
 
-    private static String checkWritable(Path p, String option) {
+    /**
+     * "140 find_node judged, 90.71% exact, mean recall 99.12%" or "no find_node lookup judged" (a
+     * share of nothing is undefined), followed by ", find_value found 9 of 10 (90.00%)" when any ran.
+     */
+    static String exactness(SimStats s) {
+        OptionalDouble share = s.exactShareIfJudged();
+        OptionalDouble recall = s.meanRecallIfJudged();
+        String lookups = share.isPresent()
+                ? String.format(Locale.ROOT, "%d find_node judged, %.2f%% exact", s.judgedLookups(), 100 * share.getAsDouble())
+                + (recall.isPresent() ? String.format(Locale.ROOT, ", mean recall %.2f%%", 100 * recall.getAsDouble()) : "")
+                : "no find_node lookup judged";
+        OptionalDouble found = s.findValueSuccessIfAny();
+        return found.isPresent()
+                ? lookups + String.format(Locale.ROOT, ", find_value found %d of %d (%.2f%%)", s.findValuesFound(),
+                        s.findValues(), 100 * found.getAsDouble())
+                : lookups;
+    }
+
+    /** Why {@code p} is not UTF-8 text, or null when it is (or cannot be read: the reader says why). */
+    static String notUtf8Text(Path p) {
+        if (!Files.isRegularFile(p)) {
+            return null;
+        }
+        try (Reader in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            CharBuffer buf = CharBuffer.allocate(8192);
+            while (in.read(buf) >= 0) {
+                buf.clear();
+            }
+            return null;
+        } catch (CharacterCodingException e) {
+            return p + ": not UTF-8 text (a scenario is a YAML text file saved as UTF-8; is this a binary file?)";
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Why {@code p} cannot be written, or null when it can: its folder must exist and be a folder, the
+     * path must not be a folder, and opening it for writing must succeed. The probe neither truncates
+     * an existing file nor leaves a new one behind.
+     */
+    static String checkWritable(Path p, String option) {
         Path parent = p.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
+        if (parent != null && !Files.exists(parent)) {
             return option + " " + p + ": the folder " + parent + " does not exist";
+        }
+        if (parent != null && !Files.isDirectory(parent)) {
+            return option + " " + p + ": " + parent + " is a file, not a folder";
         }
         if (Files.isDirectory(p)) {
             return option + " " + p + ": is a folder, not a file";
         }
-        if (Files.exists(p) && !Files.isWritable(p)) {
-            return option + " " + p + ": cannot be written";
+        boolean existed = Files.exists(p);
+        try (FileChannel c = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            return null;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return option + " " + p + ": cannot be written (" + reason(e) + ")";
+        } finally {
+            if (!existed) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // the probe could not create it either
+                }
+            }
         }
-        return null;
+    }
+
+    private static String cannotWrite(String option, Path p, IOException e) {
+        return option + " " + p + ": cannot be written (" + reason(e) + ")";
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the file cannot be created there";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return oneLine(f.getReason());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     private int badInput(String message) {
-        spec.commandLine().getErr().println("kadlab run: " + message);
+        spec.commandLine().getErr().println("kadlab run: " + oneLine(message));
         return KadLabCommand.BAD_INPUT;
     }
 }

@@ -39,18 +39,22 @@ final class Judge {
     }
 
     /**
-     * The record of a user operation that ended now, counted (find_node) and kept. {@code v} is the
+     * The record of a user operation that ended now, counted (find_node: exactness and recall;
+     * find_value: success) and kept. {@code v} is the
      * verdict given when its lookup ended; {@code result} is what the operation returns (a store's
      * acknowledgers); {@code found}, {@code value}, {@code valueFoundMs} and {@code valueFrom} are
      * find_value's.
      */
     OperationRecord record(String op, NodeId origin, LookupResult r, Verdict v, List<Contact> result, Boolean found,
                            String value, Long valueFoundMs, NodeId valueFrom) {
-        if (op.equals("find_node")) {
-            stats.judgedLookup(r.hops(), r.rpcs(), v.exact());
-        }
         OperationRecord rec = new OperationRecord(op, origin, r.target(), r.startMs(), r.endMs(), ids(result),
                 found, value, r.hops(), r.rpcs(), r.failures(), v.truth(), v.exact(), v.missed(), valueFoundMs, valueFrom);
+        if (op.equals("find_node")) {
+            stats.judgedLookup(r.hops(), r.rpcs(), v.exact());
+            stats.lookupRecall(rec.recall());
+        } else if (op.equals("find_value")) {
+            stats.findValueEnded(Boolean.TRUE.equals(found));
+        }
         keep(rec);
         return rec;
     }

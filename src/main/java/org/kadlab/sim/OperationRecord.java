@@ -1,6 +1,8 @@
 package org.kadlab.sim;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.kadlab.kad.NodeId;
 
 /**
@@ -34,5 +36,34 @@ public record OperationRecord(String op, NodeId origin, NodeId target, long star
         result = List.copyOf(result);
         truth = List.copyOf(truth);
         missed = List.copyOf(missed);
+    }
+
+    /**
+     * The share of the truth the lookup returned, 0..1: (truth size - missed) / truth size. An exact
+     * lookup has recall 1.0; one that missed m of k true closest has (k - m) / k. With an empty truth
+     * (no live node but the origin) there was nothing to find and nothing was missed: 1.0.
+     */
+    public double recall() {
+        return truth.isEmpty() ? 1.0 : (double) (truth.size() - missed.size()) / truth.size();
+    }
+
+    /** store: how many of the true k closest (the truth) acknowledged the STORE; 0 for a lookup's record. */
+    public int ackedOfTruth() {
+        if (!op.equals("store")) {
+            return 0;
+        }
+        Set<NodeId> acked = new HashSet<>(result);
+        int n = 0;
+        for (NodeId id : truth) {
+            if (acked.contains(id)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Virtual time the operation took: end - start. */
+    public long latencyMs() {
+        return endMs - startMs;
     }
 }

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
- * Running totals of a simulation: events, messages, RPC outcomes, and per find_node lookup the hops,
- * RPCs and whether the result was exact. Hop and RPC samples are kept for the first 16 million
+ * Running totals of a simulation: events, messages, RPC outcomes, per find_node lookup the hops,
+ * RPCs, whether the result was exact and its recall (kept as a sum and a count), and per find_value
+ * whether it found the value. Hop and RPC samples are kept for the first 16 million
  * judged lookups (two ints each); counts go on beyond that.
  */
 public final class SimStats {
@@ -18,6 +19,10 @@ public final class SimStats {
     long judged;
     long exact;
     long invariantViolations;
+    private long recallJudged;
+    private double recallSum;
+    private long findValues;
+    private long findValuesFound;
     private int[] hops = new int[256];
     private int[] rpcs = new int[256];
 
@@ -39,6 +44,23 @@ public final class SimStats {
         hops[samples] = hopCount;
         rpcs[samples] = rpcCount;
         samples++;
+    }
+
+    /** Adds one judged find_node's recall (the share of the true k closest it returned, 0..1). */
+    void lookupRecall(double recall) {
+        if (recall < 0 || recall > 1) {
+            throw new IllegalArgumentException("recall must be between 0 and 1, was " + recall);
+        }
+        recallJudged++;
+        recallSum += recall;
+    }
+
+    /** Counts one user find_value that ended, found or not. */
+    void findValueEnded(boolean found) {
+        findValues++;
+        if (found) {
+            findValuesFound++;
+        }
     }
 
     /** Events processed. */
@@ -91,6 +113,29 @@ public final class SimStats {
     /** The share of exact find_node lookups, or empty when none was judged. */
     public OptionalDouble exactShareIfJudged() {
         return judged == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) exact / judged);
+    }
+
+    /**
+     * Mean recall of the judged find_node lookups (each lookup's share of the true k closest it
+     * returned), or empty when none was judged.
+     */
+    public OptionalDouble meanRecallIfJudged() {
+        return recallJudged == 0 ? OptionalDouble.empty() : OptionalDouble.of(recallSum / recallJudged);
+    }
+
+    /** User find_value operations that ended. */
+    public long findValues() {
+        return findValues;
+    }
+
+    /** Of those, how many found the value. */
+    public long findValuesFound() {
+        return findValuesFound;
+    }
+
+    /** The share of find_value operations that found the value, or empty when none ran. */
+    public OptionalDouble findValueSuccessIfAny() {
+        return findValues == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) findValuesFound / findValues);
     }
 
     public long invariantViolations() {

@@ -153,6 +153,77 @@ class CommandLineTest {
         assertThat(kadlab("frobnicate").code()).as("an unknown command").isEqualTo(2);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"run", "run x.yaml", "run GOOD --report R --bogus", "run GOOD --report R --check-invariants=maybe",
+            "bench", "bench --nodes many --lookups 1", "bench --nodes 5 --lookups 1 --k", "exactness --k a,b", "frobnicate",
+            "--bogus"})
+    @DisplayName("every parameter error prints exactly one line on stderr, naming the command and the help, and exits 2")
+    void everyParameterErrorIsOneLine(String line) throws IOException {
+        Path good = write("good.yaml", goodScenario(8, 1));
+        String[] args = java.util.Arrays.stream(line.split(" "))
+                .map(a -> a.equals("GOOD") ? good.toString() : a.equals("R") ? dir.resolve("r.json").toString() : a)
+                .toArray(String[]::new);
+        Result r = kadlab(args);
+        assertOneLineError(r, "kadlab", "--help'");
+        assertThat(dir.resolve("r.json")).as("nothing ran").doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a report or event log whose folder is a file exits 2 with one line before the run, and leaves no file behind")
+    void outputUnderAFileExitsTwoBeforeTheRun() throws IOException {
+        Path good = write("good.yaml", goodScenario(8, 1));
+        Path file = write("file.txt", "not a folder");
+        Path report = dir.resolve("r.json");
+        Path events = dir.resolve("e.jsonl");
+
+        assertOneLineError(kadlab("run", good.toString(), "--report", file.resolve("r.json").toString(), "--events",
+                events.toString()), "--report", file + " is a file, not a folder");
+        assertThat(events).as("refused before the run: no event was logged").doesNotExist();
+
+        assertOneLineError(kadlab("run", good.toString(), "--report", report.toString(), "--events",
+                file.resolve("e.jsonl").toString()), "--events", "is a file, not a folder");
+        assertThat(report).as("refused before the run: the probe of --report left no file behind").doesNotExist();
+        assertThat(Files.readString(file)).as("the file in the way is untouched").isEqualTo("not a folder");
+    }
+
+    @Test
+    @DisplayName("a report in a folder that exists but takes no new file (/proc on Linux) exits 2 with one line before the run")
+    void reportWhereNoFileCanBeCreatedExitsTwoBeforeTheRun() throws IOException {
+        Path proc = Path.of("/proc");
+        Assumptions.assumeTrue(Files.isDirectory(proc.resolve("self")), "no Linux /proc here");
+        Path good = write("good.yaml", goodScenario(8, 1));
+        Path events = dir.resolve("e.jsonl");
+        Result r = kadlab("run", good.toString(), "--report", "/proc/kadlab-report.json", "--events", events.toString());
+        assertOneLineError(r, "--report /proc/kadlab-report.json", "cannot be written");
+        assertThat(events).as("refused before the run").doesNotExist();
+        assertThat(r.out()).as("no summary: nothing ran").isEmpty();
+    }
+
+    @Test
+    @DisplayName("an existing report is neither truncated by the up-front check nor replaced when the run is refused")
+    void upFrontCheckKeepsAnExistingReport() throws IOException {
+        Path good = write("good.yaml", goodScenario(8, 1));
+        Path report = write("r.json", "old report");
+        Path file = write("file.txt", "x");
+        assertOneLineError(kadlab("run", good.toString(), "--report", report.toString(), "--events",
+                file.resolve("e.jsonl").toString()), "--events");
+        assertThat(Files.readString(report)).isEqualTo("old report");
+    }
+
+    @Test
+    @DisplayName("a binary file or Latin-1 text given as a scenario exits 2 with one line saying it is not UTF-8 text")
+    void scenarioThatIsNotUtf8ExitsTwoWithOneLine() throws IOException {
+        Path binary = dir.resolve("picture.yaml");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, (byte) 0xff, (byte) 0xfe});
+        assertOneLineError(kadlab("run", binary.toString(), "--report", dir.resolve("r.json").toString()),
+                binary + ": not UTF-8 text");
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, "seed: 1\n# caf\u00e9\nsteps: []\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertOneLineError(kadlab("run", latin1.toString(), "--report", dir.resolve("r.json").toString()),
+                latin1 + ": not UTF-8 text");
+        assertThat(dir.resolve("r.json")).doesNotExist();
+    }
+
     @Test
     @DisplayName("a step that cannot run (a lookup from an id no node has, more nodes than ids) exits 2 with one line naming the step's line")
     void stepThatCannotRunExitsTwo() throws IOException {
@@ -459,6 +530,23 @@ class CommandLineTest {
         assertThat(stats.get("find_node_exact_share").asDouble())
                 .isEqualTo((double) stats.get("find_node_exact").asLong() / judged);
         assertThat(r.out()).containsPattern("16 find_node judged, \\d+\\.\\d\\d% exact");
+    }
+
+    @Test
+    @DisplayName("the runner's summary line gives the mean recall next to the exact share, and find_value success when any ran")
+    void summaryLineGivesRecallAndFindValueSuccess() throws IOException {
+        Path sc = write("good.yaml", goodScenario(16, 7));
+        Path report = dir.resolve("good.json");
+        Result r = kadlab("run", sc.toString(), "--report", report.toString());
+        assertThat(r.code()).as("stderr: %s", r.err()).isZero();
+        JsonNode stats = JSON.readTree(report.toFile()).get("stats");
+        String recall = String.format(java.util.Locale.ROOT, "%.2f%%", 100 * stats.get("find_node_mean_recall").asDouble());
+        assertThat(r.out()).containsPattern("16 find_node judged, \\d+\\.\\d\\d% exact, mean recall " + Pattern.quote(recall))
+                .as("one hit, one miss").contains("find_value found 1 of 2 (50.00%)");
+
+        Path joins = write("joins.yaml", "seed: 3\nbits: 16\nk: 4\nsteps:\n  - add: 12\n");
+        Result none = kadlab("run", joins.toString(), "--report", dir.resolve("joins.json").toString());
+        assertThat(none.out()).contains("no find_node lookup judged").doesNotContain("recall").doesNotContain("find_value");
     }
 
     // ------------------------------------------------------------------ bench and exactness

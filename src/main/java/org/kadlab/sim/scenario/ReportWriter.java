@@ -21,7 +21,9 @@ import org.kadlab.sim.Simulation;
 /**
  * Writes the runner's report as JSON, streaming node by node so that a large network is never held
  * as a second tree in memory. Shape: config, nodes (id, alive, buckets head first, records),
- * operations (each judged against the ground truth), stats, invariant_violations.
+ * operations (each judged against the ground truth: find_node's recall, a store's acknowledgements
+ * from the true k closest, every operation's latency), stats (with mean find_node recall and
+ * find_value success, null when nothing was measured), invariant_violations.
  */
 public final class ReportWriter {
     private final Simulation sim;
@@ -123,7 +125,20 @@ public final class ReportWriter {
             g.writeNumberField("failures", o.failures());
             ids(g, "truth", o.truth());
             g.writeBooleanField("exact", o.exact());
+            if (o.op().equals("find_node")) {
+                g.writeNumberField("recall", o.recall());
+            } else {
+                g.writeNullField("recall"); // find_value's truth label is not a find_node's; a store's is in acked_of_truth
+            }
             ids(g, "missed", o.missed());
+            if (o.op().equals("store")) {
+                g.writeNumberField("acked_of_truth", o.ackedOfTruth());
+                g.writeNumberField("truth_size", o.truth().size());
+            } else {
+                g.writeNullField("acked_of_truth");
+                g.writeNullField("truth_size");
+            }
+            g.writeNumberField("latency_ms", o.latencyMs());
             if (o.valueFoundMs() == null) {
                 g.writeNullField("value_found_ms");
             } else {
@@ -166,6 +181,10 @@ public final class ReportWriter {
         } else {
             g.writeNullField("find_node_exact_share"); // no find_node judged: the share is undefined, not 100 %
         }
+        numberOrNull(g, "find_node_mean_recall", s.meanRecallIfJudged());
+        g.writeNumberField("find_value_ran", s.findValues());
+        g.writeNumberField("find_value_found", s.findValuesFound());
+        numberOrNull(g, "find_value_success_share", s.findValueSuccessIfAny());
         summary(g, "hops", s.hops());
         summary(g, "rpcs_per_lookup", s.rpcsPerLookup());
         g.writeNumberField("invariant_violations", s.invariantViolations());
@@ -173,6 +192,15 @@ public final class ReportWriter {
             g.writeNumberField("wall_ms", t.wallMs());
         }
         g.writeEndObject();
+    }
+
+    /** A share of nothing is undefined: null, never 0 or 100 %. */
+    private static void numberOrNull(JsonGenerator g, String name, OptionalDouble v) throws IOException {
+        if (v.isPresent()) {
+            g.writeNumberField(name, v.getAsDouble());
+        } else {
+            g.writeNullField(name);
+        }
     }
 
     private static void summary(JsonGenerator g, String name, SimStats.Summary s) throws IOException {
