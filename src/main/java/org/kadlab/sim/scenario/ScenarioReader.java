@@ -84,6 +84,8 @@ public final class ScenarioReader {
             return new ScenarioReader(name).scenario(Yaml.read(in, name));
         } catch (NoSuchFileException e) {
             throw new ScenarioException(name + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ScenarioException(name + ": not UTF-8 text (a scenario is a YAML text file saved as UTF-8)");
         } catch (IOException e) {
             throw new ScenarioException(name + ": cannot read: " + e.getMessage());
         }

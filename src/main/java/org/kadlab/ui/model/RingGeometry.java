@@ -71,7 +71,7 @@ public final class RingGeometry {
         return Math.pow(2, index - bits);
     }
 
-    /** The expected number of contacts in bucket {@code index} for {@code others} random peers: min(k, N 2^-(i+1)). */
+    /** The expected number of contacts in bucket {@code index} for {@code others} random peers: min(k, N 2^(i-B)) for B-bit ids. */
     public static double expectedFill(int index, int k, int others, int bits) {
         return Math.min(k, others * Math.pow(2, index - bits));
     }
