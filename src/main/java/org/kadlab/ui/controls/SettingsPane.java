@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
@@ -49,6 +50,11 @@ public final class SettingsPane extends VBox {
     @FXML private TextField latencyMax;
     @FXML private TextField loss;
     @FXML private TextField seed;
+    @FXML private TextField maxFailures;
+    @FXML private TextField retries;
+    @FXML private TextField peerTimeout;
+    @FXML private TextField pingSkip;
+    @FXML private CheckBox replicate;
     @FXML private Label error;
 
     public SettingsPane(NetworkViewModel vm) {
@@ -66,6 +72,10 @@ public final class SettingsPane extends VBox {
         fields.put("latency_max", latencyMax);
         fields.put("loss", loss);
         fields.put("seed", seed);
+        fields.put("max_failures", maxFailures);
+        fields.put("rpc_retries", retries);
+        fields.put("peer_timeout_ms", peerTimeout);
+        fields.put("ping_skip_window_ms", pingSkip);
         nodes.setTooltip(new Tooltip("How many nodes join, one at a time (1.." + NetworkCommands.MAX_NODES + ")"));
         for (Node n : lookupAll(".text-field")) { // each field as wide as its column count, whatever its column's width
             ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
@@ -100,6 +110,7 @@ public final class SettingsPane extends VBox {
         fields.forEach((name, f) -> m.put(name, f.getText()));
         Toggle chosen = mode.getToggleGroup().getSelectedToggle();
         m.put("lookup_mode", chosen == null ? "" : String.valueOf(chosen.getUserData()));
+        m.put("replicate_on_join", String.valueOf(replicate.isSelected()));
         return m;
     }
 
@@ -156,5 +167,6 @@ public final class SettingsPane extends VBox {
         for (ToggleButton b : mode.getButtons()) {
             b.setSelected(chosen.equals(b.getUserData()));
         }
+        replicate.setSelected(s.replicateOnJoin());
     }
 }

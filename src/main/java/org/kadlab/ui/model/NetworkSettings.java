@@ -8,24 +8,39 @@ import org.kadlab.sim.SimConfig;
 
 /**
  * The settings the window builds a network from: how many nodes, id width, k, alpha, lookup mode,
- * latency, loss and seed. {@link #parse(Map)} reads them from the text of the settings fields and
+ * latency, loss and seed, and the rules under failure (max_failures, rpc_retries, peer_timeout_ms,
+ * replicate_on_join, ping_skip_window_ms; the window's defaults are the protocol's, scaled to its
+ * 1 s RPC timeout). {@link #parse(Map)} reads them from the text of the settings fields and
  * {@link #toSimConfig()} checks them; both refuse a bad value with a message naming the field.
  */
 public record NetworkSettings(int nodes, int bits, int k, int alpha, LookupMode mode, long latencyMinMs,
-                              long latencyMaxMs, double loss, long seed) {
+                              long latencyMaxMs, double loss, long seed, int maxFailures, int rpcRetries,
+                              long peerTimeoutMs, boolean replicateOnJoin, long pingSkipWindowMs) {
+    /** The window's peer timeout: a fifth of its RPC timeout, as 1 s is of the protocol's 5 s. */
+    public static final long PEER_TIMEOUT_MS = 200;
+
+    /** Settings with the protocol's rules under failure. */
+    public NetworkSettings(int nodes, int bits, int k, int alpha, LookupMode mode, long latencyMinMs, long latencyMaxMs,
+                           double loss, long seed) {
+        this(nodes, bits, k, alpha, mode, latencyMinMs, latencyMaxMs, loss, seed, KadConfig.defaults().maxFailures(),
+                KadConfig.defaults().rpcRetries(), PEER_TIMEOUT_MS, KadConfig.defaults().replicateOnJoin(),
+                KadConfig.defaults().pingSkipWindowMs());
+    }
+
     /** RPC timeout of every network the window builds, in ms (short, so that timeouts are watchable). */
     public static final long RPC_TIMEOUT_MS = 1_000;
     /** Events of history the window keeps (what the event log export writes). */
     public static final int HISTORY = 2_000;
     /** The field names, as the settings form and the messages use them. */
     public static final String[] FIELDS = {"nodes", "bits", "k", "alpha", "lookup_mode", "latency_min", "latency_max",
-            "loss", "seed"};
+            "loss", "seed", "max_failures", "rpc_retries", "peer_timeout_ms", "replicate_on_join", "ping_skip_window_ms"};
 
     /** The settings of {@code config} with {@code nodes} nodes. */
     public static NetworkSettings of(SimConfig config, int nodes) {
         KadConfig k = config.kad();
         return new NetworkSettings(nodes, k.bits(), k.k(), k.alpha(), k.lookupMode(), config.latencyMinMs(),
-                config.latencyMaxMs(), config.loss(), config.seed());
+                config.latencyMaxMs(), config.loss(), config.seed(), k.maxFailures(), k.rpcRetries(), k.peerTimeoutMs(),
+                k.replicateOnJoin(), k.pingSkipWindowMs());
     }
 
     /**
@@ -41,7 +56,8 @@ public record NetworkSettings(int nodes, int bits, int k, int alpha, LookupMode 
         LookupMode mode = switch (m) {
             case "sliding" -> LookupMode.SLIDING;
             case "rounds" -> LookupMode.ROUNDS;
-            default -> throw new IllegalArgumentException("lookup_mode must be sliding or rounds, was '" + m + "'");
+            case "seed_rounds" -> LookupMode.SEED_ROUNDS;
+            default -> throw new IllegalArgumentException("lookup_mode must be sliding, rounds or seed_rounds, was '" + m + "'");
         };
         long min = whole(text, "latency_min", 0, 3_600_000);
         long max = whole(text, "latency_max", 0, 3_600_000);
@@ -52,7 +68,23 @@ public record NetworkSettings(int nodes, int bits, int k, int alpha, LookupMode 
             throw new IllegalArgumentException("loss must be a number in [0, 1), was '" + value(text, "loss") + "'");
         }
         long seed = whole(text, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
-        NetworkSettings s = new NetworkSettings(nodes, bits, k, alpha, mode, min, max, loss, seed);
+        // the rules under failure: a form without them keeps the protocol's
+        NetworkSettings d = new NetworkSettings(nodes, bits, k, alpha, mode, min, max, loss, seed);
+        int maxFailures = text.containsKey("max_failures") ? (int) whole(text, "max_failures", 1, 1_000) : d.maxFailures();
+        int retries = text.containsKey("rpc_retries") ? (int) whole(text, "rpc_retries", 0, KadConfig.MAX_RETRIES) : d.rpcRetries();
+        long peer = text.containsKey("peer_timeout_ms") ? whole(text, "peer_timeout_ms", 1, RPC_TIMEOUT_MS) : d.peerTimeoutMs();
+        boolean replicate = d.replicateOnJoin();
+        if (text.containsKey("replicate_on_join")) {
+            String r = value(text, "replicate_on_join").toLowerCase(Locale.ROOT);
+            if (!r.equals("true") && !r.equals("false")) {
+                throw new IllegalArgumentException("replicate_on_join must be true or false, was '" + r + "'");
+            }
+            replicate = r.equals("true");
+        }
+        long window = text.containsKey("ping_skip_window_ms") ? whole(text, "ping_skip_window_ms", 0, 86_400_000L)
+                : d.pingSkipWindowMs();
+        NetworkSettings s = new NetworkSettings(nodes, bits, k, alpha, mode, min, max, loss, seed, maxFailures, retries,
+                peer, replicate, window);
         s.toSimConfig();
         return s;
     }
@@ -70,17 +102,23 @@ public record NetworkSettings(int nodes, int bits, int k, int alpha, LookupMode 
             throw new IllegalArgumentException("latency_max " + latencyMaxMs + " is below latency_min " + latencyMinMs);
         }
         KadConfig kad = KadConfig.builder().bits(bits).k(k).alpha(alpha).lookupMode(mode).rpcTimeoutMs(RPC_TIMEOUT_MS)
-                .build();
+                .maxFailures(maxFailures).rpcRetries(rpcRetries).peerTimeoutMs(peerTimeoutMs).replicateOnJoin(replicateOnJoin)
+                .pingSkipWindowMs(pingSkipWindowMs).build();
         return SimConfig.defaults().withSeed(seed).withKad(kad).withLatency(latencyMinMs, latencyMaxMs).withLoss(loss)
                 .withHistoryCapacity(HISTORY);
     }
 
     /** The text of each field, keyed by {@link #FIELDS}. */
     public Map<String, String> toText() {
-        return Map.of("nodes", String.valueOf(nodes), "bits", String.valueOf(bits), "k", String.valueOf(k),
-                "alpha", String.valueOf(alpha), "lookup_mode", mode.name().toLowerCase(Locale.ROOT),
-                "latency_min", String.valueOf(latencyMinMs), "latency_max", String.valueOf(latencyMaxMs),
-                "loss", String.valueOf(loss), "seed", String.valueOf(seed));
+        return Map.ofEntries(Map.entry("nodes", String.valueOf(nodes)), Map.entry("bits", String.valueOf(bits)),
+                Map.entry("k", String.valueOf(k)), Map.entry("alpha", String.valueOf(alpha)),
+                Map.entry("lookup_mode", mode.name().toLowerCase(Locale.ROOT)),
+                Map.entry("latency_min", String.valueOf(latencyMinMs)), Map.entry("latency_max", String.valueOf(latencyMaxMs)),
+                Map.entry("loss", String.valueOf(loss)), Map.entry("seed", String.valueOf(seed)),
+                Map.entry("max_failures", String.valueOf(maxFailures)), Map.entry("rpc_retries", String.valueOf(rpcRetries)),
+                Map.entry("peer_timeout_ms", String.valueOf(peerTimeoutMs)),
+                Map.entry("replicate_on_join", String.valueOf(replicateOnJoin)),
+                Map.entry("ping_skip_window_ms", String.valueOf(pingSkipWindowMs)));
     }
 
     private static String value(Map<String, String> text, String field) {

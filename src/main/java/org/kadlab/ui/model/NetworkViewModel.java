@@ -69,9 +69,10 @@ public final class NetworkViewModel {
         builder.reset();
     }
 
-    /** 16-bit ids, k = 4, alpha = 3, RPC timeout 1 s, latency 10..80 ms, 2,000 events of history. */
+    /** 16-bit ids, k = 4, alpha = 3, RPC timeout 1 s (peer timeout 200 ms), latency 10..80 ms, 2,000 events of history. */
     public static SimConfig defaultConfig(long seed) {
-        KadConfig kad = KadConfig.builder().bits(16).k(4).alpha(3).rpcTimeoutMs(NetworkSettings.RPC_TIMEOUT_MS).build();
+        KadConfig kad = KadConfig.builder().bits(16).k(4).alpha(3).rpcTimeoutMs(NetworkSettings.RPC_TIMEOUT_MS)
+                .peerTimeoutMs(NetworkSettings.PEER_TIMEOUT_MS).build();
         return SimConfig.defaults().withSeed(seed).withKad(kad).withHistoryCapacity(NetworkSettings.HISTORY);
     }
 
