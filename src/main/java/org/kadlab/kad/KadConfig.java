@@ -24,7 +24,9 @@ package org.kadlab.kad;
  *                                marks it unresponsive (its answer still counts until the RPC times
  *                                out), 1..rpcTimeoutMs; default 1 s
  * @param rpcRetries              how often a request that timed out is sent again to the same peer
- *                                before it counts as failed, 0..10; default 0 (the paper's choice)
+ *                                before it counts as failed, 0..10; default 0 (the paper's choice).
+ *                                A lookup asks a silent peer again at its peer timeout, other
+ *                                requests are resent at the RPC timeout
  * @param replicateOnJoin         a node that learns of a newcomer closer to some of its keys than
  *                                itself (or among their k closest) stores those records on it
  *                                (paper, 2.5); default on

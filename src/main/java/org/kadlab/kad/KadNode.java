@@ -245,6 +245,11 @@ public final class KadNode {
 
         abstract void failed(KadTransport.RpcFailure failure);
 
+        /** Whether this request's failure marks the peer (not when the peer answered another request meanwhile). */
+        boolean countsAsFailure() {
+            return true;
+        }
+
         @Override
         public void onResponse(KadResponse response) {
             if (executor == DIRECT) {
@@ -278,7 +283,7 @@ public final class KadNode {
                 transport.send(peer, request, this); // one lost message need not cost the peer
                 return;
             }
-            if (countFailures) {
+            if (countFailures && countsAsFailure()) {
                 failedRpc(peer);
             }
             failed(failure);
@@ -286,11 +291,16 @@ public final class KadNode {
     }
 
     private void send(Contact peer, KadRequest request, Reply reply, boolean countFailures) {
+        send(peer, request, reply, countFailures, config.rpcRetries());
+    }
+
+    /** Sends {@code request}; a timeout is retried {@code retries} times before {@code reply} hears of it. */
+    private void send(Contact peer, KadRequest request, Reply reply, boolean countFailures, int retries) {
         reply.requestId = request.requestId();
         reply.peer = peer;
         reply.countFailures = countFailures;
         reply.request = request;
-        reply.retriesLeft = config.rpcRetries();
+        reply.retriesLeft = retries;
         transport.send(peer, request, reply);
     }
 
@@ -357,7 +367,13 @@ public final class KadNode {
                     }
                     drive();
                 }
-            }, true);
+
+                @Override
+                boolean countsAsFailure() {
+                    Lookup.Candidate c = lookup.candidate(peer.id());
+                    return c == null || c.state() != Lookup.CandidateState.SUCCEEDED; // it answered the lookup's resend
+                }
+            }, true, 0); // the lookup asks a silent peer again itself, at its peer timeout
         }
 
         private void onAnswer(Contact peer, KadResponse response) {
@@ -413,7 +429,7 @@ public final class KadNode {
             table.markRefreshed(bucket);
         }
         Lookup lookup = new Lookup(nextLookupId++, target, self.id(), table.closest(target, config.k()),
-                config.k(), config.alpha(), config.effectivePeerTimeoutMs(), config.lookupMode());
+                config.k(), config.alpha(), config.effectivePeerTimeoutMs(), config.lookupMode(), config.rpcRetries());
         LookupRun run = new LookupRun(lookup, purpose, wantValue);
         running.add(run);
         observer.lookupStarted(this, lookup, purpose);

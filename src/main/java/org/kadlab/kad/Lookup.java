@@ -78,6 +78,10 @@ public final class Lookup {
         private int round;
         private int returned = -1;
         private int introduced;
+        /** Requests to this peer still awaiting an answer (more than one after a resend). */
+        private int outstanding;
+        /** Resends made after a peer timeout. */
+        private int resends;
 
         Candidate(Contact contact, Contact referrer, int depth) {
             this.contact = contact;
@@ -135,6 +139,10 @@ public final class Lookup {
     private final int k;
     private final int alpha;
     private final long peerTimeoutMs;
+    /** How often a peer silent for the peer timeout is asked again before it is marked unresponsive. */
+    private final int retries;
+    /** A resend due at the next {@link #next}: the peer asked again after its peer timeout. */
+    private Candidate resend;
     private final LookupMode mode;
     private final int maxCandidates;
     private final ArrayList<Candidate> candidates;
@@ -177,9 +185,19 @@ public final class Lookup {
      */
     public Lookup(long id, NodeId target, NodeId origin, Collection<Contact> initialPeers,
                   int k, int alpha, long peerTimeoutMs, LookupMode mode) {
-        if (k < 1 || alpha < 1 || peerTimeoutMs < 1) {
-            throw new IllegalArgumentException("k, alpha and the peer timeout must be at least 1");
+        this(id, target, origin, initialPeers, k, alpha, peerTimeoutMs, mode, 0);
+    }
+
+    /**
+     * As above, and a peer silent for the peer timeout is asked again up to {@code retries} times
+     * (the same request, sent anew) before it is marked unresponsive.
+     */
+    public Lookup(long id, NodeId target, NodeId origin, Collection<Contact> initialPeers,
+                  int k, int alpha, long peerTimeoutMs, LookupMode mode, int retries) {
+        if (k < 1 || alpha < 1 || peerTimeoutMs < 1 || retries < 0) {
+            throw new IllegalArgumentException("k, alpha and the peer timeout must be at least 1, retries at least 0");
         }
+        this.retries = retries;
         this.id = id;
         this.target = Objects.requireNonNull(target, "target");
         this.origin = Objects.requireNonNull(origin, "origin");
@@ -199,6 +217,19 @@ public final class Lookup {
     public Step next(long now) {
         if (finished) {
             return FINISHED;
+        }
+        if (resend == null) {
+            expireOrResend(now);
+        }
+        if (resend != null) {
+            Candidate c = resend;
+            resend = null;
+            c.deadline = now + peerTimeoutMs;
+            earliestDeadline = Math.min(earliestDeadline, c.deadline);
+            c.outstanding++;
+            c.resends++;
+            queriesSent++;
+            return new Query(c.contact);
         }
         return switch (mode) {
             case SLIDING -> nextSliding(now);
@@ -329,6 +360,20 @@ public final class Lookup {
         return true;
     }
 
+    /** Picks a waiting peer past its deadline that may be asked again, if any (its slot stays taken). */
+    private void expireOrResend(long now) {
+        if (retries == 0 || now < earliestDeadline) {
+            return;
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.state == CandidateState.WAITING && now >= c.deadline && c.resends < retries) {
+                resend = c;
+                return;
+            }
+        }
+    }
+
     /** Marks every waiting peer past its deadline unresponsive, freeing its slot. */
     private void expire(long now) {
         if (now < earliestDeadline) {
@@ -370,6 +415,7 @@ public final class Lookup {
         c.sentAt = now;
         c.deadline = now + peerTimeoutMs;
         earliestDeadline = Math.min(earliestDeadline, c.deadline);
+        c.outstanding = 1;
         c.round = roundNumber;
         inFlight++;
         queriesSent++;
@@ -441,6 +487,10 @@ public final class Lookup {
         Candidate c = find(peer.id());
         if (c == null || !(c.state == CandidateState.WAITING || c.state == CandidateState.UNRESPONSIVE)) {
             return false;
+        }
+        c.outstanding = Math.max(0, c.outstanding - 1);
+        if (c.outstanding > 0) {
+            return false; // a resend to it may still be answered
         }
         if (c.state == CandidateState.WAITING) {
             inFlight--;

@@ -155,6 +155,7 @@ class FaultToleranceTest {
     void aRetryTurnsOneLostReplyIntoAnAnswer() {
         KadConfig cfg = KadConfig.builder().bits(8).k(2).alpha(1).rpcRetries(1).build();
         TestNetwork net = new TestNetwork(cfg, 1);
+        net.wakeUps = true; // the lookup asks the silent peer again at its peer timeout
         RecordingObserver seen = new RecordingObserver();
         KadNode origin = net.add(net.id("0b0000_0000"), seen);
         KadNode peer = net.add(net.id("0b1000_0000"));
@@ -162,8 +163,12 @@ class FaultToleranceTest {
         net.loseNext(peer.id(), 1);
         LookupResult r = net.await(origin.findNode(net.id("0b1000_0001")));
         assertThat(net.sent(origin.id(), peer.id(), KadRequest.FindNode.class)).as("sent, lost, sent again").hasSize(2);
+        assertThat(net.sent(origin.id(), peer.id(), KadRequest.FindNode.class).get(1).at())
+                .as("asked again at the peer timeout, not the RPC timeout").isEqualTo(cfg.peerTimeoutMs() + 2);
         assertThat(r.closest()).as("the retried request answered").containsExactly(peer.self());
-        assertThat(seen.contactFailures).as("a request answered on retry is no failure").isEmpty();
+        assertThat(r.failures()).as("the lookup saw no failure").isZero();
+        assertThat(seen.contactFailures).as("the lost request, timing out after the peer answered the retry, is no failure")
+                .isEmpty();
     }
 
     @Test

@@ -29,6 +29,8 @@ final class TestNetwork {
             Comparator.comparingLong((Task t) -> t.at).thenComparingLong(t -> t.seq));
     final Map<NodeId, KadNode> nodes = new LinkedHashMap<>();
     final Set<NodeId> dead = new HashSet<>();
+    /** Whether a node's request to be woken at a lookup's peer timeout is honoured (off: lookups wait for the RPC timeout). */
+    boolean wakeUps;
     /** Requests to these nodes that are still to be lost, by node. */
     private final Map<NodeId, Integer> toLose = new HashMap<>();
     /** Requests sent, by type name, for assertions such as "a PING went out". */
@@ -78,10 +80,35 @@ final class TestNetwork {
      */
     KadNode add(NodeId id, NodeObserver observer, KadConfig nodeConfig) {
         Contact contact = new Contact(id, "test:" + keySpace.hex(id));
+        KadNode[] self = new KadNode[1];
         KadNode node = new KadNode(contact, nodeConfig, endpoint(contact), clock(), new Random(random.nextLong()),
-                KadNode.DIRECT, observer);
+                KadNode.DIRECT, wakingUp(observer, self));
+        self[0] = node;
         nodes.put(id, node);
         return node;
+    }
+
+    /**
+     * {@code observer}, and a driver's wake-up: when a node asks to be woken (a lookup's peer timeout),
+     * {@link KadNode#wakeLookups()} runs at that time on the network's clock.
+     */
+    private NodeObserver wakingUp(NodeObserver observer, KadNode[] self) {
+        return (NodeObserver) java.lang.reflect.Proxy.newProxyInstance(NodeObserver.class.getClassLoader(),
+                new Class<?>[] {NodeObserver.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("wakeUpAt") && wakeUps) {
+                        long at = (Long) args[1];
+                        schedule(Math.max(0, at - now), () -> {
+                            if (!dead.contains(self[0].id())) {
+                                self[0].wakeLookups();
+                            }
+                        });
+                        return null;
+                    }
+                    if (method.getName().equals("wakeUpAt")) {
+                        return null;
+                    }
+                    return method.invoke(observer, args);
+                });
     }
 
     KadNode addRandom() {
