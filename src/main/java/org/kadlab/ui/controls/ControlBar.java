@@ -267,6 +267,11 @@ public final class ControlBar extends VBox {
     }
 
     @FXML
+    private void runFor(javafx.event.ActionEvent e) {
+        vm.playback().runFor(Long.parseLong(String.valueOf(((MenuItem) e.getSource()).getUserData())));
+    }
+
+    @FXML
     private void randomTarget() {
         vm.operations().randomTarget();
     }

@@ -86,7 +86,7 @@ public final class NetworkBuilder {
         return building.getReadOnlyProperty();
     }
 
-    /** What the work under way is: "building", "running scenario" or "adding nodes". */
+    /** What the work under way is: "building", "running scenario", "adding nodes" or "running 1 h". */
     public ReadOnlyStringProperty workProperty() {
         return work.getReadOnlyProperty();
     }
@@ -275,15 +275,16 @@ public final class NetworkBuilder {
         boolean building = build != null;
         cancel();
         vm.adder().cancel(); // says how many joined, if nodes were joining
+        vm.timeRunner().cancel();
         if (building) {
             vm.status().caption("Stopped building the next network; this one runs on.");
         }
         this.building.set(false);
     }
 
-    /** Shows the progress of work done on this thread (nodes being added). */
-    void showProgress(boolean on, double progress) {
-        work.set("adding nodes");
+    /** Shows the progress of work done on this thread: {@code what} is under way (nodes being added, time running). */
+    void showProgress(String what, boolean on, double progress) {
+        work.set(what);
         building.set(on);
         buildProgress.set(progress);
     }
@@ -305,6 +306,9 @@ public final class NetworkBuilder {
     boolean poll() {
         if (vm.adder().isRunning()) {
             return vm.adder().slice();
+        }
+        if (vm.timeRunner().isRunning()) {
+            return vm.timeRunner().slice();
         }
         Build b = build;
         if (b == null) {

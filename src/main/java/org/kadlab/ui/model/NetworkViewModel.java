@@ -47,6 +47,7 @@ public final class NetworkViewModel {
     private final ScenarioRecorder recorder = new ScenarioRecorder(this);
     private final Playback playback = new Playback(this);
     private final NodeAdder adder = new NodeAdder(this);
+    private final TimeRunner timeRunner = new TimeRunner(this);
     private final NetworkExports exports = new NetworkExports(this);
     private final NetworkBuilder builder;
     private final ReadOnlyObjectWrapper<NetworkModel> network = new ReadOnlyObjectWrapper<>(this, "network");
@@ -121,6 +122,10 @@ public final class NetworkViewModel {
         return adder;
     }
 
+    TimeRunner timeRunner() {
+        return timeRunner;
+    }
+
     EventRouter router() {
         return router;
     }
@@ -186,6 +191,7 @@ public final class NetworkViewModel {
         // see a node or lookup of the old network together with the new one
         selection.clear();
         adder.cancel();
+        timeRunner.cancel();
         sim = next;
         simNetwork = new SimulationNetwork(next);
         inbox.clear();

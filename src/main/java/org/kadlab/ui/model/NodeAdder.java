@@ -41,7 +41,7 @@ final class NodeAdder {
         sim = vm.simulation();
         total = n;
         done = 0;
-        vm.builder().showProgress(true, 0);
+        vm.builder().showProgress("adding nodes", true, 0);
         vm.status().caption("Adding " + n + " nodes: each joins through a random live node, one at a time\u2026");
     }
 
@@ -67,7 +67,7 @@ final class NodeAdder {
         if (done > before) {
             vm.recorder().record(new Scenario.Add(0, done - before)); // in the order it happened, between the user's other steps
         }
-        vm.builder().showProgress(true, done / (double) total);
+        vm.builder().showProgress("adding nodes", true, done / (double) total);
         if (done == total) {
             end("Added " + total + " nodes; each joined through a random live node, looked up its own id and refreshed its buckets.");
         }
@@ -88,7 +88,7 @@ final class NodeAdder {
             vm.selection().selectQuietly(sim.nodes().get(0).id());
         }
         sim = null;
-        vm.builder().showProgress(false, 1);
+        vm.builder().showProgress("adding nodes", false, 1);
         vm.status().caption(caption);
     }
 }

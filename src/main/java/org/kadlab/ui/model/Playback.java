@@ -177,6 +177,25 @@ public final class Playback {
         return steps;
     }
 
+    /** Longest virtual time one "Run for" lets pass. */
+    public static final long MAX_RUN_FOR_MS = 7 * 86_400_000L;
+
+    /**
+     * Lets {@code ms} of virtual time pass at full speed, a slice per frame with progress, so refresh,
+     * pings, republishing, expiry and healing play out; returns false (with a message) for a
+     * duration outside 1 ms .. 7 days.
+     */
+    public boolean runFor(long ms) {
+        vm.status().clearError();
+        if (ms < 1 || ms > MAX_RUN_FOR_MS) {
+            vm.status().error("Run for between 1 ms and 7 days of virtual time, not " + ms + " ms.");
+            return false;
+        }
+        vm.timeRunner().start(ms);
+        vm.bump();
+        return true;
+    }
+
     /** Moves the display clock up to the simulation and releases everything pending (after a user action). */
     void catchUp() {
         clock = Math.max(clock, vm.simulation().now());

@@ -481,4 +481,61 @@ class NetworkViewModelTest {
         assertThat(vm.status().captionProperty().get()).startsWith("Stopped building");
         vm.shutdown();
     }
+
+    @Test
+    void runForLetsVirtualTimePassASliceAFrameAndTheNetworkHealsAfterAMassKill() {
+        NetworkViewModel right = new NetworkViewModel();
+        right.commands().killPercent(30);
+        int exactRightAfter = exactOf(right, 40);
+        right.shutdown();
+
+        NetworkViewModel vm = new NetworkViewModel();
+        vm.playback().playingProperty().set(false);
+        vm.commands().killPercent(30);
+        long start = vm.simulation().now();
+        assertThat(vm.playback().runFor(3_600_000)).isTrue();
+        assertThat(vm.builder().workProperty().get()).isEqualTo("running 1 h");
+        int frames = 0;
+        while (vm.builder().buildingProperty().get() && frames < 100_000) {
+            vm.playback().tick(16_000_000L);
+            frames++;
+        }
+        assertThat(vm.simulation().now()).as("an hour of virtual time passed").isEqualTo(start + 3_600_000);
+        assertThat(vm.status().captionProperty().get()).startsWith("Ran 1 h of virtual time");
+        int exactAfterAnHour = exactOf(vm, 40);
+        System.out.printf("after killing 30%%: %d of 40 exact right after, %d of 40 after an hour%n", exactRightAfter,
+                exactAfterAnHour);
+        assertThat(exactAfterAnHour).as("the refreshes of an hour heal the tables").isGreaterThan(exactRightAfter);
+        assertThat(vm.playback().runFor(0)).as("a zero duration is refused").isFalse();
+        vm.shutdown();
+    }
+
+    /** How many of {@code n} find_node lookups from random live nodes to random targets are exact. */
+    private static int exactOf(NetworkViewModel vm, int n) {
+        int exact = 0;
+        for (int i = 0; i < n; i++) {
+            var op = vm.simulation().findNode(vm.simulation().randomLive(), vm.simulation().randomId());
+            vm.simulation().runUntilIdle();
+            if (op.future().join().exact()) {
+                exact++;
+            }
+        }
+        return exact;
+    }
+
+    @Test
+    void stoppingARunKeepsTheTimeThatPassed() {
+        NetworkViewModel vm = new NetworkViewModel();
+        vm.playback().playingProperty().set(false);
+        long start = vm.simulation().now();
+        assertThat(vm.playback().runFor(86_400_000)).isTrue();
+        vm.playback().tick(16_000_000L);
+        vm.builder().cancelWork();
+        long now = vm.simulation().now();
+        assertThat(now).isGreaterThan(start).isLessThan(start + 86_400_000);
+        vm.playback().tick(16_000_000L);
+        assertThat(vm.simulation().now()).as("no more time passes after Stop").isEqualTo(now);
+        assertThat(vm.status().captionProperty().get()).startsWith("Stopped after");
+        vm.shutdown();
+    }
 }
