@@ -78,7 +78,7 @@ class ScenarioReaderTest {
         assertThat(churn.steps()).contains(new Scenario.Churn(11, SessionModel.WEIBULL, 1_800_000, 0.6, 7_200_000));
 
         Scenario rounds = ScenarioReader.read(EXAMPLES.resolve("rounds-vs-sliding.yaml"));
-        assertThat(rounds.config().kad().lookupMode()).isEqualTo(LookupMode.ROUNDS);
+        assertThat(rounds.config().kad().lookupMode()).isEqualTo(LookupMode.SEED_ROUNDS);
         assertThat(rounds.steps()).containsExactly(new Scenario.Add(8, 64), new Scenario.Lookups(9, 200));
     }
 
