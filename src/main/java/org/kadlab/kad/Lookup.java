@@ -273,16 +273,9 @@ public final class Lookup {
     }
 
     private Step nextRound(long now) {
-        expire(now);
-        while (!roundQueue.isEmpty()) {
-            Candidate next = roundQueue.remove(0);
-            // an answer in mid-batch may have dropped it (the candidate bound): never send it then
-            if (find(next.contact.id()) == next) {
-                return query(next, now, round);
-            }
-        }
-        if (inFlight > 0) {
-            return WAITING;
+        Step pending = continueRound(now);
+        if (pending != null) {
+            return pending;
         }
         if (roundsDone()) {
             return finish();
@@ -302,15 +295,9 @@ public final class Lookup {
      * candidates have answered or nobody is left to ask.
      */
     private Step nextPaperRound(long now) {
-        expire(now);
-        while (!roundQueue.isEmpty()) {
-            Candidate next = roundQueue.remove(0);
-            if (find(next.contact.id()) == next) {
-                return query(next, now, round);
-            }
-        }
-        if (inFlight > 0) {
-            return WAITING;
+        Step pending = continueRound(now);
+        if (pending != null) {
+            return pending;
         }
         if (kClosestAnswered()) {
             return finish();
@@ -344,6 +331,22 @@ public final class Lookup {
             return finish(); // nobody left to ask
         }
         return query(roundQueue.remove(0), now, round);
+    }
+
+    /**
+     * The rest of the current round: the next query of its batch, or Waiting while it is in flight;
+     * null once the round is over and the next can be planned.
+     */
+    private Step continueRound(long now) {
+        expire(now);
+        while (!roundQueue.isEmpty()) {
+            Candidate next = roundQueue.remove(0);
+            // an answer in mid-batch may have dropped it (the candidate bound): never send it then
+            if (find(next.contact.id()) == next) {
+                return query(next, now, round);
+            }
+        }
+        return inFlight > 0 ? WAITING : null;
     }
 
     /** Whether the k closest candidates that have not failed have all answered (or fewer exist, all answered). */
