@@ -1,6 +1,5 @@
 package org.kadlab.ui.widgets;
 
-import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -8,12 +7,9 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PopOver;
-import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
 import org.kadlab.ui.model.IdText;
-import org.kadlab.ui.model.NetworkModel;
 import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.model.TableSnapshot;
 
 /**
  * A node's details in a ControlsFX {@link PopOver}, opened by a right click on its dot: the full id in
@@ -108,36 +104,8 @@ public final class NodePopOver {
         return box;
     }
 
-    /** The text lines of node {@code id}'s details. */
+    /** The text lines of node {@code id}'s details (see {@link NodeTooltips#details}). */
     public String[] lines(NodeId id) {
-        KeySpace ks = vm.keySpace();
-        NetworkModel net = vm.network();
-        TableSnapshot table = net.table(id);
-        String tableLine = "not in this network";
-        if (table != null) {
-            int fullest = -1;
-            int most = 0;
-            for (TableSnapshot.BucketSnapshot b : table.nonEmptyBuckets()) {
-                if (b.size() >= most) {
-                    most = b.size();
-                    fullest = b.index();
-                }
-            }
-            tableLine = table.size() + " contacts in " + table.nonEmptyBuckets().size() + " buckets"
-                    + (fullest < 0 ? "" : String.format(Locale.ROOT, "; fullest: bucket %d with %d of k = %d", fullest, most, table.k()));
-        }
-        NodeId sel = vm.selection().selectedNode();
-        String relation;
-        if (sel == null) {
-            relation = "no node selected";
-        } else if (sel.equals(id)) {
-            relation = "the selected node";
-        } else {
-            boolean held = net.contactIds(sel).contains(id);
-            relation = "bucket " + sel.bucketIndex(id) + " of " + IdText.brief(ks, sel) + ", XOR distance "
-                    + IdText.brief(ks, sel.xor(id)) + (held ? ": held as a contact" : ": not in its table");
-        }
-        return new String[] {"id " + ks.hex(id) + "  (" + (net.isAlive(id) ? "live" : "down") + ")",
-                "bin " + IdText.grouped(ks.binary(id)), "table: " + tableLine, relation};
+        return NodeTooltips.details(id, vm);
     }
 }
