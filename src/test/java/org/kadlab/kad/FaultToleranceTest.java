@@ -206,4 +206,64 @@ class FaultToleranceTest {
         quiet.runUntilIdle();
         assertThat(n2.recordStore().get(key, quiet.now)).as("replicate_on_join off").isNull();
     }
+
+    @Test
+    void aJoinNobodyAnsweredIsTriedAgainWaitingTwiceAsLongEachTime() {
+        KadConfig cfg = KadConfig.builder().bits(8).k(2).alpha(1).build();
+        TestNetwork net = new TestNetwork(cfg, 1);
+        KadNode seed = net.add(net.id("0b1000_0000"));
+        KadNode x = net.add(net.id("0b0000_0010"));
+        KadNode y = net.add(net.id("0b0000_0011"));
+        net.await(x.bootstrap(List.of(seed.self())));
+        net.await(y.bootstrap(List.of(seed.self())));
+        KadNode newcomer = net.add(net.id("0b0000_0001"));
+        long base = newcomer.rejoinIntervalMs();
+
+        net.loseNext(seed.id(), 2);
+        net.await(newcomer.bootstrap(List.of(seed.self())));
+        assertThat(newcomer.joined()).as("the seed's answer was lost").isFalse();
+        assertThat(newcomer.routingTable().contacts()).as("the seed is kept, not yet stale").containsExactly(seed.self());
+        assertThat(newcomer.rejoinIntervalMs()).as("the next try waits twice as long").isEqualTo(2 * base);
+        assertThat(newcomer.nextMaintenance()).as("a join is due again, before any refresh")
+                .isGreaterThan(net.now).isLessThanOrEqualTo(net.now + 2 * base);
+
+        net.runUntil(newcomer.nextMaintenance());
+        newcomer.maintain();
+        net.runUntilIdle();
+        assertThat(newcomer.joined()).as("the second try was lost too").isFalse();
+        assertThat(newcomer.rejoinIntervalMs()).as("the wait doubles after each unanswered join").isEqualTo(4 * base);
+
+        net.runUntil(newcomer.nextMaintenance());
+        newcomer.maintain();
+        net.runUntilIdle();
+        assertThat(newcomer.joined()).isTrue();
+        assertThat(newcomer.routingTable().contacts()).as("the answered join found the neighbourhood")
+                .contains(x.self(), y.self());
+        assertThat(newcomer.rejoinIntervalMs()).isEqualTo(base);
+    }
+
+    @Test
+    void aNodeThatKnowsOnlyTheFarHalfLearnsItsNeighboursAtTheNextRefresh() {
+        KadConfig cfg = KadConfig.builder().bits(8).k(2).alpha(1).refreshIntervalMs(10_000).build();
+        TestNetwork net = new TestNetwork(cfg, 1);
+        KadNode seed = net.add(net.id("0b1000_0000"));
+        List<KadNode> others = new ArrayList<>();
+        for (String id : List.of("0b1100_0000", "0b1010_0000", "0b0000_0010", "0b0000_0011")) {
+            KadNode o = net.add(net.id(id));
+            net.await(o.bootstrap(List.of(seed.self())));
+            others.add(o);
+        }
+        long born = net.now;
+        KadNode loner = net.add(net.id("0b0000_0001"));
+        net.await(net.deliver(seed, loner, new KadRequest.Ping(1))); // it hears of the seed only
+        assertThat(loner.routingTable().contacts()).containsExactly(seed.self());
+
+        net.runUntil(loner.nextMaintenance());
+        assertThat(net.now).as("the own range is due with the far bucket, one refresh interval on").isEqualTo(born + 10_000);
+        loner.maintain();
+        net.runUntilIdle();
+        assertThat(loner.routingTable().contacts()).as("the lookup into the own id's range found the neighbours")
+                .contains(others.get(2).self(), others.get(3).self());
+        assertThat(loner.ownRangeRefreshed()).isEqualTo(born + 10_000);
+    }
 }
