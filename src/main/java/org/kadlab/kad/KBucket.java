@@ -211,14 +211,18 @@ public final class KBucket {
     }
 
     /** Appends the contacts to {@code out} sorted by distance to {@code target} (insertion sort: a bucket is small). */
-    void addSortedTo(List<Contact> out, NodeId target) {
+    void addSortedTo(List<Contact> out, NodeId target, boolean withFailing) {
         long t = target.top(bits);
         long[] keys = new long[size];
         Contact[] sorted = new Contact[size];
+        int m = 0;
         for (int i = 0; i < size; i++) {
+            if (!withFailing && failures[i] > 0) {
+                continue;
+            }
             long key = topWords[i] ^ t;
             Contact c = contacts[i];
-            int j = i - 1;
+            int j = m++ - 1;
             while (j >= 0 && (Long.compareUnsigned(keys[j], key) > 0
                     || (keys[j] == key && NodeId.compareDistance(target, sorted[j].id(), c.id()) > 0))) {
                 keys[j + 1] = keys[j];
@@ -228,7 +232,7 @@ public final class KBucket {
             keys[j + 1] = key;
             sorted[j + 1] = c;
         }
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < m; i++) {
             out.add(sorted[i]);
         }
     }

@@ -34,6 +34,9 @@ package org.kadlab.kad;
  *                                answered within this window, 0 = always ping; default 1 min
  * @param evictStaleAlone         evict a stale contact even with no replacement waiting (the seed
  *                                crate's and bmuller/kademlia's rule); default off, the paper's rule
+ * @param shareFailing            hand out contacts whose last RPC failed in FIND_NODE answers (the
+ *                                seed crate does); default off: a flagged contact is kept but not
+ *                                recommended to others until it answers again
  */
 public record KadConfig(
         int bits,
@@ -53,7 +56,8 @@ public record KadConfig(
         int rpcRetries,
         boolean replicateOnJoin,
         long pingSkipWindowMs,
-        boolean evictStaleAlone) {
+        boolean evictStaleAlone,
+        boolean shareFailing) {
 
     /** Largest bucket size accepted (a lookup keeps 8k + alpha candidates: this keeps that small). */
     public static final int MAX_K = 10_000;
@@ -98,7 +102,7 @@ public record KadConfig(
     public static KadConfig defaults() {
         return new KadConfig(160, 20, 3, 5_000, 3_600_000, 1024,
                 25 * 3_600_000L, 24 * 3_600_000L, 3_600_000, 5, 8, LookupMode.SLIDING, true,
-                1_000, 0, true, 60_000, false);
+                1_000, 0, true, 60_000, false, false);
     }
 
     /** The lookup's peer timeout: {@link #peerTimeoutMs()}, never longer than the RPC timeout. */
@@ -137,6 +141,7 @@ public record KadConfig(
         b.replicateOnJoin = replicateOnJoin;
         b.pingSkipWindowMs = pingSkipWindowMs;
         b.evictStaleAlone = evictStaleAlone;
+        b.shareFailing = shareFailing;
         return b;
     }
 
@@ -160,6 +165,7 @@ public record KadConfig(
         private boolean replicateOnJoin;
         private long pingSkipWindowMs;
         private boolean evictStaleAlone;
+        private boolean shareFailing;
 
         private Builder() {
         }
@@ -182,6 +188,7 @@ public record KadConfig(
         public Builder replicateOnJoin(boolean v) { replicateOnJoin = v; return this; }
         public Builder pingSkipWindowMs(long v) { pingSkipWindowMs = v; return this; }
         public Builder evictStaleAlone(boolean v) { evictStaleAlone = v; return this; }
+        public Builder shareFailing(boolean v) { shareFailing = v; return this; }
 
         /**
          * The validated configuration; throws with the offending field's name otherwise. A peer
@@ -192,7 +199,7 @@ public record KadConfig(
             return new KadConfig(bits, k, alpha, rpcTimeoutMs, refreshIntervalMs, maxRecords, recordTtlMs,
                     publisherRepublishMs, holderRepublishMs, maxFailures, replacementCacheSize, lookupMode,
                     cacheOnFindValue, peerTimeoutMs > rpcTimeoutMs && rpcTimeoutMs >= 1 ? rpcTimeoutMs : peerTimeoutMs,
-                    rpcRetries, replicateOnJoin, pingSkipWindowMs, evictStaleAlone);
+                    rpcRetries, replicateOnJoin, pingSkipWindowMs, evictStaleAlone, shareFailing);
         }
     }
 }

@@ -173,7 +173,7 @@ public final class KadNode {
     }
 
     private List<Contact> closestExcluding(NodeId target, NodeId requester) {
-        List<Contact> list = table.closest(target, config.k() + 1);
+        List<Contact> list = table.closest(target, config.k() + 1, config.shareFailing());
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).id().equals(requester)) {
                 list.remove(i);

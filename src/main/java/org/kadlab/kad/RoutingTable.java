@@ -285,6 +285,14 @@ public final class RoutingTable {
      * within a bucket are contacts sorted.
      */
     public List<Contact> closest(NodeId target, int n) {
+        return closest(target, n, true);
+    }
+
+    /**
+     * Like {@link #closest(NodeId, int)}; without {@code withFailing}, contacts whose last RPC failed
+     * (flagged, not yet answered again) are left out, as a FIND_NODE answer leaves them out.
+     */
+    public List<Contact> closest(NodeId target, int n, boolean withFailing) {
         // a whole bucket is added at a time, so the list may overshoot n by up to k - 1 before the cut
         List<Contact> out = new ArrayList<>(Math.max(0, Math.min(size, n + k)));
         if (n <= 0 || size == 0) {
@@ -294,12 +302,12 @@ public final class RoutingTable {
         // byPrefix[p] is bucket bits-1-p: ascending p is descending bucket index
         for (int p = 0; p < byPrefix.length && out.size() < n; p++) {
             if (byPrefix[p] != null && x.testBit(bits - 1 - p)) {
-                addBucket(out, byPrefix[p], target);
+                addBucket(out, byPrefix[p], target, withFailing);
             }
         }
         for (int p = byPrefix.length - 1; p >= 0 && out.size() < n; p--) {
             if (byPrefix[p] != null && !x.testBit(bits - 1 - p)) {
-                addBucket(out, byPrefix[p], target);
+                addBucket(out, byPrefix[p], target, withFailing);
             }
         }
         if (out.size() > n) {
@@ -308,9 +316,9 @@ public final class RoutingTable {
         return out;
     }
 
-    private static void addBucket(List<Contact> out, KBucket b, NodeId target) {
+    private static void addBucket(List<Contact> out, KBucket b, NodeId target, boolean withFailing) {
         if (b.size() > 0) {
-            b.addSortedTo(out, target);
+            b.addSortedTo(out, target, withFailing);
         }
     }
 

@@ -266,4 +266,39 @@ class FaultToleranceTest {
                 .contains(others.get(2).self(), others.get(3).self());
         assertThat(loner.ownRangeRefreshed()).isEqualTo(born + 10_000);
     }
+
+    @Test
+    void aContactWhoseLastRpcFailedIsNotRecommendedUntilItAnswersAgain() {
+        for (boolean share : new boolean[] {false, true}) {
+            KadConfig cfg = KadConfig.builder().bits(8).k(3).alpha(3).shareFailing(share).build();
+            TestNetwork net = new TestNetwork(cfg, 1);
+            KadNode x = net.add(net.id("0b0000_0000"));
+            List<KadNode> far = new ArrayList<>();
+            for (String id : List.of("0b1000_0001", "0b1000_0010", "0b1000_0011")) {
+                KadNode f = net.add(net.id(id));
+                net.await(net.deliver(f, x, new KadRequest.Ping(1)));
+                far.add(f);
+            }
+            KadNode asker = net.add(net.id("0b0100_0000"));
+            KadNode b = far.get(1);
+            net.kill(b.id());
+            net.await(x.findNode(net.id("0b1000_0000")));
+            assertThat(x.routingTable().bucket(7).failures(x.routingTable().bucket(7).contacts().indexOf(b.self())))
+                    .as("the lookup's request to the dead contact failed").isEqualTo(1);
+
+            KadResponse answer = x.handleRequest(asker.self(), new KadRequest.FindNode(9, net.id("0b1000_0000")));
+            List<Contact> given = ((KadResponse.Nodes) answer).closest();
+            if (share) {
+                assertThat(given).as("share_failing: the seed crate's answer").contains(b.self());
+            } else {
+                assertThat(given).as("a flagged contact is kept but not handed out").doesNotContain(b.self())
+                        .contains(far.get(0).self(), far.get(2).self());
+                assertThat(x.routingTable().contacts()).contains(b.self());
+            }
+            net.revive(b.id());
+            net.await(net.deliver(b, x, new KadRequest.Ping(2)));
+            given = ((KadResponse.Nodes) x.handleRequest(asker.self(), new KadRequest.FindNode(10, net.id("0b1000_0000")))).closest();
+            assertThat(given).as("share_failing %s: heard from again, it is recommended again", share).contains(b.self());
+        }
+    }
 }

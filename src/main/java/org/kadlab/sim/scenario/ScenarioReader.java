@@ -55,6 +55,12 @@ public final class ScenarioReader {
         if (top.containsKey("ping_skip_window")) {
             kad.pingSkipWindowMs(duration(top.get("ping_skip_window"), "ping_skip_window"));
         }
+        if (top.containsKey("evict_stale_alone")) {
+            kad.evictStaleAlone(bool(top.get("evict_stale_alone"), "evict_stale_alone"));
+        }
+        if (top.containsKey("share_failing")) {
+            kad.shareFailing(bool(top.get("share_failing"), "share_failing"));
+        }
     }
 
     private boolean bool(Yaml.Located c, String field) throws ScenarioException {
@@ -66,7 +72,8 @@ public final class ScenarioReader {
 
     private static final Set<String> TOP = Set.of("seed", "bits", "k", "alpha", "lookup_mode", "latency_ms", "loss",
             "rpc_timeout_ms", "refresh_interval", "max_records", "record_ttl", "check_invariants", "max_failures",
-            "rpc_retries", "peer_timeout", "replicate_on_join", "cache_on_find_value", "ping_skip_window", "steps");
+            "rpc_retries", "peer_timeout", "replicate_on_join", "cache_on_find_value", "ping_skip_window",
+            "evict_stale_alone", "share_failing", "steps");
     private static final Set<String> STEPS = Set.of("add", "kill", "revive", "lookups", "lookup", "store",
             "find_value", "advance", "churn");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");

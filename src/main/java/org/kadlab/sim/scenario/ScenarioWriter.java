@@ -143,6 +143,12 @@ public final class ScenarioWriter {
         if (k.pingSkipWindowMs() != d.pingSkipWindowMs()) {
             root.put("ping_skip_window", duration(k.pingSkipWindowMs()));
         }
+        if (k.evictStaleAlone() != d.evictStaleAlone()) {
+            root.put("evict_stale_alone", k.evictStaleAlone());
+        }
+        if (k.shareFailing() != d.shareFailing()) {
+            root.put("share_failing", k.shareFailing());
+        }
     }
 
     // ------------------------------------------------------------------ steps
