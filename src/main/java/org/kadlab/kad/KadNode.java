@@ -388,7 +388,7 @@ public final class KadNode {
 
         private void onAnswer(Contact peer, KadResponse response) {
             if (response instanceof KadResponse.Nodes n) {
-                if (lookup.onSuccess(peer, n.closest())) {
+                if (lookup.onSuccess(peer, notBackedOff(n.closest()))) {
                     observer.lookupAnswered(KadNode.this, lookup, peer, n.closest());
                 }
             } else if (wantValue && response instanceof KadResponse.Value v) {
@@ -441,13 +441,37 @@ public final class KadNode {
         if (bucket < table.lowestNonEmptyIndex()) {
             ownRangeRefreshed = clock.nowMillis();
         }
-        Lookup lookup = new Lookup(nextLookupId++, target, self.id(), table.closest(target, config.k()),
+        List<Contact> start = table.closest(target, config.k());
+        Lookup lookup = new Lookup(nextLookupId++, target, self.id(),
+                purpose == LookupPurpose.BOOTSTRAP ? start : notBackedOff(start),
                 config.k(), config.alpha(), config.effectivePeerTimeoutMs(), config.lookupMode(), config.rpcRetries());
         LookupRun run = new LookupRun(lookup, purpose, wantValue);
         running.add(run);
         observer.lookupStarted(this, lookup, purpose);
         run.drive();
         return run;
+    }
+
+    /**
+     * {@code contacts} without those this node leaves alone for now: their RPCs failed in a row and
+     * the backoff for that ({@link KadConfig#backoffMs}) has not run out.
+     */
+    private List<Contact> notBackedOff(List<Contact> contacts) {
+        if (config.failureBackoffMs() == 0) {
+            return contacts;
+        }
+        long now = clock.nowMillis();
+        List<Contact> out = null;
+        for (int i = 0; i < contacts.size(); i++) {
+            Contact c = contacts.get(i);
+            boolean skip = table.backoffUntil(c.id()) > now;
+            if (skip && out == null) {
+                out = new ArrayList<>(contacts.subList(0, i));
+            } else if (!skip && out != null) {
+                out.add(c);
+            }
+        }
+        return out == null ? contacts : out;
     }
 
     /** Finds the k nodes closest to {@code target}. */

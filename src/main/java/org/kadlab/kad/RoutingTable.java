@@ -35,6 +35,7 @@ public final class RoutingTable {
     private final int maxFailures;
     private final long pingSkipWindowMs;
     private final boolean evictStaleAlone;
+    private final KadConfig config;
     private final KadClock clock;
     private final long createdAt;
     private KBucket[] byPrefix = new KBucket[0];
@@ -52,6 +53,7 @@ public final class RoutingTable {
         this.maxFailures = config.maxFailures();
         this.pingSkipWindowMs = config.pingSkipWindowMs();
         this.evictStaleAlone = config.evictStaleAlone();
+        this.config = config;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.createdAt = clock.nowMillis();
     }
@@ -234,7 +236,7 @@ public final class RoutingTable {
             }
             return new FailureOutcome.Unknown(id);
         }
-        int failures = b.fail(pos);
+        int failures = b.fail(pos, clock.nowMillis());
         if (failures < maxFailures) {
             return new FailureOutcome.Stale(b.contact(pos), index, failures);
         }
@@ -320,6 +322,21 @@ public final class RoutingTable {
         if (b.size() > 0) {
             b.addSortedTo(out, target, withFailing);
         }
+    }
+
+    /**
+     * Until when this node's lookups leave {@code id} alone: its last failure plus the backoff for
+     * its failures in a row ({@link KadConfig#backoffMs}); {@link Long#MIN_VALUE} when it is not in
+     * the table or its last RPC did not fail.
+     */
+    public long backoffUntil(NodeId id) {
+        int index = self.bucketIndex(id);
+        KBucket b = index < 0 ? null : bucket(index);
+        int pos = b == null ? -1 : b.find(id);
+        if (pos < 0 || b.failures(pos) == 0) {
+            return Long.MIN_VALUE;
+        }
+        return b.failedAt(pos) + config.backoffMs(b.failures(pos));
     }
 
     /** Notes that a lookup went into bucket {@code index}'s range now. */

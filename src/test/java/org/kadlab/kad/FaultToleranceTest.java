@@ -301,4 +301,52 @@ class FaultToleranceTest {
             assertThat(given).as("share_failing %s: heard from again, it is recommended again", share).contains(b.self());
         }
     }
+
+    @Test
+    void anUnresponsiveContactIsLeftAloneForABackoffThatDoublesPerFailure() {
+        KadConfig cfg = KadConfig.builder().bits(8).k(3).alpha(3).failureBackoffMs(5_000).build();
+        TestNetwork net = new TestNetwork(cfg, 1);
+        KadNode x = net.add(net.id("0b0000_0000"));
+        List<KadNode> far = new ArrayList<>();
+        for (String id : List.of("0b1000_0001", "0b1000_0010", "0b1000_0011")) {
+            KadNode f = net.add(net.id(id));
+            net.await(net.deliver(f, x, new KadRequest.Ping(1)));
+            far.add(f);
+        }
+        KadNode b = far.get(1);
+        net.kill(b.id());
+        NodeId target = net.id("0b1000_0000");
+        int[] asked = {0};
+        Runnable lookup = () -> {
+            net.await(x.findNode(target));
+            asked[0] = net.sent(x.id(), b.id(), KadRequest.FindNode.class).size();
+        };
+        lookup.run();
+        assertThat(asked[0]).as("first lookup asks it and it fails").isEqualTo(1);
+        long firstFailure = net.now;
+        assertThat(x.routingTable().backoffUntil(b.id())).isEqualTo(firstFailure + 5_000);
+
+        net.runUntil(firstFailure + 4_000);
+        lookup.run();
+        assertThat(asked[0]).as("within the backoff it is not asked").isEqualTo(1);
+
+        net.runUntil(firstFailure + 5_000);
+        lookup.run();
+        assertThat(asked[0]).as("after the backoff it is asked again").isEqualTo(2);
+        long secondFailure = net.now;
+        assertThat(x.routingTable().backoffUntil(b.id())).as("two failures in a row: twice as long")
+                .isEqualTo(secondFailure + 10_000);
+        net.runUntil(secondFailure + 9_000);
+        lookup.run();
+        assertThat(asked[0]).isEqualTo(2);
+
+        assertThat(cfg.backoffMs(30)).as("bounded").isEqualTo(5_000L * KadConfig.MAX_BACKOFF_FACTOR);
+        assertThat(cfg.toBuilder().failureBackoffMs(0).build().backoffMs(3)).as("0 turns it off").isZero();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> cfg.toBuilder().failureBackoffMs(-1).build()).withMessageContaining("failure_backoff_ms");
+
+        net.revive(b.id());
+        net.await(net.deliver(b, x, new KadRequest.Ping(2)));
+        assertThat(x.routingTable().backoffUntil(b.id())).as("an answer ends the backoff").isEqualTo(Long.MIN_VALUE);
+    }
 }
