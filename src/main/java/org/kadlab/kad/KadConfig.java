@@ -40,6 +40,9 @@ package org.kadlab.kad;
  * @param failureBackoffMs        a contact whose RPCs failed f times in a row is not asked again by
  *                                this node's lookups for failureBackoffMs * 2^(f-1), at most
  *                                {@link #MAX_BACKOFF_FACTOR} times this (0 = off); default 5 s
+ * @param scaleCacheTtl           a copy cached by find_value lives ttl / 2^m, m the usable nodes the
+ *                                lookup saw closer to the key than the cache (paper, 2.3: against
+ *                                over-caching); off: the whole remaining ttl (the seed crate's rule)
  */
 public record KadConfig(
         int bits,
@@ -61,7 +64,8 @@ public record KadConfig(
         long pingSkipWindowMs,
         boolean evictStaleAlone,
         boolean shareFailing,
-        long failureBackoffMs) {
+        long failureBackoffMs,
+        boolean scaleCacheTtl) {
 
     /** Largest bucket size accepted (a lookup keeps 8k + alpha candidates: this keeps that small). */
     public static final int MAX_K = 10_000;
@@ -97,6 +101,18 @@ public record KadConfig(
                 "must be between 0 and " + MAX_FAILURE_BACKOFF_MS, failureBackoffMs);
     }
 
+    /**
+     * How long a copy cached by find_value lives: the whole {@code ttlMs} when {@link #scaleCacheTtl}
+     * is off, else {@code ttlMs / 2^closer}, closer = usable nodes the lookup saw nearer the key than
+     * the cache; 0 = not worth caching.
+     */
+    public long cacheTtlMs(long ttlMs, int closer) {
+        if (!scaleCacheTtl || ttlMs <= 0) {
+            return Math.max(0, ttlMs);
+        }
+        return closer >= 63 ? 0 : ttlMs >> closer;
+    }
+
     /** How long a contact that failed {@code failures} times in a row is left alone (0 when it has not failed). */
     public long backoffMs(int failures) {
         if (failures <= 0 || failureBackoffMs == 0) {
@@ -120,7 +136,7 @@ public record KadConfig(
     public static KadConfig defaults() {
         return new KadConfig(160, 20, 3, 5_000, 3_600_000, 1024,
                 25 * 3_600_000L, 24 * 3_600_000L, 3_600_000, 5, 8, LookupMode.SLIDING, true,
-                1_000, 0, true, 60_000, false, false, 5_000);
+                1_000, 0, true, 60_000, false, false, 5_000, true);
     }
 
     /** The lookup's peer timeout: {@link #peerTimeoutMs()}, never longer than the RPC timeout. */
@@ -161,6 +177,7 @@ public record KadConfig(
         b.evictStaleAlone = evictStaleAlone;
         b.shareFailing = shareFailing;
         b.failureBackoffMs = failureBackoffMs;
+        b.scaleCacheTtl = scaleCacheTtl;
         return b;
     }
 
@@ -186,6 +203,7 @@ public record KadConfig(
         private boolean evictStaleAlone;
         private boolean shareFailing;
         private long failureBackoffMs;
+        private boolean scaleCacheTtl;
 
         private Builder() {
         }
@@ -210,6 +228,7 @@ public record KadConfig(
         public Builder evictStaleAlone(boolean v) { evictStaleAlone = v; return this; }
         public Builder shareFailing(boolean v) { shareFailing = v; return this; }
         public Builder failureBackoffMs(long v) { failureBackoffMs = v; return this; }
+        public Builder scaleCacheTtl(boolean v) { scaleCacheTtl = v; return this; }
 
         /**
          * The validated configuration; throws with the offending field's name otherwise. A peer
@@ -221,7 +240,7 @@ public record KadConfig(
                     publisherRepublishMs, holderRepublishMs, maxFailures, replacementCacheSize, lookupMode,
                     cacheOnFindValue, peerTimeoutMs > rpcTimeoutMs && rpcTimeoutMs >= 1 ? rpcTimeoutMs : peerTimeoutMs,
                     rpcRetries, replicateOnJoin, pingSkipWindowMs, evictStaleAlone, shareFailing,
-                    failureBackoffMs);
+                    failureBackoffMs, scaleCacheTtl);
         }
     }
 }

@@ -419,12 +419,23 @@ public final class KadNode {
             done.complete(result);
         }
 
-        /** The paper's caching: STORE the value at the closest responder that did not have it. */
+        /**
+         * The paper's caching: STORE the value at the closest responder that did not have it, for a
+         * time halved for every usable node the lookup saw closer to the key ({@link KadConfig#cacheTtlMs}).
+         */
         private void cacheAtClosestWithout() {
+            int closer = 0;
             for (Lookup.Candidate c : lookup.candidates()) {
-                if (c.state() == Lookup.CandidateState.SUCCEEDED && !c.contact().equals(foundAt)) {
-                    sendStore(c.contact(), lookup.target(), value, valueTtl, null);
+                Lookup.CandidateState st = c.state();
+                if (st == Lookup.CandidateState.SUCCEEDED && !c.contact().equals(foundAt)) {
+                    long ttl = config.cacheTtlMs(valueTtl, closer);
+                    if (ttl > 0) {
+                        sendStore(c.contact(), lookup.target(), value, ttl, null);
+                    }
                     return;
+                }
+                if (st != Lookup.CandidateState.FAILED && st != Lookup.CandidateState.UNRESPONSIVE) {
+                    closer++;
                 }
             }
         }

@@ -66,6 +66,9 @@ public final class ScenarioReader {
             }
             kad.failureBackoffMs(ms);
         }
+        if (top.containsKey("scale_cache_ttl")) {
+            kad.scaleCacheTtl(bool(top.get("scale_cache_ttl"), "scale_cache_ttl"));
+        }
         if (top.containsKey("share_failing")) {
             kad.shareFailing(bool(top.get("share_failing"), "share_failing"));
         }
@@ -81,7 +84,8 @@ public final class ScenarioReader {
     private static final Set<String> TOP = Set.of("seed", "bits", "k", "alpha", "lookup_mode", "latency_ms", "loss",
             "rpc_timeout_ms", "refresh_interval", "max_records", "record_ttl", "check_invariants", "max_failures",
             "rpc_retries", "peer_timeout", "replicate_on_join", "cache_on_find_value", "ping_skip_window",
-            "evict_stale_alone", "share_failing", "failure_backoff", "steps");
+            "evict_stale_alone", "share_failing", "failure_backoff",
+            "scale_cache_ttl", "steps");
     private static final Set<String> STEPS = Set.of("add", "kill", "revive", "lookups", "lookup", "store",
             "find_value", "advance", "churn");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");

@@ -149,6 +149,9 @@ public final class ScenarioWriter {
         if (k.failureBackoffMs() != d.failureBackoffMs()) {
             root.put("failure_backoff", duration(k.failureBackoffMs()));
         }
+        if (k.scaleCacheTtl() != d.scaleCacheTtl()) {
+            root.put("scale_cache_ttl", k.scaleCacheTtl());
+        }
         if (k.shareFailing() != d.shareFailing()) {
             root.put("share_failing", k.shareFailing());
         }
