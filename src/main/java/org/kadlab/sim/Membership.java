@@ -58,7 +58,11 @@ final class Membership {
             sink.emit(new SimEvent.NodeAdded(clock.now(), id, seed == null ? null : seed.id()));
         }
         List<Contact> seeds = seed == null ? List.of() : List.of(seed.contact());
-        node.kad().bootstrap(seeds).whenComplete((n, err) -> upkeep.schedule(node));
+        node.joining = true;
+        node.kad().bootstrap(seeds).whenComplete((n, err) -> {
+            node.joining = false;
+            upkeep.schedule(node);
+        });
         return node;
     }
 

@@ -25,6 +25,8 @@ public final class SimNode implements KadTransport {
     long maintenanceAt = Long.MAX_VALUE;
     int maintenanceGeneration;
     boolean touched;
+    /** Whether the node's join (its bootstrap, refreshes included) is still under way. */
+    boolean joining;
 
     SimNode(SimTransport transport, int index) {
         this.transport = transport;
@@ -33,6 +35,11 @@ public final class SimNode implements KadTransport {
 
     void attach(KadNode node) {
         this.kad = node;
+    }
+
+    /** Whether the node is alive and its join (self-lookup and refreshes) has not finished yet. */
+    public boolean isJoining() {
+        return joining && alive;
     }
 
     /** The Kademlia node (read its routing table and records; drive it only through the simulation). */

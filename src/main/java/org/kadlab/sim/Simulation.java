@@ -207,6 +207,21 @@ public final class Simulation {
         return true;
     }
 
+    /**
+     * Runs until {@code done} says true (asked before every action), the clock would pass
+     * {@code deadline}, or nothing is queued; other traffic and timers run meanwhile. False when
+     * {@code stop} ended the run.
+     */
+    public boolean runUntilDone(BooleanSupplier done, long deadline, BooleanSupplier stop) {
+        while (!done.getAsBoolean() && !clock.isEmpty() && clock.nextTime() <= deadline) {
+            if (stop.getAsBoolean()) {
+                return false;
+            }
+            step();
+        }
+        return true;
+    }
+
     /** Like {@link #runUntilIdle()}, but asks {@code stop} before every action; false when it stopped the run. */
     public boolean runUntilIdle(BooleanSupplier stop) {
         while (clock.isBusy()) {

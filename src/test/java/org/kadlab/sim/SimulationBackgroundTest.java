@@ -158,4 +158,20 @@ class SimulationBackgroundTest {
         assertThatIllegalArgumentException().isThrownBy(() -> sim.startWorkload(1, 1, -5))
                 .withMessageContaining("duration");
     }
+
+    @Test
+    @DisplayName("runUntilDone returns at its deadline on a network that is never idle")
+    void runUntilDoneEndsAtTheDeadlineUnderEndlessTraffic() {
+        Simulation sim = joined(config(38, kad(16, 4, 3)).withLoss(0.05), 20);
+        sim.startWorkload(200_000, 0, Background.UNTIL_STOPPED); // a lookup every 18 ms: always busy
+        long deadline = sim.now() + 60_000;
+        assertThat(sim.runUntilDone(() -> false, deadline, () -> false)).isTrue();
+        assertThat(sim.now()).isLessThanOrEqualTo(deadline).isGreaterThan(deadline - 1_000);
+        assertThat(sim.isBusy()).as("traffic never stopped").isTrue();
+
+        org.kadlab.sim.SimNode n = sim.addNode();
+        sim.runUntilDone(() -> !n.isJoining(), sim.now() + 3_600_000, () -> false);
+        assertThat(n.isJoining()).as("the join finished though the network stayed busy").isFalse();
+        assertThat(sim.isBusy()).isTrue();
+    }
 }

@@ -158,17 +158,20 @@ class ScenarioRunnerTest {
         Simulation direct = new Simulation(sc.config().withHistoryCapacity(0));
         List<String> b = new ArrayList<>();
         direct.addListener(e -> b.add(e.toString()));
+        long wait = ScenarioRunner.MAX_WAIT_MS;
         for (int i = 0; i < 15; i++) {
-            direct.addNode();
-            direct.runUntilIdle();
+            org.kadlab.sim.SimNode n = direct.addNode();
+            direct.runUntilDone(() -> !n.isJoining(), direct.now() + wait, () -> false); // each join, not the whole network
         }
         for (int i = 0; i < 4; i++) {
-            direct.findNode(direct.randomLive(), direct.randomId());
-            direct.runUntilIdle();
+            org.kadlab.sim.SimNode from = direct.randomLive();
+            org.kadlab.sim.Operation op = direct.findNode(from, direct.randomId());
+            direct.runUntilDone(() -> op.future().isDone() || !from.isAlive(), direct.now() + wait, () -> false);
         }
         direct.advance(7_200_000);
         direct.churn(org.kadlab.sim.SessionModel.WEIBULL, 1_200_000, 0.8, 3_600_000);
-        direct.runUntilIdle();
+        direct.runUntilDone(() -> !direct.isBusy(), direct.now() + wait, () -> false);
+        direct.runUntilDone(() -> !direct.isBusy(), direct.now() + wait, () -> false); // the end of the run
         assertThat(a).hasSizeGreaterThan(1000).isEqualTo(b);
     }
 
