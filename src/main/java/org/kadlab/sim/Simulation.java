@@ -222,6 +222,31 @@ public final class Simulation {
         return true;
     }
 
+    /** The longest {@link #awaitJoin}, {@link #awaitOperation} and {@link #awaitIdle} wait, in virtual time. */
+    public static final long MAX_WAIT_MS = 3_600_000;
+
+    /**
+     * Runs until {@code node}'s join (self-lookup and refreshes) is done, or it crashed, at most
+     * {@link #MAX_WAIT_MS}; the rest of the network's traffic goes on meanwhile. False when
+     * {@code stop} ended the run.
+     */
+    public boolean awaitJoin(SimNode node, BooleanSupplier stop) {
+        return runUntilDone(() -> !node.isJoining(), clock.now() + MAX_WAIT_MS, stop);
+    }
+
+    /** Runs until {@code op} ended or its {@code origin} crashed, at most {@link #MAX_WAIT_MS}; false when stopped. */
+    public boolean awaitOperation(Operation op, SimNode origin, BooleanSupplier stop) {
+        return runUntilDone(() -> op.future().isDone() || !origin.isAlive(), clock.now() + MAX_WAIT_MS, stop);
+    }
+
+    /**
+     * Runs until no RPC or join is under way, at most {@link #MAX_WAIT_MS}: a large network under
+     * loss, where refreshes overlap, may never be quite idle. False when stopped.
+     */
+    public boolean awaitIdle(BooleanSupplier stop) {
+        return runUntilDone(() -> !clock.isBusy(), clock.now() + MAX_WAIT_MS, stop);
+    }
+
     /** Like {@link #runUntilIdle()}, but asks {@code stop} before every action; false when it stopped the run. */
     public boolean runUntilIdle(BooleanSupplier stop) {
         while (clock.isBusy()) {

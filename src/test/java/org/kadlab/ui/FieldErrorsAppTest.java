@@ -74,6 +74,26 @@ class FieldErrorsAppTest extends AppFixture {
     }
 
     @Test
+    void theRuleCheckBoxesAndTheBackoffFieldBuildTheNetworkTheyShow() throws Exception {
+        fx(() -> bar().toggleSettings());
+        assertThat(fx(() -> settings().flag("share_failing").isSelected())).as("the paper's rule shown").isFalse();
+        assertThat(fx(() -> settings().flag("scale_cache_ttl").isSelected())).isTrue();
+        clickOn("#settings-share_failing");
+        clickOn("#settings-scale_cache_ttl");
+        fx(() -> settings().field("failure_backoff_ms").setText("x"));
+        assertThat(fx(() -> settings().fieldError("failure_backoff_ms")))
+                .hasValueSatisfying(m -> assertThat(m).startsWith("failure_backoff_ms must be a whole number"));
+        fx(() -> settings().field("failure_backoff_ms").setText("250"));
+        assertThat(fx(() -> settings().fieldError("failure_backoff_ms"))).isEmpty();
+        assertThat(fx(() -> settings().apply())).isTrue();
+        assertThat(fx(() -> app.viewModel().builder().awaitBuild(60_000))).isTrue();
+        var kad = fx(() -> app.viewModel().simulation().config().kad());
+        assertThat(kad.shareFailing()).isTrue();
+        assertThat(kad.scaleCacheTtl()).isFalse();
+        assertThat(kad.failureBackoffMs()).isEqualTo(250);
+    }
+
+    @Test
     void theLatencySliderAndItsFieldsFollowEachOther() throws Exception {
         fx(() -> bar().toggleSettings());
         fx(() -> settings().field("latency_min").setText("20"));

@@ -11,8 +11,8 @@ import org.kadlab.sim.Simulation;
 /**
  * Runs a scenario's steps on a simulation, one after the other. A step that adds nodes waits for
  * each join to finish, and a step that starts operations waits for each to end (the network's
- * other traffic goes on meanwhile); {@code revive} and {@code churn} run the network until it is
- * idle again.
+ * other traffic goes on meanwhile); {@code add}, {@code revive} and {@code churn} then run the
+ * network until it is idle again. No wait lasts more than {@link Simulation#MAX_WAIT_MS} of virtual time.
  *
  * <p>Another thread may {@link #cancel()} a run: the runner asks before every simulation action, so
  * even a long {@code advance}, {@code churn}, {@code add} or {@code lookups} stops promptly, and
@@ -26,9 +26,6 @@ public final class ScenarioRunner {
         /** {@code operation} (find_node, find_value or store) was started by {@code step}. */
         void started(Scenario.Step step, Operation operation);
     }
-
-    /** The longest a step waits, in virtual time, for one join or operation to end. */
-    static final long MAX_WAIT_MS = 3_600_000;
 
     private static final OperationListener NOBODY = (step, operation) -> {
     };
@@ -83,36 +80,28 @@ public final class ScenarioRunner {
         }
     }
 
-    /**
-     * Runs until {@code done} (a join or an operation of this step ended), at most {@link #MAX_WAIT_MS}
-     * of virtual time; the rest of the network's traffic goes on meanwhile, so a large network under
-     * loss, never quite idle, still moves on.
-     */
-    private void awaitDone(BooleanSupplier done, Scenario.Step step) throws ScenarioCancelledException {
-        if (!sim.runUntilDone(done, sim.now() + MAX_WAIT_MS, stop)) {
+    private void awaitOperation(Operation op, SimNode origin, Scenario.Step step) throws ScenarioCancelledException {
+        if (!sim.awaitOperation(op, origin, stop)) {
             checkCancelled(step);
         }
     }
 
-    private void awaitOperation(Operation op, SimNode origin, Scenario.Step step) throws ScenarioCancelledException {
-        awaitDone(() -> op.future().isDone() || !origin.isAlive(), step);
-    }
-
-    /**
-     * Runs until no RPC or join is under way, at most {@link #MAX_WAIT_MS} of virtual time: a large
-     * network under loss, where refreshes overlap, may never be quite idle.
-     */
+    /** Runs until the network is idle, at most {@link Simulation#MAX_WAIT_MS}, unless cancelled meanwhile. */
     private void idle(Scenario.Step step) throws ScenarioCancelledException {
-        awaitDone(() -> !sim.isBusy(), step);
+        if (!sim.awaitIdle(stop)) {
+            checkCancelled(step);
+        }
     }
 
     private void runStep(Scenario.Step step) throws ScenarioException {
         if (step instanceof Scenario.Add a) {
             for (int i = 0; i < a.count(); i++) {
                 checkCancelled(step);
-                SimNode n = sim.addNode();
-                awaitDone(() -> !n.isJoining(), step);
+                if (!sim.awaitJoin(sim.addNode(), stop)) {
+                    checkCancelled(step);
+                }
             }
+            idle(step); // the joins' last pings and replications settle before the next step
         } else if (step instanceof Scenario.Kill k) {
             int count = k.count() >= 0 ? k.count() : (int) Math.round(k.fraction() * sim.liveCount());
             for (int i = 0; i < count && sim.liveCount() > 0; i++) {

@@ -55,6 +55,13 @@ public final class SettingsPane extends VBox {
     @FXML private TextField peerTimeout;
     @FXML private TextField pingSkip;
     @FXML private CheckBox replicate;
+    @FXML private TextField backoff;
+    @FXML private CheckBox cacheFound;
+    @FXML private CheckBox scaleCache;
+    @FXML private CheckBox shareFailing;
+    @FXML private CheckBox evictAlone;
+    /** The check boxes, keyed by setting name. */
+    private final Map<String, CheckBox> flags = new LinkedHashMap<>();
     @FXML private Label error;
 
     public SettingsPane(NetworkViewModel vm) {
@@ -76,6 +83,12 @@ public final class SettingsPane extends VBox {
         fields.put("rpc_retries", retries);
         fields.put("peer_timeout_ms", peerTimeout);
         fields.put("ping_skip_window_ms", pingSkip);
+        fields.put("failure_backoff_ms", backoff);
+        flags.put("replicate_on_join", replicate);
+        flags.put("cache_on_find_value", cacheFound);
+        flags.put("scale_cache_ttl", scaleCache);
+        flags.put("share_failing", shareFailing);
+        flags.put("evict_stale_alone", evictAlone);
         nodes.setTooltip(new Tooltip("How many nodes join, one at a time (1.." + NetworkCommands.MAX_NODES + ")"));
         for (Node n : lookupAll(".text-field")) { // each field as wide as its column count, whatever its column's width
             ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
@@ -110,7 +123,7 @@ public final class SettingsPane extends VBox {
         fields.forEach((name, f) -> m.put(name, f.getText()));
         Toggle chosen = mode.getToggleGroup().getSelectedToggle();
         m.put("lookup_mode", chosen == null ? "" : String.valueOf(chosen.getUserData()));
-        m.put("replicate_on_join", String.valueOf(replicate.isSelected()));
+        flags.forEach((name, box) -> m.put(name, String.valueOf(box.isSelected())));
         return m;
     }
 
@@ -167,6 +180,11 @@ public final class SettingsPane extends VBox {
         for (ToggleButton b : mode.getButtons()) {
             b.setSelected(chosen.equals(b.getUserData()));
         }
-        replicate.setSelected(s.replicateOnJoin());
+        flags.forEach((name, box) -> box.setSelected(Boolean.parseBoolean(text.get(name))));
+    }
+
+    /** The check box of a true/false setting (for tests). */
+    public CheckBox flag(String name) {
+        return flags.get(name);
     }
 }

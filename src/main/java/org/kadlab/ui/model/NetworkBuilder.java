@@ -236,10 +236,10 @@ public final class NetworkBuilder {
         Simulation s = new Simulation(config);
         s.setOperationLimit(MAX_OPERATIONS);
         for (int i = 0; i < nodes && !cancelled.get(); i++) {
-            s.addNode();
-            s.runUntilIdle();
+            s.awaitJoin(s.addNode(), cancelled::get);
             progress.set(i + 1);
         }
+        s.awaitIdle(cancelled::get); // as a scenario's add step ends
         return s;
     }
 

@@ -42,9 +42,9 @@ public final class NetworkCommands {
         }
         vm.settle(() -> {
             for (int i = 0; i < n; i++) {
-                sim.addNode();
-                sim.runUntilIdle();
+                sim.awaitJoin(sim.addNode(), () -> false); // as a scenario's add step does
             }
+            sim.awaitIdle(() -> false);
         });
         if (vm.selection().selectedNode() == null) {
             vm.selection().selectQuietly(sim.nodes().get(0).id());

@@ -73,7 +73,7 @@ public final class NetworkViewModel {
     /** 16-bit ids, k = 4, alpha = 3, RPC timeout 1 s (peer timeout 200 ms), latency 10..80 ms, 2,000 events of history. */
     public static SimConfig defaultConfig(long seed) {
         KadConfig kad = KadConfig.builder().bits(16).k(4).alpha(3).rpcTimeoutMs(NetworkSettings.RPC_TIMEOUT_MS)
-                .peerTimeoutMs(NetworkSettings.PEER_TIMEOUT_MS).build();
+                .peerTimeoutMs(NetworkSettings.PEER_TIMEOUT_MS).failureBackoffMs(NetworkSettings.FAILURE_BACKOFF_MS).build();
         return SimConfig.defaults().withSeed(seed).withKad(kad).withHistoryCapacity(NetworkSettings.HISTORY);
     }
 
@@ -200,7 +200,7 @@ public final class NetworkViewModel {
         rpcs.useLegMs(simNetwork.meanLatencyMs());
         operations.reset(next.config().seed());
         recorder.replace(steps);
-        settle(next::runUntilIdle);
+        settle(() -> next.awaitIdle(() -> false));
         network.set(simNetwork);
         selection.selectQuietly(next.nodes().isEmpty() ? null : next.nodes().get(0).id());
         status.clearError();

@@ -59,9 +59,11 @@ final class NodeAdder {
         int before = done;
         vm.settle(() -> {
             while (done < total && System.nanoTime() - start < SLICE_NANOS) {
-                s.addNode();
-                s.runUntilIdle();
+                s.awaitJoin(s.addNode(), () -> false); // as a scenario's add step does
                 done++;
+            }
+            if (done == total) {
+                s.awaitIdle(() -> false); // the recorded add step ends so too
             }
         });
         if (done > before) {
@@ -78,6 +80,8 @@ final class NodeAdder {
     /** Stops adding; the nodes that joined stay. */
     void cancel() {
         if (sim != null && sim == vm.simulation()) {
+            Simulation s = sim;
+            vm.settle(() -> s.awaitIdle(() -> false)); // the recorded add step ends so too
             end("Stopped adding: " + done + " of " + total + " nodes joined.");
         }
         sim = null;

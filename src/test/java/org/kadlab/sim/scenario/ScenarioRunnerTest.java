@@ -158,11 +158,12 @@ class ScenarioRunnerTest {
         Simulation direct = new Simulation(sc.config().withHistoryCapacity(0));
         List<String> b = new ArrayList<>();
         direct.addListener(e -> b.add(e.toString()));
-        long wait = ScenarioRunner.MAX_WAIT_MS;
+        long wait = Simulation.MAX_WAIT_MS;
         for (int i = 0; i < 15; i++) {
             org.kadlab.sim.SimNode n = direct.addNode();
             direct.runUntilDone(() -> !n.isJoining(), direct.now() + wait, () -> false); // each join, not the whole network
         }
+        direct.runUntilDone(() -> !direct.isBusy(), direct.now() + wait, () -> false); // then the step settles
         for (int i = 0; i < 4; i++) {
             org.kadlab.sim.SimNode from = direct.randomLive();
             org.kadlab.sim.Operation op = direct.findNode(from, direct.randomId());

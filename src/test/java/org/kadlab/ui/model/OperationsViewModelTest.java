@@ -116,6 +116,44 @@ class OperationsViewModelTest {
     }
 
     @Test
+    void everyRuleUnderFailureIsASettingThatReachesTheNodes() {
+        Map<String, String> f = fields(vm.builder().settingsProperty().get());
+        assertThat(f).containsEntry("failure_backoff_ms", "1000").containsEntry("share_failing", "false")
+                .containsEntry("scale_cache_ttl", "true").containsEntry("cache_on_find_value", "true")
+                .containsEntry("evict_stale_alone", "false");
+        f.put("max_failures", "2");
+        f.put("rpc_retries", "1");
+        f.put("failure_backoff_ms", "0");
+        f.put("share_failing", "true");
+        f.put("scale_cache_ttl", "false");
+        f.put("cache_on_find_value", "false");
+        f.put("evict_stale_alone", "true");
+        f.put("replicate_on_join", "false");
+        assertThat(vm.builder().applySettings(f, false)).isTrue();
+        var kad = vm.simulation().config().kad();
+        assertThat(kad.maxFailures()).isEqualTo(2);
+        assertThat(kad.rpcRetries()).isEqualTo(1);
+        assertThat(kad.failureBackoffMs()).isZero();
+        assertThat(kad.shareFailing()).isTrue();
+        assertThat(kad.scaleCacheTtl()).isFalse();
+        assertThat(kad.cacheOnFindValue()).isFalse();
+        assertThat(kad.evictStaleAlone()).isTrue();
+        assertThat(kad.replicateOnJoin()).isFalse();
+        assertThat(vm.simulation().nodes().get(0).kad().config()).as("the nodes run with them").isEqualTo(kad);
+        assertThat(fields(vm.builder().settingsProperty().get())).as("the form shows what was built").isEqualTo(f);
+
+        var before = vm.simulation();
+        for (String[] bad : new String[][] {{"failure_backoff_ms", "-1"}, {"share_failing", "maybe"},
+                {"scale_cache_ttl", "1"}, {"failure_backoff_ms", "99999999999"}}) {
+            Map<String, String> g = new HashMap<>(f);
+            g.put(bad[0], bad[1]);
+            assertThat(vm.builder().applySettings(g, false)).as(bad[0]).isFalse();
+            assertThat(vm.status().settingsErrorProperty().get()).as(bad[0]).startsWith(bad[0] + " ");
+            assertThat(vm.simulation()).as("nothing lost").isSameAs(before);
+        }
+    }
+
+    @Test
     void invalidSettingsNameTheFieldAndKeepTheNetwork() {
         var before = vm.simulation();
         for (String[] bad : new String[][] {{"k", "0", "k "}, {"alpha", "x", "alpha "}, {"bits", "200", "bits "},
