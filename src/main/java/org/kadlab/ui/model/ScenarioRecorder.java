@@ -49,6 +49,19 @@ public final class ScenarioRecorder {
         recorded.addLast(step);
     }
 
+    /**
+     * Replaces the last recorded step with {@code next} if the last one is {@code last} itself (no
+     * other step was recorded since); returns whether it did.
+     */
+    boolean replaceLast(Scenario.Step last, Scenario.Step next) {
+        if (recorded.peekLast() != last) {
+            return false;
+        }
+        recorded.pollLast();
+        recorded.addLast(next);
+        return true;
+    }
+
     /** Starts over with {@code steps}. */
     void replace(List<Scenario.Step> steps) {
         recorded.clear();
