@@ -47,7 +47,7 @@ final class EventRouter {
         } else if (e instanceof SimEvent.LookupProgressed p) {
             LookupSession session = vm.selection().session(p.lookup());
             if (session != null) {
-                session.progressed();
+                session.progressed(p, vm.simulation().config().kad().effectivePeerTimeoutMs());
             }
         }
         if (muted && !concernsSession(e)) {
