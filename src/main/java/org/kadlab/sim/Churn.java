@@ -20,49 +20,54 @@ final class Churn {
         this.random = random;
     }
 
-    /** Schedules the departures of today's live nodes and the first arrival; returns when the period ends. */
-    long start(SessionModel model, double meanSessionMs, double shape, long durationMs) {
+    /**
+     * Schedules the departures of today's live nodes and the first arrival; the returned handle ends
+     * the period at its end time or when stopped (departures and arrivals still due are then dropped).
+     */
+    Background start(SessionModel model, double meanSessionMs, double shape, long durationMs) {
         model.validate(meanSessionMs, shape);
-        if (durationMs < 0) {
-            throw new IllegalArgumentException("duration must not be negative, was " + durationMs);
-        }
-        long now = clock.now();
-        long end = now + durationMs;
+        Background run = new Background("churn", clock, durationMs);
         for (SimNode n : roster.liveSnapshot()) {
-            scheduleDeparture(n, model, meanSessionMs, shape, end);
+            scheduleDeparture(n, model, meanSessionMs, shape, run);
         }
         double meanGap = meanSessionMs / Math.max(1, roster.liveCount());
-        scheduleArrival(now + (long) Math.ceil(-meanGap * Math.log(1.0 - random.nextDouble())), model, meanSessionMs,
-                shape, meanGap, end);
-        return end;
+        scheduleArrival(clock.now() + (long) Math.ceil(-meanGap * Math.log(1.0 - random.nextDouble())), model,
+                meanSessionMs, shape, meanGap, run);
+        return run;
     }
 
-    private void scheduleDeparture(SimNode n, SessionModel model, double mean, double shape, long end) {
+    private void scheduleDeparture(SimNode n, SessionModel model, double mean, double shape, Background run) {
         long at = clock.now() + Math.max(1, (long) model.sample(random, mean, shape));
-        if (at <= end) {
+        int epoch = n.epoch; // a node revived in between has a session of its own
+        if (run.covers(at)) {
             clock.schedule(at, new SimClock.Background() {
                 @Override
                 void fire() {
-                    membership.kill(n);
+                    if (run.covers(at) && n.epoch == epoch) {
+                        membership.kill(n);
+                    }
                 }
             });
         }
     }
 
-    private void scheduleArrival(long at, SessionModel model, double mean, double shape, double meanGap, long end) {
-        if (at > end) {
+    private void scheduleArrival(long at, SessionModel model, double mean, double shape, double meanGap, Background run) {
+        if (!run.covers(at)) {
             return;
         }
         clock.schedule(at, new SimClock.Background() {
             @Override
             void fire() {
+                if (!run.covers(at)) {
+                    return;
+                }
                 SimNode seed = roster.randomLive();
                 if (seed != null && roster.hasFreeId()) {
                     SimNode n = membership.add(roster.freshId(), seed);
-                    scheduleDeparture(n, model, mean, shape, end);
+                    scheduleDeparture(n, model, mean, shape, run);
                 }
                 long gap = (long) Math.ceil(-meanGap * Math.log(1.0 - random.nextDouble()));
-                scheduleArrival(clock.now() + Math.max(1, gap), model, mean, shape, meanGap, end);
+                scheduleArrival(clock.now() + Math.max(1, gap), model, mean, shape, meanGap, run);
             }
         });
     }

@@ -1,5 +1,6 @@
 package org.kadlab.sim;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -52,6 +53,12 @@ public final class Simulation {
     private final SimTransport transport;
     private final Membership membership;
     private final Churn churn;
+    /** User keys stored through {@link #store}, oldest first, at most {@link #MAX_STORED_KEYS}. */
+    private final LinkedHashSet<String> storedKeys = new LinkedHashSet<>();
+    private List<String> storedKeyList = List.of();
+
+    /** Most user keys remembered for a workload's find_values and for durability samples. */
+    public static final int MAX_STORED_KEYS = 10_000;
 
     public Simulation(SimConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -286,7 +293,7 @@ public final class Simulation {
      * live node and gets a session of its own. Runs the simulation to the end of the period.
      */
     public void churn(SessionModel model, double meanSessionMs, double shape, long durationMs) {
-        runUntil(churn.start(model, meanSessionMs, shape, durationMs));
+        runUntil(churn.start(model, meanSessionMs, shape, durationMs).endsAt());
     }
 
     /**
@@ -294,7 +301,41 @@ public final class Simulation {
      * action; false when it stopped the run before the period ended.
      */
     public boolean churn(SessionModel model, double meanSessionMs, double shape, long durationMs, BooleanSupplier stop) {
-        return runUntil(churn.start(model, meanSessionMs, shape, durationMs), stop);
+        return runUntil(churn.start(model, meanSessionMs, shape, durationMs).endsAt(), stop);
+    }
+
+    /**
+     * Starts churn as a {@link Background} process (see {@link #churn(SessionModel, double, double, long)})
+     * that plays out as virtual time runs, for {@code durationMs} ({@link Background#UNTIL_STOPPED}: until
+     * stopped); this call returns at once.
+     */
+    public Background startChurn(SessionModel model, double meanSessionMs, double shape, long durationMs) {
+        return churn.start(model, meanSessionMs, shape, durationMs);
+    }
+
+    /**
+     * Starts a background {@link Workload} of lookups to random targets and find_values of keys stored
+     * earlier, at the given rates per hour of virtual time, for {@code durationMs}; returns at once.
+     */
+    public Workload startWorkload(double lookupsPerHour, double findValuesPerHour, long durationMs) {
+        Workload.checkRate("lookups_per_hour", lookupsPerHour);
+        Workload.checkRate("find_values_per_hour", findValuesPerHour);
+        Workload w = new Workload(this, clock, random.split(), this::storedKeys, durationMs);
+        w.start(lookupsPerHour, findValuesPerHour);
+        return w;
+    }
+
+    /** The user keys stored so far (the latest {@link #MAX_STORED_KEYS}), oldest first. */
+    public List<String> storedKeys() {
+        if (storedKeyList.size() != storedKeys.size()) {
+            storedKeyList = List.copyOf(storedKeys);
+        }
+        return storedKeyList;
+    }
+
+    /** Who holds the record of user key {@code key} now, against its true k closest live nodes. */
+    public Durability durability(String key) {
+        return Durability.sample(key, keySpace.keyId(key), clock.now(), kad.k(), roster);
     }
 
     // ------------------------------------------------------------------ user operations
@@ -335,6 +376,9 @@ public final class Simulation {
      */
     public Operation store(SimNode origin, String key, String value) {
         Started<StoreResult> s = start(origin, () -> origin.kad().store(key, value));
+        if (storedKeys.add(key) && storedKeys.size() > MAX_STORED_KEYS) {
+            storedKeys.remove(storedKeys.iterator().next());
+        }
         upkeep.schedule(origin); // the publisher's republish timer starts now
         NodeEvents.LookupTrack t = s.track();
         return s.handle("store", s.future().thenApply(r -> judge.record("store", origin.id(), r.lookup(),

@@ -301,4 +301,60 @@ class StoreAndFindValueTest {
         }
         assertThat(checked).as("publisher/stranger pairs checked").isGreaterThanOrEqualTo(5);
     }
+
+    /**
+     * The paper's rule against over-caching: the copy cached by find_value lives ttl / 2^m, m the
+     * usable nodes the lookup saw closer to the key than the cache; with scale_cache_ttl off it lives
+     * the whole remaining ttl.
+     */
+    @ParameterizedTest(name = "scaleCacheTtl={0}")
+    @ValueSource(booleans = {true, false})
+    @DisplayName("a copy cached by find_value lives ttl / 2^(usable nodes seen closer to the key)")
+    void cachedCopyExpiresSoonerTheFartherItIsFromTheKey(boolean scale) {
+        KadConfig cfg = ClassicConfig.builder().bits(32).k(3).alpha(3).scaleCacheTtl(scale).build();
+        RecordingObserver seen = new RecordingObserver();
+        TestNetwork net = joined(cfg, 24, 40, seen);
+        NodeId key = net.keySpace.keyId("delta");
+        net.await(net.node(net.liveIds().get(9)).store(key, "four"));
+        int halved = 0;
+        for (NodeId reader : net.liveIds()) {
+            Set<NodeId> before = new HashSet<>(net.holders(key));
+            if (before.contains(reader)) {
+                continue;
+            }
+            seen.clear();
+            int logStart = net.log.size();
+            LookupResult r = net.await(net.node(reader).findValue(key));
+            Lookup lookup = seen.lookupsFinished.stream()
+                    .filter(f -> f.node().id().equals(reader) && f.result().purpose() == LookupPurpose.FIND_VALUE)
+                    .findFirst().orElseThrow().lookup();
+            int closer = 0;
+            NodeId cache = null;
+            for (Lookup.Candidate c : lookup.candidates()) {
+                if (c.state() == Lookup.CandidateState.SUCCEEDED && !c.contact().equals(r.foundAt())) {
+                    cache = c.contact().id();
+                    break;
+                }
+                if (c.state() != Lookup.CandidateState.FAILED && c.state() != Lookup.CandidateState.UNRESPONSIVE) {
+                    closer++;
+                }
+            }
+            if (cache == null || before.contains(cache)) {
+                continue;
+            }
+            long carried = net.answers.stream()
+                    .filter(a -> a.to().equals(reader) && a.from().equals(r.foundAt().id()))
+                    .map(TestNetwork.Answered::response).filter(KadResponse.Value.class::isInstance)
+                    .mapToLong(v -> ((KadResponse.Value) v).ttlMs()).reduce((a, b) -> b).orElseThrow();
+            List<TestNetwork.Sent> stores = storesFrom(net, logStart, reader);
+            assertThat(stores).as("reader %s: one caching STORE", reader).hasSize(1);
+            KadRequest.Store store = (KadRequest.Store) stores.get(0).request();
+            assertThat(store.ttlMs()).as("reader %s: cache %s with %d usable nodes closer, value ttl %d", reader, cache,
+                    closer, carried).isEqualTo(scale ? carried >> closer : carried);
+            if (closer > 0) {
+                halved++;
+            }
+        }
+        assertThat(halved).as("find_values whose cache had nodes closer to the key").isPositive();
+    }
 }
