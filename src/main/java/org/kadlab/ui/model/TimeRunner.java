@@ -94,6 +94,14 @@ final class TimeRunner {
         vm.status().caption(caption);
     }
 
+    /** Virtual time as a clock: {@code 7:05} (minutes and seconds) or {@code 1:02:05} (with hours). */
+    static String clock(long ms) {
+        long s = Math.floorDiv(ms, 1000);
+        long h = s / 3600;
+        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
     /** "90 s", "10 min", "1 h", "1 d": the largest unit that keeps it readable. */
     static String span(long ms) {
         if (ms >= 86_400_000L && ms % 3_600_000L == 0) {
