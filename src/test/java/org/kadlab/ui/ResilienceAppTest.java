@@ -35,13 +35,40 @@ class ResilienceAppTest extends AppFixture {
         List<String> items = fx(() -> lookup("#resilience-menu").queryAs(MenuButton.class).getItems().stream()
                 .map(MenuItem::getText).filter(t -> t != null && !t.isEmpty()).toList());
         assertThat(items).containsExactly("Run 100 lookups from random live nodes (Ctrl+Shift+L)",
-                "Kill 30% of the live nodes (Ctrl+Delete)", "Let 1 hour of virtual time pass", "Revive every crashed node (Ctrl+R)");
+                "Kill 30% of the live nodes (Ctrl+Delete)", "Let 1 hour of virtual time pass", "Revive every crashed node (Ctrl+R)",
+                "Churn and a background workload\u2026");
         fx(() -> lookup("#kill-percent").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(50));
         assertThat(fx(() -> lookup("#resilience-menu").queryAs(MenuButton.class).getItems().get(1).getText()))
                 .as("the kill item says the share the Kill %% box holds").isEqualTo("Kill 50% of the live nodes (Ctrl+Delete)");
         clickOn("#resilience-menu");
         clickOn("Kill 50% of the live nodes (Ctrl+Delete)");
         assertThat(fx(() -> app.viewModel().liveCountProperty().get())).isEqualTo(16);
+    }
+
+    @Test
+    void theChurnRowStartsAndStopsChurnAndAWorkloadAndRefusesANonsenseMean() throws Exception {
+        clickOn("#churn-toggle");
+        assertThat(fx(() -> lookup("#churn-pane").query().isVisible())).isTrue();
+        doubleClickOn("#churn-mean").eraseText(4).write("soon");
+        clickOn("#churn-button");
+        assertThat(fx(() -> app.viewModel().churn().churnRunningProperty().get())).isFalse();
+        assertThat(fx(() -> app.viewModel().status().targetErrorProperty().get())).isEqualTo("mean session: 'soon' is not a number.");
+        doubleClickOn("#churn-mean").eraseText(6).write("20");
+        clickOn("Pareto");
+        assertThat(fx(() -> lookup("#churn-shape").queryAs(javafx.scene.control.TextField.class).getText()))
+                .as("a Pareto model starts from shape 2").isEqualTo("2");
+        clickOn("#churn-button");
+        assertThat(fx(() -> app.viewModel().churn().churnRunningProperty().get())).isTrue();
+        assertThat(fx(() -> lookup("#churn-button").queryButton().getText())).isEqualTo("Stop churn");
+        clickOn("#workload-button");
+        assertThat(fx(() -> app.viewModel().churn().workloadRunningProperty().get())).isTrue();
+        assertThat(fx(() -> lookup("#churn-summary").queryAs(javafx.scene.control.Label.class).getText()))
+                .startsWith("churn: pareto sessions of mean 20 min, shape 2").contains("workload: ");
+        clickOn("#churn-button");
+        clickOn("#workload-button");
+        assertThat(fx(() -> app.viewModel().churn().isRunning())).isFalse();
+        assertThat(fx(() -> app.viewModel().timeline().markers()).stream().map(m -> m.label()).toList())
+                .containsExactly("churn pareto 20 min", "churn off");
     }
 
     private void awaitOutcomes(long n) throws Exception {

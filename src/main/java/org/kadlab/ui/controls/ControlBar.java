@@ -48,6 +48,8 @@ public final class ControlBar extends VBox {
     private final NetworkViewModel vm;
     private final Runnable toggleTheme;
     private final SettingsPane settings;
+    private final ToggleButton churnToggle = new ToggleButton("Churn");
+    private ChurnPane churn;
     private final FieldChecks checks = new FieldChecks();
     private Runnable helpAction = () -> { };
     private ExportActions exports;
@@ -88,7 +90,10 @@ public final class ControlBar extends VBox {
         FxmlView.load(this);
         settings.visibleProperty().bind(settingsToggle.selectedProperty());
         settings.managedProperty().bind(settings.visibleProperty());
-        getChildren().add(settings);
+        churn = new ChurnPane(vm);
+        churn.visibleProperty().bind(churnToggle.selectedProperty());
+        churn.managedProperty().bind(churn.visibleProperty());
+        getChildren().addAll(settings, churn);
     }
 
     @FXML
@@ -103,13 +108,18 @@ public final class ControlBar extends VBox {
             item.setOnAction(e -> vm.builder().applyPreset(p, true));
             presets.getItems().add(item);
         }
-        presetGroup.getChildren().add(new ResilienceMenu(vm, killPercent.valueProperty(), this::killTyped));
+        churnToggle.setId("churn-toggle");
+        churnToggle.setFocusTraversable(false);
+        tip(churnToggle, "Show the churn row: nodes leaving and joining with Weibull, Pareto or exponential sessions, "
+                + "and a background workload of lookups and find_values");
+        presetGroup.getChildren().addAll(new ResilienceMenu(vm, killPercent.valueProperty(), this::killTyped,
+                () -> churnToggle.setSelected(true)), churnToggle);
         windowGroup.getChildren().add(0, new ExportMenu(this::exports, () -> currentView.get()));
         keyTips();
         bindState();
         checkFields();
         for (Node group : lookupAll(".control-group")) {
-            keepWhole((HBox) group);
+            WrappingRow.keepWhole((HBox) group);
         }
     }
 
@@ -281,6 +291,11 @@ public final class ControlBar extends VBox {
         settingsToggle.setSelected(!settingsToggle.isSelected());
     }
 
+    /** The churn row (for tests). */
+    public ChurnPane churn() {
+        return churn;
+    }
+
     /** The settings row (for tests). */
     public SettingsPane settings() {
         return settings;
@@ -363,18 +378,6 @@ public final class ControlBar extends VBox {
     private void blameIfRefused(boolean ran, Control field) {
         if (!ran && field.getScene() != null) {
             checks.blame(field, vm.status().targetErrorProperty().get());
-        }
-    }
-
-    /** A group of controls stays whole on one line, each at its preferred width. */
-    private static void keepWhole(HBox group) {
-        group.setSpacing(6);
-        group.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        group.setMinWidth(Region.USE_PREF_SIZE);
-        for (Node n : group.getChildren()) {
-            if (n instanceof Region r) {
-                r.setMinWidth(Region.USE_PREF_SIZE);
-            }
         }
     }
 

@@ -12,14 +12,15 @@ import org.kadlab.ui.model.Operations;
 
 /**
  * The resilience experiment in one menu, in the order a presenter runs it: 100 random lookups, kill
- * a share of the live nodes, let an hour of virtual time pass, revive them. Each item names its
- * shortcut's keys from {@link Shortcuts}; the Stats tab charts what it does over virtual time.
+ * a share of the live nodes, let an hour of virtual time pass, revive them; and the churn row. Each
+ * item names its shortcut's keys from {@link Shortcuts}; the Stats tab charts what it does over
+ * virtual time.
  */
 public final class ResilienceMenu extends MenuButton {
     /** Virtual time the "let an hour pass" item runs, in ms. */
     static final long HOUR_MS = 3_600_000L;
 
-    ResilienceMenu(NetworkViewModel vm, ObservableValue<Integer> killPercent, Runnable killTyped) {
+    ResilienceMenu(NetworkViewModel vm, ObservableValue<Integer> killPercent, Runnable killTyped, Runnable showChurn) {
         super("Resilience");
         setId("resilience-menu");
         setFocusTraversable(false);
@@ -33,7 +34,8 @@ public final class ResilienceMenu extends MenuButton {
         MenuItem hour = item("resilience-hour", "Let 1 hour of virtual time pass", () -> vm.playback().runFor(HOUR_MS));
         MenuItem revive = item("resilience-revive", Shortcuts.REVIVE_ALL.withKeys("Revive every crashed node"),
                 vm.commands()::reviveAll);
-        getItems().addAll(lookups, kill, hour, new SeparatorMenuItem(), revive);
+        MenuItem churn = item("resilience-churn", "Churn and a background workload\u2026", showChurn);
+        getItems().addAll(lookups, kill, hour, new SeparatorMenuItem(), revive, churn);
     }
 
     private static MenuItem item(String id, String text, Runnable action) {

@@ -136,6 +136,7 @@ public final class ResilienceChart extends LineChart<Number, Number> {
         NumberAxis y = (NumberAxis) getYAxis();
         double top = y.getDisplayPosition(100);
         double bottom = y.getDisplayPosition(0);
+        double right = time.getDisplayPosition(time.getUpperBound());
         TimeFolds axis = time.folds();
         List<TimeFolds.Piece> bands = axis.folds();
         for (int i = 0; i < bands.size() && i < folds.getChildren().size(); i++) {
@@ -161,12 +162,13 @@ public final class ResilienceChart extends LineChart<Number, Number> {
             t.applyCss();
             double w = t.prefWidth(-1);
             double h = t.prefHeight(w);
+            double left = x + 2 + w > right ? x - 2 - w : x + 2; // near the right edge the label goes left of its line
             int row = 0;
-            while (row < LABEL_ROWS - 1 && rowEnds[row] > x + 2) {
+            while (row < LABEL_ROWS - 1 && rowEnds[row] > left) {
                 row++;
             }
-            rowEnds[row] = x + 2 + w + 4;
-            t.resizeRelocate(x + 2, top + 2 + (h + 1) * row, w, h);
+            rowEnds[row] = left + w + 4;
+            t.resizeRelocate(left, top + 2 + (h + 1) * row, w, h);
         }
     }
 

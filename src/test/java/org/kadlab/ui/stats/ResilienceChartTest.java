@@ -110,6 +110,43 @@ class ResilienceChartTest {
         });
     }
 
+    @Test
+    void churnIsMarkedWhereItStartedAndStoppedAndALabelAtTheRightEdgeStaysInTheChart() throws Exception {
+        FxFixture.fx(() -> {
+            NetworkViewModel vm = new NetworkViewModel();
+            vm.playback().playingProperty().set(false);
+            ResilienceChart chart = new ResilienceChart();
+            chart.getStylesheets().add(Theme.viewsStylesheet());
+            TestViews.show(chart, 700, 300);
+            assertThat(vm.churn().startChurn(org.kadlab.sim.SessionModel.WEIBULL, 600_000, 0.5,
+                    org.kadlab.sim.Background.UNTIL_STOPPED)).isTrue();
+            assertThat(vm.churn().startWorkload(600, 0, org.kadlab.sim.Background.UNTIL_STOPPED)).isTrue();
+            assertThat(vm.playback().runFor(600_000)).isTrue();
+            for (int i = 0; i < 100_000 && vm.builder().buildingProperty().get(); i++) {
+                vm.playback().tick(FRAME);
+            }
+            vm.churn().stopChurn();
+            chart.show(vm.timeline(), vm.simulation().now());
+            chart.applyCss();
+            chart.layout();
+            assertThat(chart.markerLabels()).containsExactly("churn weibull 10 min", "churn off");
+            assertThat(chart.exactSeries().getData()).as("the workload's lookups are charted").hasSizeGreaterThan(50);
+            List<Label> labels = chart.lookupAll(".time-marker-label").stream().map(Label.class::cast).toList();
+            List<Line> lines = chart.lookupAll(".time-marker").stream().map(Line.class::cast).toList();
+            assertThat(lines.get(0).getPseudoClassStates()).extracting(Object::toString).containsExactly("churn-start");
+            assertThat(lines.get(1).getPseudoClassStates()).extracting(Object::toString).containsExactly("churn-stop");
+            double right = chart.getXAxis().getDisplayPosition(((FoldedTimeAxis) chart.getXAxis()).getUpperBound());
+            for (Label l : labels) {
+                assertThat(l.getBoundsInParent().getMaxX()).as("%s stays in the plot", l.getText()).isLessThanOrEqualTo(right + 0.5);
+                assertThat(l.getBoundsInParent().getMinX()).isGreaterThanOrEqualTo(-0.5);
+            }
+            assertThat(labels.get(1).getBoundsInParent().getMaxX()).as("the last label is left of its line")
+                    .isLessThanOrEqualTo(lines.get(1).getStartX());
+            vm.shutdown();
+            return null;
+        });
+    }
+
     private static double min(List<XYChart.Data<Number, Number>> data) {
         double m = Double.MAX_VALUE;
         for (XYChart.Data<Number, Number> d : data) {
