@@ -17,7 +17,8 @@ import java.util.Locale;
  *       inside which time runs linearly from its start to its end.</li>
  *   <li>Ticks fall on whole multiples of a round unit (1 s .. 1 d) inside busy segments, about
  *       {@link #TARGET_TICKS} in all, labelled as a clock ({@code 7:30}, {@code 1:02:00}); each
- *       folded band gets one tick in its middle saying how long it is ({@code ~1 h~}).</li>
+ *       folded band gets one tick in its middle saying how long it is ({@code ~1 h~}). The axis
+ *       shows the ones whose labels fit.</li>
  * </ol>
  */
 public final class TimeFolds {
@@ -36,8 +37,8 @@ public final class TimeFolds {
     public record Piece(long fromMs, long toMs, double x, double width, boolean folded) {
     }
 
-    /** A tick: where it is drawn and what it says. */
-    public record Tick(double x, String label) {
+    /** A tick: where it is drawn, what it says, and whether it stands for a folded band. */
+    public record Tick(double x, String label, boolean folded) {
     }
 
     private final List<Piece> pieces;
@@ -100,11 +101,11 @@ public final class TimeFolds {
         List<Tick> out = new ArrayList<>();
         for (Piece p : pieces) {
             if (p.folded()) {
-                out.add(new Tick(p.x() + p.width() / 2, "~" + span(p.toMs() - p.fromMs()) + "~"));
+                out.add(new Tick(p.x() + p.width() / 2, "~" + span(p.toMs() - p.fromMs()) + "~", true));
                 continue;
             }
             for (long m = ceilDiv(p.fromMs(), unit) * unit; m <= p.toMs(); m += unit) {
-                out.add(new Tick(p.x() + (m - p.fromMs()) / 1000.0, clock(m)));
+                out.add(new Tick(p.x() + (m - p.fromMs()) / 1000.0, clock(m), false));
             }
         }
         return out;

@@ -73,6 +73,20 @@ class ResilienceChartTest {
             Rectangle band = (Rectangle) chart.lookup(".time-fold");
             assertThat(band.getWidth()).as("the folded hour is narrow").isGreaterThan(0).isLessThan(chart.getWidth() / 5);
 
+            List<javafx.geometry.Bounds> ticks = new java.util.ArrayList<>();
+            List<String> tickTexts = new java.util.ArrayList<>();
+            for (javafx.scene.Node n : chart.getXAxis().getChildrenUnmodifiable()) {
+                if (n instanceof javafx.scene.text.Text t && t.isVisible() && !t.getText().isEmpty()) {
+                    ticks.add(t.getBoundsInParent());
+                    tickTexts.add(t.getText());
+                }
+            }
+            assertThat(tickTexts).as("the folded hour and some clock times are labelled").contains("~1 h~").hasSizeGreaterThan(2);
+            assertThat(org.kadlab.ui.TestViews.overlapping(ticks)).as("tick labels %s overlap", tickTexts).isNull();
+            for (javafx.geometry.Bounds b : ticks) {
+                assertThat(b.getMinX()).as("inside the axis").isGreaterThanOrEqualTo(-0.5);
+                assertThat(b.getMaxX()).as("inside the axis").isLessThanOrEqualTo(chart.getXAxis().getWidth() + 0.5);
+            }
             Path dir = Path.of("target", "ui-shots");
             Files.createDirectories(dir);
             ExportActions.writePng(stats.getScene(), dir.resolve("resilience-chart.png"));
