@@ -165,6 +165,11 @@ public final class Operations {
             vm.status().error("No node is live to start a lookup from: revive or add nodes first.");
             return false;
         }
+        if (vm.lookupBatch().remaining() + (long) n > MAX_BATCH_LOOKUPS) {
+            vm.status().error(vm.lookupBatch().remaining() + " lookups are still to run: at most " + MAX_BATCH_LOOKUPS
+                    + " may wait at once.");
+            return false;
+        }
         vm.lookupBatch().start(n);
         vm.bump();
         return true;

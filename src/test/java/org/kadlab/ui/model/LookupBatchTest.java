@@ -92,6 +92,10 @@ class LookupBatchTest {
         assertThat(vm.operations().runLookups(0)).isFalse();
         assertThat(vm.status().targetErrorProperty().get()).contains("between 1 and 10000");
         assertThat(vm.operations().runLookups(Operations.MAX_BATCH_LOOKUPS + 1)).isFalse();
+        assertThat(vm.operations().runLookups(Operations.MAX_BATCH_LOOKUPS)).isTrue();
+        assertThat(vm.operations().runLookups(1)).as("the lookups waiting are bounded").isFalse();
+        assertThat(vm.status().targetErrorProperty().get()).contains("at most 10000 may wait at once");
+        vm.builder().cancelWork();
         assertThat(vm.commands().killPercent(100)).isPositive();
         vm.simulation().nodes().forEach(n -> {
             if (n.isAlive()) {
