@@ -92,7 +92,9 @@ public final class ExportActions {
         Path p = choose("Save the scenario", "network.yaml", "YAML scenario", "*.yaml", true);
         if (p != null) {
             run(() -> vm.exports().writeScenario(p), "Saved the scenario to " + p.getFileName()
-                    + ": load it here or run it with the headless runner.");
+                    + ": load it here or run it with the headless runner." + (vm.recorder().leftOut().isEmpty() ? ""
+                    : " Churn and background workloads are left out (no scenario step runs them in the background): "
+                            + "its comment lists them."));
         }
     }
 

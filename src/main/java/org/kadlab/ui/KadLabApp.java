@@ -8,6 +8,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.kadlab.ui.controls.ControlBar;
 import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.Operations;
 import org.kadlab.ui.theme.Theme;
 
 /**
@@ -113,6 +114,8 @@ public class KadLabApp extends Application {
         actions.put(Shortcuts.STEP, vm.playback()::stepOnce);
         actions.put(Shortcuts.STEP_ROUND, vm.playback()::stepRound);
         actions.put(Shortcuts.KILL_SELECTED, vm.commands()::killSelected);
+        actions.put(Shortcuts.KILL_SHARE, c::killTyped);
+        actions.put(Shortcuts.RUN_LOOKUPS, () -> vm.operations().runLookups(Operations.BATCH_LOOKUPS));
         actions.put(Shortcuts.ADD_NODES, c::addTyped);
         actions.put(Shortcuts.REVIVE_ALL, vm.commands()::reviveAll);
         actions.put(Shortcuts.TYPE_TARGET, c::focusTarget);

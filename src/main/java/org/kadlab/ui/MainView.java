@@ -21,6 +21,7 @@ import org.kadlab.ui.distance.DistanceRingsView;
 import org.kadlab.ui.events.EventLogView;
 import org.kadlab.ui.graph.NetworkGraphView;
 import org.kadlab.ui.inspector.LookupInspector;
+import org.kadlab.ui.model.CandidateRow;
 import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.ring.RingView;
@@ -108,12 +109,16 @@ public final class MainView extends BorderPane {
         caption.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.max(0, captionBar.getWidth() - legend.getWidth() - frameCost.getWidth() - CAPTION_BAR_GAPS),
                 captionBar.widthProperty(), legend.widthProperty(), frameCost.widthProperty()));
+        // the network's marks on the first row, a lookup's on the second
         legend.getChildren().addAll(
                 entry("live", null), entry("down", NodeDot.DEAD), entry("selected", NodeDot.SELECTED),
-                entry("contact", NodeDot.CONTACT), entry("waiting", PseudoClass.getPseudoClass("waiting")),
+                entry("contact", NodeDot.CONTACT), rpcEntry("RPC", "outbound"), rpcEntry("timeout", "timed-out"),
+                entry("waiting", PseudoClass.getPseudoClass("waiting")),
                 entry("answered", PseudoClass.getPseudoClass("answered")),
-                entry("failed", PseudoClass.getPseudoClass("failed")), rpcEntry("RPC", "outbound"),
-                rpcEntry("timeout", "timed-out"));
+                entry("slow", PseudoClass.getPseudoClass("unresponsive")),
+                entry("late answer", PseudoClass.getPseudoClass(CandidateRow.LATE)),
+                entry("failed", PseudoClass.getPseudoClass("failed")), badgeEntry("asked again"));
+        legendTips();
 
         setTop(controls);
         vm.selection().selectedNodeProperty().addListener((o, a, b) -> refresh());
@@ -195,6 +200,37 @@ public final class MainView extends BorderPane {
         h.setMinWidth(Region.USE_PREF_SIZE);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
+    }
+
+    /** The legend entry of the mark beside a peer the lookup asked again. */
+    private static HBox badgeEntry(String text) {
+        javafx.scene.text.Text badge = new javafx.scene.text.Text(CandidateRow.askedAgainMark(1));
+        badge.getStyleClass().add("resend-badge");
+        Label l = new Label(text);
+        l.getStyleClass().add("legend-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        HBox h = new HBox(3, badge, l);
+        h.setMinWidth(Region.USE_PREF_SIZE);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    /** Says what each legend entry of a lookup's marks means, on hover. */
+    private void legendTips() {
+        String[][] tips = {{"waiting", "asked; the answer is awaited"}, {"answered", "answered in time"},
+            {"slow", "silent for the peer timeout: its slot is freed for another query; a late answer still counts"},
+            {"late answer", "answered after the peer timeout: the lookup had freed its slot, the answer still counted"},
+            {"failed", "no answer before the RPC timeout: the lookup gives up on it"},
+            {"asked again", "asked again after a silent peer timeout (rpc_retries); the number says how often"}};
+        for (var n : legend.getChildren()) {
+            for (var l : ((HBox) n).getChildren()) {
+                for (String[] t : tips) {
+                    if (l instanceof Label label && label.getText().equals(t[0])) {
+                        label.setTooltip(new javafx.scene.control.Tooltip(t[1]));
+                    }
+                }
+            }
+        }
     }
 
     private static HBox rpcEntry(String text, String pc) {

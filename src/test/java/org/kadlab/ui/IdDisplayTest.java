@@ -172,9 +172,10 @@ class IdDisplayTest {
         });
     }
 
+    /** The chips of the bucket rows (not the legend's samples). */
     private static List<Label> chips(Node panel) {
         List<Label> out = new ArrayList<>();
-        for (Node n : panel.lookupAll(".contact-chip")) {
+        for (Node n : panel.lookup("#bucket-rows").lookupAll(".contact-chip")) {
             out.add((Label) n);
         }
         return out;

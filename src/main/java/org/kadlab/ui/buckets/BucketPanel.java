@@ -26,7 +26,9 @@ import org.kadlab.ui.widgets.LazyTooltip;
  * folded into one row), its contacts in LRU order (head = least recently seen, first), the fill
  * against k beside the expected fill min(k, N 2^(i-B)), the replacement cache and a ping-before-evict
  * in progress. Rows and chips are nodes styled by pseudo-classes ({@code :full}, {@code :stale},
- * {@code :dead}, {@code :pinged}).
+ * {@code :dead}, {@code :pinged}): a stale contact (still held) is filled in the failure colour, a
+ * down one is hollow, an evicted one is gone, its place an empty slot; a legend above the rows shows
+ * each.
  *
  * <p>The title, the hint and the scrolling column of rows are laid out in {@code BucketPanel.fxml};
  * the rows are built and updated in place here, as the routing table changes.
@@ -47,6 +49,8 @@ public final class BucketPanel extends VBox {
     private Label hint;
     @FXML
     private VBox rows;
+    @FXML
+    private FlowPane legend;
     private List<BucketRow> current = List.of();
     private final List<javafx.scene.Node> rowNodes = new java.util.ArrayList<>();
     private Object shownSignature;
@@ -55,6 +59,25 @@ public final class BucketPanel extends VBox {
     public BucketPanel(NetworkViewModel vm) {
         this.vm = vm;
         FxmlView.load(this);
+        legend.getChildren().addAll(sample("contact", null, "a contact the node holds"),
+                sample("stale", STALE, "a contact whose recent RPCs failed: still held until a replacement comes"),
+                sample("down", DEAD, "a contact that is down; its owner does not know yet"),
+                sample("pinged", PINGED, "the head, pinged before a newcomer may take its place"));
+        Label empty = new Label("empty");
+        empty.getStyleClass().add("empty-slot");
+        empty.setTooltip(new Tooltip("a free place in the bucket: nobody, or an evicted contact's old place"));
+        legend.getChildren().add(empty);
+    }
+
+    /** A chip in the legend that looks like a contact in state {@code pc} (null: a plain contact). */
+    private static Label sample(String text, PseudoClass pc, String help) {
+        Label chip = new Label(text);
+        chip.getStyleClass().add("contact-chip");
+        if (pc != null) {
+            chip.pseudoClassStateChanged(pc, true);
+        }
+        chip.setTooltip(new Tooltip(help));
+        return chip;
     }
 
     /** The rows shown (for tests). */

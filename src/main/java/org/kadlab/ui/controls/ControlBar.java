@@ -26,13 +26,14 @@ import org.kadlab.ui.ExportActions;
 import org.kadlab.ui.Shortcuts;
 import org.kadlab.ui.model.NetworkCommands;
 import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.Operations;
 import org.kadlab.ui.model.Playback;
 import org.kadlab.ui.model.Preset;
 import org.kadlab.ui.widgets.FxmlView;
 
 /**
- * The controls: network (add N, kill selected, revive all, reset, presets, settings), find_node
- * (target field, random, find), find_value and store (key and value fields), time (play/pause,
+ * The controls: network (add N, kill selected, kill %, revive all, reset, presets, settings, the
+ * {@link ResilienceMenu}), find_node (target field, random, find, 100 random lookups), find_value and store (key and value fields), time (play/pause,
  * step, step one round, speed), export, help and the theme switch, and an inline error. The layout
  * is {@code ControlBar.fxml}; each {@code @FXML} handler is a one-line call into the
  * {@link NetworkViewModel} or the scene-level actions, and the shortcut keys in the tooltips come
@@ -47,6 +48,8 @@ public final class ControlBar extends VBox {
     private final NetworkViewModel vm;
     private final Runnable toggleTheme;
     private final SettingsPane settings;
+    private final ToggleButton churnToggle = new ToggleButton("Churn");
+    private ChurnPane churn;
     private final FieldChecks checks = new FieldChecks();
     private Runnable helpAction = () -> { };
     private ExportActions exports;
@@ -56,13 +59,13 @@ public final class ControlBar extends VBox {
     @FXML private Spinner<Integer> killPercent;
     @FXML private ButtonBase addButton;
     @FXML private ButtonBase killButton;
+    @FXML private ButtonBase killShareButton;
+    @FXML private ButtonBase lookupsButton;
+    @FXML private HBox presetGroup;
     @FXML private ButtonBase reviveButton;
     @FXML private MenuButton presets;
     @FXML private ToggleButton settingsToggle;
-    @FXML private MenuItem exportPng;
-    @FXML private MenuItem exportViewPng;
-    @FXML private MenuItem exportScenario;
-    @FXML private MenuItem openScenario;
+    @FXML private HBox windowGroup;
     @FXML private ToggleButton theme;
     @FXML private ButtonBase help;
     @FXML private ToggleButton play;
@@ -87,7 +90,10 @@ public final class ControlBar extends VBox {
         FxmlView.load(this);
         settings.visibleProperty().bind(settingsToggle.selectedProperty());
         settings.managedProperty().bind(settings.visibleProperty());
-        getChildren().add(settings);
+        churn = new ChurnPane(vm);
+        churn.visibleProperty().bind(churnToggle.selectedProperty());
+        churn.managedProperty().bind(churn.visibleProperty());
+        getChildren().addAll(settings, churn);
     }
 
     @FXML
@@ -102,11 +108,18 @@ public final class ControlBar extends VBox {
             item.setOnAction(e -> vm.builder().applyPreset(p, true));
             presets.getItems().add(item);
         }
+        churnToggle.setId("churn-toggle");
+        churnToggle.setFocusTraversable(false);
+        tip(churnToggle, "Show the churn row: nodes leaving and joining with Weibull, Pareto or exponential sessions, "
+                + "and a background workload of lookups and find_values");
+        presetGroup.getChildren().addAll(new ResilienceMenu(vm, killPercent.valueProperty(), this::killTyped,
+                () -> churnToggle.setSelected(true)), churnToggle);
+        windowGroup.getChildren().add(0, new ExportMenu(this::exports, () -> currentView.get()));
         keyTips();
         bindState();
         checkFields();
         for (Node group : lookupAll(".control-group")) {
-            keepWhole((HBox) group);
+            WrappingRow.keepWhole((HBox) group);
         }
     }
 
@@ -114,6 +127,10 @@ public final class ControlBar extends VBox {
     private void keyTips() {
         tip(addButton, Shortcuts.ADD_NODES.withKeys("Add the chosen number of nodes; each joins through a random live node"));
         tip(killButton, Shortcuts.KILL_SELECTED.withKeys("Crash the selected node: it stops answering but keeps its state"));
+        tip(killShareButton, Shortcuts.KILL_SHARE.withKeys("Crash this percentage of the live nodes, chosen at random from "
+                + "the simulation's seed (reproducible; the last live node is always spared). Saved as kill: \"30%\""));
+        tip(lookupsButton, Shortcuts.RUN_LOOKUPS.withKeys("Run " + Operations.BATCH_LOOKUPS + " find_node lookups from random "
+                + "live nodes to random targets, with progress and Stop; saved as lookups: " + Operations.BATCH_LOOKUPS));
         tip(reviveButton, Shortcuts.REVIVE_ALL.withKeys("Bring every crashed node back with its old routing table"));
         tip(settingsToggle, Shortcuts.SETTINGS.withKeys(
                 "Show the network settings: k, alpha, bits, lookup mode, latency, loss, seed"));
@@ -126,10 +143,6 @@ public final class ControlBar extends VBox {
         tip(find, Shortcuts.RUN_FIELD.withKeys("Run find_node from the selected node to the target"));
         tip(key, Shortcuts.TYPE_KEY.withKeys(
                 "The key of find_value or store: any text; its id is the top bits of SHA-1. Enter runs find_value"));
-        exportPng.setText(Shortcuts.EXPORT_WINDOW.withKeys("Window as PNG\u2026"));
-        exportViewPng.setText(Shortcuts.EXPORT_VIEW.withKeys("Current view as PNG\u2026"));
-        exportScenario.setText(Shortcuts.SAVE_SCENARIO.withKeys("Save scenario (YAML)\u2026"));
-        openScenario.setText(Shortcuts.OPEN_SCENARIO.withKeys("Open scenario\u2026"));
     }
 
     /** Binds what the bar shows to the view model. */
@@ -217,36 +230,6 @@ public final class ControlBar extends VBox {
     }
 
     @FXML
-    private void savePng() {
-        exports().savePng();
-    }
-
-    @FXML
-    private void saveViewPng() {
-        exports().saveViewPng(currentView.get());
-    }
-
-    @FXML
-    private void saveEvents() {
-        exports().saveEvents();
-    }
-
-    @FXML
-    private void saveReport() {
-        exports().saveReport();
-    }
-
-    @FXML
-    private void saveScenario() {
-        exports().saveScenario();
-    }
-
-    @FXML
-    private void openScenario() {
-        exports().openScenario();
-    }
-
-    @FXML
     private void toggleTheme() {
         toggleTheme.run();
     }
@@ -269,6 +252,11 @@ public final class ControlBar extends VBox {
     @FXML
     private void runFor(javafx.event.ActionEvent e) {
         vm.playback().runFor(Long.parseLong(String.valueOf(((MenuItem) e.getSource()).getUserData())));
+    }
+
+    @FXML
+    private void runLookups() {
+        vm.operations().runLookups(Operations.BATCH_LOOKUPS);
     }
 
     @FXML
@@ -301,6 +289,11 @@ public final class ControlBar extends VBox {
     /** Shows or hides the settings row. */
     public void toggleSettings() {
         settingsToggle.setSelected(!settingsToggle.isSelected());
+    }
+
+    /** The churn row (for tests). */
+    public ChurnPane churn() {
+        return churn;
     }
 
     /** The settings row (for tests). */
@@ -385,18 +378,6 @@ public final class ControlBar extends VBox {
     private void blameIfRefused(boolean ran, Control field) {
         if (!ran && field.getScene() != null) {
             checks.blame(field, vm.status().targetErrorProperty().get());
-        }
-    }
-
-    /** A group of controls stays whole on one line, each at its preferred width. */
-    private static void keepWhole(HBox group) {
-        group.setSpacing(6);
-        group.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        group.setMinWidth(Region.USE_PREF_SIZE);
-        for (Node n : group.getChildren()) {
-            if (n instanceof Region r) {
-                r.setMinWidth(Region.USE_PREF_SIZE);
-            }
         }
     }
 

@@ -19,6 +19,18 @@ public final class WrappingRow extends FlowPane {
         setRowValignment(VPos.CENTER);
     }
 
+    /** A group of controls stays whole on one line, each at its preferred width. */
+    static void keepWhole(javafx.scene.layout.HBox group) {
+        group.setSpacing(6);
+        group.setAlignment(Pos.CENTER_LEFT);
+        group.setMinWidth(USE_PREF_SIZE);
+        for (Node n : group.getChildren()) {
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(USE_PREF_SIZE);
+            }
+        }
+    }
+
     @Override
     protected double computePrefWidth(double height) {
         double width = 0;

@@ -24,14 +24,18 @@ import org.kadlab.ui.model.LookupSession;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.widgets.BriefIdCell;
 import org.kadlab.ui.widgets.FxmlView;
+import org.kadlab.ui.widgets.LazyTooltip;
 import org.kadlab.ui.widgets.WholeColumns;
 
 /**
  * The lookup inspector: the inspected find_node's candidates sorted by XOR distance to the target,
  * each with its id (the bits it shares with the target emphasised), distance, state, who told the
  * origin about it and its hop; the current k closest are marked, and once the lookup ends the true
- * k closest too, with a summary of hops, RPCs, time and exactness. Rows carry the state as a
- * pseudo-class ({@code :waiting}, {@code :answered}, ...), plus {@code :k-closest}.
+ * k closest too, with a summary of hops, RPCs, time and exactness. A peer that stayed silent for the
+ * peer timeout is "slow" (its slot is freed); its answer, if it still comes, a "late answer"; a peer asked
+ * again after a silent peer timeout carries the ring's mark, {@code ↻1}, and says so in the tooltip. Rows carry the state as a pseudo-class ({@code :waiting},
+ * {@code :answered}, {@code :late}, {@code :unresponsive}, ...), plus {@code :k-closest} and
+ * {@code :asked-again}.
  *
  * <p>Ids up to 32 bits are shown whole, with the id's binary and its shared prefix in bold. Wider
  * ids would wrap over several lines: there every id is abbreviated ({@link IdText}), the id column
@@ -45,8 +49,9 @@ public final class LookupInspector extends VBox {
     private static final PseudoClass K_CLOSEST = PseudoClass.getPseudoClass("k-closest");
     private static final String NARROW_ID_HEADER = "id (shared prefix bold)";
     private static final String WIDE_ID_HEADER = "id (shared prefix bold \u00b7 bits)";
-    private static final String[] STATES = {"not-contacted", "waiting", "answered", "failed", "unresponsive",
-            CandidateRow.NOT_NEEDED};
+    private static final String[] STATES = {"not-contacted", "waiting", "answered", CandidateRow.LATE, "failed",
+            "unresponsive", CandidateRow.NOT_NEEDED};
+    private static final PseudoClass ASKED_AGAIN = PseudoClass.getPseudoClass("asked-again");
 
     private final NetworkViewModel vm;
     @FXML
@@ -95,6 +100,7 @@ public final class LookupInspector extends VBox {
                     pseudoClassStateChanged(PseudoClass.getPseudoClass(s), s.equals(state));
                 }
                 pseudoClassStateChanged(K_CLOSEST, item != null && !empty && item.kClosest());
+                pseudoClassStateChanged(ASKED_AGAIN, item != null && !empty && item.resends() > 0);
             }
         });
         text(rankColumn, r -> String.valueOf(r.rank()));
@@ -104,6 +110,7 @@ public final class LookupInspector extends VBox {
         text(distanceColumn, CandidateRow::distanceHex);
         distanceColumn.setCellFactory(col -> new BriefIdCell<>(vm, "XOR distance to the target "));
         text(stateColumn, CandidateRow::stateLabel);
+        stateColumn.setCellFactory(col -> new StateCell());
         text(referrerColumn, CandidateRow::referrer);
         referrerColumn.setCellFactory(col -> new BriefIdCell<>(vm, "told by "));
         text(hopColumn, r -> String.valueOf(r.depth()));
@@ -269,6 +276,22 @@ public final class LookupInspector extends VBox {
             syncing = false;
         }
         picker.setDisable(recent.isEmpty());
+    }
+
+    /** A candidate's state in words, with what it means in the tooltip (slow, late answer, asked again). */
+    private static final class StateCell extends TableCell<CandidateRow, String> {
+        StateCell() {
+            LazyTooltip.install(this, () -> {
+                CandidateRow row = getTableRow() == null ? null : getTableRow().getItem();
+                return row == null ? null : row.stateHelp();
+            }, null);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+        }
     }
 
     /** A recent lookup as one line: find_node 555e -> a000 (exact). */

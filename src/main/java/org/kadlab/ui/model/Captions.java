@@ -46,12 +46,19 @@ public final class Captions {
             String o = h(ks, session.origin());
             String peer = h(ks, p.peer());
             String t = h(ks, session.target());
+            int again = session.queries().askedBefore(p.peer(), p.time());
             return switch (p.state()) {
-                case WAITING -> o + " asks " + peer + " for nodes closer to " + t + " (" + p.inFlight()
-                        + " in flight).";
-                case SUCCEEDED -> o + " asked " + peer + " for nodes closer to " + t + "; " + peer + " answers with "
-                        + contacts(p.returned()) + ", " + p.introduced() + " of them new.";
-                case FAILED, UNRESPONSIVE -> peer + " did not answer " + o + " in time; the lookup gives up on it.";
+                case WAITING -> again > 0
+                        ? o + " asks " + peer + " again (\u00d7" + again + "): it stayed silent for the peer timeout ("
+                                + p.inFlight() + " in flight)."
+                        : o + " asks " + peer + " for nodes closer to " + t + " (" + p.inFlight() + " in flight).";
+                case SUCCEEDED -> session.queries().answeredLateAt(p.peer(), p.time())
+                        ? "Late answer: " + peer + " was slow and its slot was freed, but its answer still counts: "
+                                + contacts(p.returned()) + ", " + p.introduced() + " of them new."
+                        : o + " asked " + peer + " for nodes closer to " + t + "; " + peer + " answers with "
+                                + contacts(p.returned()) + ", " + p.introduced() + " of them new.";
+                case FAILED -> peer + " did not answer " + o + " before the RPC timeout; the lookup gives up on it.";
+                case UNRESPONSIVE -> peer + " is slow to answer " + o + ": its slot is freed, a late answer still counts.";
                 case NOT_CONTACTED -> null;
             };
         }

@@ -47,11 +47,11 @@ final class EventRouter {
         } else if (e instanceof SimEvent.LookupProgressed p) {
             LookupSession session = vm.selection().session(p.lookup());
             if (session != null) {
-                session.progressed();
+                session.progressed(p, vm.simulation().config().kad().effectivePeerTimeoutMs());
             }
         }
         if (muted && !concernsSession(e)) {
-            vm.events().release(e); // seen by the log and the charts, not replayed on the ring
+            toViews(e); // seen by the log and the charts, not replayed on the ring
             return;
         }
         vm.events().offer(source.stats().events(), e);
@@ -60,6 +60,12 @@ final class EventRouter {
     private boolean concernsSession(SimEvent e) {
         return (e instanceof SimEvent.LookupFinished f && vm.selection().session(f.lookup()) != null)
                 || (e instanceof SimEvent.LookupAbandoned a && vm.selection().session(a.lookup()) != null);
+    }
+
+    /** Hands {@code e} to the views' inbox and to the timeline of judged operations. */
+    private void toViews(SimEvent e) {
+        vm.events().release(e);
+        vm.timeline().observe(e);
     }
 
     /** Releases the pending events whose time is at most {@code clock}; returns whether any was. */
@@ -75,7 +81,7 @@ final class EventRouter {
 
     /** Releases one event to the views and applies it to the pulses, the sessions and the caption. */
     void apply(SimEvent e) {
-        vm.events().release(e);
+        toViews(e);
         LookupSession s = vm.selection().selectedLookup();
         boolean ours = e instanceof SimEvent.RpcSent r && s != null && !s.isOver() && s.carries(r.type())
                 && r.from().equals(s.origin());

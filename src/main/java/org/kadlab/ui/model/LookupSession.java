@@ -16,6 +16,9 @@ import org.kadlab.sim.SimEvent;
  * live {@link Lookup} state machine (its candidates), the simulator's id for it, how its lookup
  * ended, judged against the ground truth, and the operation's result (value found, acks).
  * {@link #version()} goes up whenever any of that changed, so views redraw only then.
+ *
+ * <p>It also follows each peer through the lookup's progress events ({@link PeerQueries}): how
+ * often it was asked again after a silent peer timeout, and whether its answer came late.
  */
 public final class LookupSession {
     private final NodeId origin;
@@ -32,6 +35,8 @@ public final class LookupSession {
     private String failure;
     private NodeId valueFrom;
     private long version;
+    /** The queries sent to each peer and the answers that came late. */
+    private final PeerQueries queries = new PeerQueries();
 
     LookupSession(NodeId origin, NodeId target, long startedAt) {
         this(LookupPurpose.FIND_NODE, origin, target, startedAt, null, null);
@@ -166,8 +171,25 @@ public final class LookupSession {
         }
     }
 
-    void progressed() {
+    /** Follows one progress event of this lookup (see {@link PeerQueries#progressed}). */
+    void progressed(SimEvent.LookupProgressed p, long peerTimeoutMs) {
+        queries.progressed(p, peerTimeoutMs);
         version++;
+    }
+
+    /** How often the lookup asked {@code peer} again after a silent peer timeout (0 if never, or not asked at all). */
+    public int resends(NodeId peer) {
+        return queries.resends(peer);
+    }
+
+    /** Whether {@code peer} answered after the lookup had marked it unresponsive (its answer still counted). */
+    public boolean answeredLate(NodeId peer) {
+        return queries.answeredLate(peer);
+    }
+
+    /** The queries sent to each peer, for the captions. */
+    PeerQueries queries() {
+        return queries;
     }
 
     public NodeId origin() {
@@ -216,8 +238,13 @@ public final class LookupSession {
         return finished != null || abandoned;
     }
 
+    /**
+     * Follows {@code l} from now on; the queries it sent before (the first ones go out as it starts,
+     * before the session knows its id) count as each peer's first query.
+     */
     void attach(Lookup l) {
         this.lookup = l;
+        queries.sentBefore(l);
         version++;
     }
 
@@ -258,7 +285,8 @@ public final class LookupSession {
             NodeId d = id.xor(target);
             String referrer = c.referrer() == null ? "own table" : ks.hex(c.referrer().id());
             out.add(new CandidateRow(++rank, id, ks.hex(id), ks.binary(id), ks.bits() - d.bitLength(), ks.hex(d), s,
-                    referrer, c.depth(), c.round(), inK, truth.contains(id), net.isAlive(id), isOver()));
+                    referrer, c.depth(), c.round(), inK, truth.contains(id), net.isAlive(id), isOver(), resends(id),
+                    s == Lookup.CandidateState.SUCCEEDED && answeredLate(id)));
         }
         return out;
     }
@@ -275,12 +303,13 @@ public final class LookupSession {
         if (finished == null) {
             return "Running" + (lookup.mode() != org.kadlab.kad.LookupMode.SLIDING ? " round " + lookup.round() : "")
                     + ": " + lookup.queriesSent() + " RPCs sent, " + lookup.inFlight() + " in flight (limit "
-                    + lookup.inFlightLimit() + ")" + (lookup.isStalled() ? ", stalled" : "") + ".";
+                    + lookup.inFlightLimit() + ")" + (lookup.isStalled() ? ", stalled" : "") + "." + queries.slowness(lookup);
         }
         StringBuilder sb = new StringBuilder();
         sb.append("Finished in ").append(finished.time() - startedAt).append(" ms: ")
                 .append(finished.hops()).append(finished.hops() == 1 ? " hop, " : " hops, ")
-                .append(finished.rpcs()).append(" RPCs, ").append(finished.failures()).append(" failed. ");
+                .append(finished.rpcs()).append(" RPCs, ").append(finished.failures() - PeerQueries.slowCount(lookup))
+                .append(" failed.").append(queries.slowness(lookup)).append(' ');
         if (Boolean.TRUE.equals(finished.exact())) {
             sb.append("Exact: found the true ").append(finished.truth().size()).append(" closest.");
         } else {

@@ -86,7 +86,7 @@ public final class NetworkBuilder {
         return building.getReadOnlyProperty();
     }
 
-    /** What the work under way is: "building", "running scenario", "adding nodes" or "running 1 h". */
+    /** What the work under way is: "building", "running scenario", "adding nodes", "100 lookups" or "running 1 h". */
     public ReadOnlyStringProperty workProperty() {
         return work.getReadOnlyProperty();
     }
@@ -270,11 +270,12 @@ public final class NetworkBuilder {
         vm.status().caption("Building the network in the background\u2026 the old one runs on until it is ready.");
     }
 
-    /** Stops whatever is under way: a background build, a scenario being run, nodes being added. */
+    /** Stops whatever is under way: a background build, a scenario being run, nodes being added, lookups, time running. */
     public void cancelWork() {
         boolean building = build != null;
         cancel();
         vm.adder().cancel(); // says how many joined, if nodes were joining
+        vm.lookupBatch().cancel();
         vm.timeRunner().cancel();
         if (building) {
             vm.status().caption("Stopped building the next network; this one runs on.");
@@ -306,6 +307,9 @@ public final class NetworkBuilder {
     boolean poll() {
         if (vm.adder().isRunning()) {
             return vm.adder().slice();
+        }
+        if (vm.lookupBatch().isRunning()) {
+            return vm.lookupBatch().slice();
         }
         if (vm.timeRunner().isRunning()) {
             return vm.timeRunner().slice();

@@ -7,8 +7,8 @@ import org.kadlab.sim.scenario.Scenario;
 
 /**
  * What the user does to the network's membership: add nodes that join, crash the selected node or a
- * share of the live ones, revive the crashed. Each is recorded for the saved scenario; bad input
- * sets the inline error and changes nothing.
+ * share of the live ones, revive the crashed. Each is recorded for the saved scenario and marked on
+ * the {@link OutcomeTimeline}; bad input sets the inline error and changes nothing.
  */
 public final class NetworkCommands {
     /** Most nodes the window lets a network grow to. */
@@ -35,6 +35,7 @@ public final class NetworkCommands {
             vm.status().error("This window holds at most " + cap + " nodes; " + existing + " exist already or are joining.");
             return false;
         }
+        vm.timeline().mark(sim.now(), OutcomeTimeline.MarkerKind.ADD, "add " + n);
         if (n > ADD_AT_ONCE) {
             vm.adder().start(n); // joins run a slice per frame, with progress, and can be cancelled
             vm.bump();
@@ -70,7 +71,9 @@ public final class NetworkCommands {
             return false;
         }
         vm.simulation().kill(n);
-        vm.recorder().record(new Scenario.KillNode(0, vm.keySpace().hex(id)));
+        String hex = vm.keySpace().hex(id);
+        vm.recorder().record(new Scenario.KillNode(0, hex));
+        vm.timeline().mark(vm.simulation().now(), OutcomeTimeline.MarkerKind.KILL, "kill " + hex.substring(0, Math.min(4, hex.length())));
         vm.rpcs().dropFrom(id);
         vm.playback().releaseAll();
         vm.bump();
@@ -100,6 +103,7 @@ public final class NetworkCommands {
         }
         if (count > 0) {
             vm.recorder().record(count == wanted ? new Scenario.Kill(0, -1, percent / 100.0) : new Scenario.Kill(0, count, -1));
+            vm.timeline().mark(sim.now(), OutcomeTimeline.MarkerKind.KILL, count == wanted ? "kill " + percent + "%" : "kill " + count);
         }
         vm.playback().releaseAll();
         vm.status().caption(count == 0
@@ -124,6 +128,7 @@ public final class NetworkCommands {
         vm.playback().releaseAll();
         if (revived > 0) {
             vm.recorder().record(new Scenario.Revive(0, -1));
+            vm.timeline().mark(sim.now(), OutcomeTimeline.MarkerKind.REVIVE, "revive " + revived);
         }
         vm.status().caption(revived == 0 ? "Every node is already running."
                 : "Revived " + revived + (revived == 1 ? " node" : " nodes") + ", each with the routing table it had.");

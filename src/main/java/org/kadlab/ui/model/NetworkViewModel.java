@@ -27,6 +27,8 @@ import org.kadlab.sim.scenario.Scenario;
  *   <li>{@link #status()}: the caption and the inline errors.</li>
  *   <li>{@link #rpcs()}: the RPC pulses on screen.</li>
  *   <li>{@link #events()}: the one inbox every view reads events from, released by the display clock.</li>
+ *   <li>{@link #timeline()}: the judged operations and the markers of kills, revivals and churn over virtual time.</li>
+ *   <li>{@link #churn()}: churn and a background workload, started and stopped, playing out as time runs.</li>
  * </ul>
  *
  * Cheap versions ({@link #revisionProperty()}, {@link #tableVersion()}, {@link #membershipVersion()},
@@ -48,6 +50,9 @@ public final class NetworkViewModel {
     private final Playback playback = new Playback(this);
     private final NodeAdder adder = new NodeAdder(this);
     private final TimeRunner timeRunner = new TimeRunner(this);
+    private final LookupBatch lookupBatch = new LookupBatch(this);
+    private final OutcomeTimeline timeline = new OutcomeTimeline();
+    private final ChurnControl churn = new ChurnControl(this);
     private final NetworkExports exports = new NetworkExports(this);
     private final NetworkBuilder builder;
     private final ReadOnlyObjectWrapper<NetworkModel> network = new ReadOnlyObjectWrapper<>(this, "network");
@@ -116,6 +121,20 @@ public final class NetworkViewModel {
     /** The one inbox: views take a {@link EventInbox#reader()} and drain it when they redraw. */
     public EventInbox events() {
         return inbox;
+    }
+
+    /** How well the network answered over virtual time, and where it was changed on purpose. */
+    public OutcomeTimeline timeline() {
+        return timeline;
+    }
+
+    /** Churn and a background workload on this network. */
+    public ChurnControl churn() {
+        return churn;
+    }
+
+    LookupBatch lookupBatch() {
+        return lookupBatch;
     }
 
     NodeAdder adder() {
@@ -192,9 +211,12 @@ public final class NetworkViewModel {
         selection.clear();
         adder.cancel();
         timeRunner.cancel();
+        lookupBatch.cancel();
         sim = next;
+        churn.reset(); // the old network's churn and workload end with it
         simNetwork = new SimulationNetwork(next);
         inbox.clear();
+        timeline.clear();
         router.follow(next);
         rpcs.clear();
         rpcs.useLegMs(simNetwork.meanLatencyMs());

@@ -22,6 +22,10 @@ public final class Operations {
     /** Longest key and value text accepted. */
     public static final int MAX_KEY_CHARS = 200;
     public static final int MAX_VALUE_CHARS = 1_000;
+    /** How many lookups "Run lookups" starts. */
+    public static final int BATCH_LOOKUPS = 100;
+    /** Most lookups one batch may hold. */
+    public static final int MAX_BATCH_LOOKUPS = 10_000;
     private final NetworkViewModel vm;
     private final StringProperty targetText = new SimpleStringProperty(this, "targetText", "");
     private final StringProperty keyText = new SimpleStringProperty(this, "keyText", "");
@@ -145,6 +149,32 @@ public final class Operations {
         return ok;
     }
 
+    /**
+     * Runs {@code n} find_node lookups, each from a random live node to a random id, a slice per frame
+     * with progress and Stop; each result goes to the charts and the event log, and the saved
+     * scenario says {@code lookups: n} (it replays the same draws). Returns false, with a message,
+     * for a count outside 1..{@link #MAX_BATCH_LOOKUPS} or a network with no live node.
+     */
+    public boolean runLookups(int n) {
+        vm.status().clearError();
+        if (n < 1 || n > MAX_BATCH_LOOKUPS) {
+            vm.status().error("Run between 1 and " + MAX_BATCH_LOOKUPS + " lookups at once, not " + n + ".");
+            return false;
+        }
+        if (vm.simulation().liveCount() == 0) {
+            vm.status().error("No node is live to start a lookup from: revive or add nodes first.");
+            return false;
+        }
+        if (vm.lookupBatch().remaining() + (long) n > MAX_BATCH_LOOKUPS) {
+            vm.status().error(vm.lookupBatch().remaining() + " lookups are still to run: at most " + MAX_BATCH_LOOKUPS
+                    + " may wait at once.");
+            return false;
+        }
+        vm.lookupBatch().start(n);
+        vm.bump();
+        return true;
+    }
+
     /** Shows the result of {@code session}, or nothing. */
     void showResultOf(LookupSession session) {
         String text = session == null ? null : session.result(vm.keySpace());
@@ -182,6 +212,9 @@ public final class Operations {
         // completes inside sim.step(), on the thread that runs the simulation: once per operation
         op.future().whenComplete((rec, ex) -> {
             session.completed(rec, ex);
+            if (rec != null && !op.ranLookup() && sim == vm.simulation()) {
+                vm.timeline().add(OperationOutcome.of(rec)); // no lookup ran, so no event tells the charts
+            }
             String text = session.result(sim.keySpace());
             if (text != null && sim == vm.simulation()) {
                 if (session == vm.selection().selectedLookup()) {

@@ -18,7 +18,8 @@ import org.kadlab.sim.Simulation;
  *   <li>Each frame, {@link #tick(long)} moves the display clock on by speed x elapsed real time, runs
  *       at most {@link #EVENT_BUDGET_PER_FRAME} simulation steps that are due, and releases the
  *       pending events whose time has come.</li>
- *   <li>While nothing is under way the clock waits: virtual time passes only while work is queued.</li>
+ *   <li>While nothing is under way the clock waits: virtual time passes only while work is queued,
+ *       or while churn or a background workload runs ({@link ChurnControl}).</li>
  *   <li>{@link #stepOnce()} pauses and runs exactly one simulation step, releasing its events.</li>
  * </ol>
  */
@@ -29,6 +30,8 @@ public final class Playback {
     public static final double MIN_SPEED = 10;
     public static final double MAX_SPEED = 10_000;
     public static final double DEFAULT_SPEED = 150;
+    /** Most virtual time one frame lets pass at "max" while churn or a workload runs. */
+    public static final long FLAT_OUT_BACKGROUND_MS = 60_000;
     /** Most simulation steps one "step round" runs. */
     public static final int MAX_ROUND_STEPS = 20_000;
     private final NetworkViewModel vm;
@@ -83,29 +86,52 @@ public final class Playback {
     public int tick(long elapsedNanos) {
         boolean changed = vm.rpcs().advance(elapsedNanos);
         changed |= vm.builder().poll();
+        vm.churn().poll();
         Simulation sim = vm.simulation();
         EventInbox inbox = vm.events();
         int steps = 0;
         if (playing.get()) {
             boolean flatOut = isFlatOut();
+            boolean background = vm.churn().isRunning();
             clock += flatOut ? Double.POSITIVE_INFINITY : speed.get() * Math.max(0, elapsedNanos) / 1e9;
-            while (steps < EVENT_BUDGET_PER_FRAME && sim.isBusy() && sim.now() <= clock) {
-                sim.step();
-                steps++;
-            }
-            if (steps == EVENT_BUDGET_PER_FRAME || flatOut) {
-                clock = Math.min(clock, sim.now()); // over budget: the display waits for the simulation
+            if (background) {
+                steps = runBackground(sim, flatOut);
+            } else {
+                while (steps < EVENT_BUDGET_PER_FRAME && sim.isBusy() && sim.now() <= clock) {
+                    sim.step();
+                    steps++;
+                }
+                if (steps == EVENT_BUDGET_PER_FRAME || flatOut) {
+                    clock = Math.min(clock, sim.now()); // over budget: the display waits for the simulation
+                }
             }
             changed |= vm.router().release(clock);
-            if (!sim.isBusy() && inbox.isEmpty()) {
+            if (!background && !sim.isBusy() && inbox.isEmpty()) {
                 clock = sim.now(); // idle: the clock waits for work
             }
+            changed |= background && steps > 0; // departures and arrivals bump the membership through their events
         }
         displayTime.set((long) clock);
         if (changed) {
             vm.bump();
         }
         return steps;
+    }
+
+    /**
+     * While churn or a workload runs, virtual time passes as the display clock says whether or not
+     * anything is under way: every action due up to the clock runs, at most the frame's budget of
+     * them (the display then waits); at "max" a frame lets up to {@link #FLAT_OUT_BACKGROUND_MS} pass.
+     * Returns the number of steps run.
+     */
+    private int runBackground(Simulation sim, boolean flatOut) {
+        int[] asked = {0};
+        long target = flatOut ? sim.now() + FLAT_OUT_BACKGROUND_MS : (long) Math.floor(clock);
+        boolean reached = target <= sim.now() || sim.runUntil(target, () -> asked[0]++ >= EVENT_BUDGET_PER_FRAME);
+        if (!reached || flatOut) {
+            clock = sim.now(); // over budget, or at "max": the display shows where the simulation is
+        }
+        return Math.min(asked[0], EVENT_BUDGET_PER_FRAME);
     }
 
     /** Pauses and runs exactly one simulation step (or shows the one already run but not yet shown). */

@@ -16,7 +16,10 @@ public final class ScenarioRecorder {
     public static final int MAX_RECORDED_STEPS = 5_000;
     /** The comment a saved scenario opens with. */
     static final String COMMENT = "KadLab network, saved from the desktop app. Run it: java -jar kadlab.jar run this.yaml";
+    /** Most notes on what the saved scenario leaves out. */
+    static final int MAX_LEFT_OUT = 20;
     private final ArrayDeque<Scenario.Step> recorded = new ArrayDeque<>();
+    private final ArrayDeque<String> leftOut = new ArrayDeque<>();
     private final NetworkViewModel vm;
 
     ScenarioRecorder(NetworkViewModel vm) {
@@ -33,9 +36,33 @@ public final class ScenarioRecorder {
         return new Scenario("window", vm.builder().config(), recordedSteps());
     }
 
-    /** The scenario (YAML) that rebuilds this network from its seed. */
+    /**
+     * The scenario (YAML) that rebuilds this network from its seed; its comment names what it leaves
+     * out (see {@link #leftOut()}).
+     */
     public String scenarioText() {
-        return ScenarioWriter.toYaml(scenario(), COMMENT);
+        if (leftOut.isEmpty()) {
+            return ScenarioWriter.toYaml(scenario(), COMMENT);
+        }
+        StringBuilder c = new StringBuilder(COMMENT).append("\nLeft out: no scenario step runs churn or a workload in the"
+                + " background, so from the first of these on a replay differs:");
+        for (String s : leftOut) {
+            c.append("\n  - ").append(s);
+        }
+        return ScenarioWriter.toYaml(scenario(), c.toString());
+    }
+
+    /** What the window did that no scenario step can say (churn, a workload started in the background), oldest first. */
+    public java.util.List<String> leftOut() {
+        return List.copyOf(leftOut);
+    }
+
+    /** Notes {@code what} as done in the window but left out of the saved scenario (the last {@link #MAX_LEFT_OUT}). */
+    void leaveOut(String what) {
+        if (leftOut.size() == MAX_LEFT_OUT) {
+            leftOut.pollFirst();
+        }
+        leftOut.addLast(what);
     }
 
     void record(Scenario.Step step) {
@@ -49,9 +76,23 @@ public final class ScenarioRecorder {
         recorded.addLast(step);
     }
 
+    /**
+     * Replaces the last recorded step with {@code next} if the last one is {@code last} itself (no
+     * other step was recorded since); returns whether it did.
+     */
+    boolean replaceLast(Scenario.Step last, Scenario.Step next) {
+        if (recorded.peekLast() != last) {
+            return false;
+        }
+        recorded.pollLast();
+        recorded.addLast(next);
+        return true;
+    }
+
     /** Starts over with {@code steps}. */
     void replace(List<Scenario.Step> steps) {
         recorded.clear();
+        leftOut.clear();
         for (Scenario.Step s : steps) {
             record(s);
         }

@@ -137,7 +137,8 @@ public final class SimulationNetwork implements NetworkModel {
         SimStats s = sim.stats();
         SimStats.Summary h = s.hops();
         SimStats.Summary r = s.rpcsPerLookup();
-        return new StatsSnapshot(s.judgedLookups(), s.exactLookups(), h.mean(), h.p95(), r.mean(), r.p95());
+        return new StatsSnapshot(s.judgedLookups(), s.exactLookups(), h.mean(), h.p95(), r.mean(), r.p95(),
+                s.meanRecallIfJudged().orElse(Double.NaN), s.findValues(), s.findValueSuccessIfAny().orElse(Double.NaN));
     }
 
     @Override

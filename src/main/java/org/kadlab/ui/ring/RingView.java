@@ -26,7 +26,8 @@ import org.kadlab.ui.widgets.NodeTooltips;
 /**
  * The ID ring: every node at angle 2 pi id / 2^bits (see {@link RingGeometry}), live and down nodes
  * styled apart, the selected node's routing-table contacts as chords, the inspected lookup's
- * candidates coloured by state, its target as a marker, and RPCs in flight as moving pulses.
+ * candidates coloured by state (a late answer apart from one in time) with a {@code ↻n} mark beside
+ * each peer it asked again, its target as a marker, and RPCs in flight as moving pulses.
  * Hovering a dot shows its id; clicking selects it; shift-clicking a dot, or clicking the ring
  * between dots, makes that id the lookup target.
  *
@@ -54,6 +55,7 @@ public final class RingView extends Region {
     private final RingPulses pulses = new RingPulses();
     private final RingDots dotLayers = new RingDots();
     private final RingTargets targets = new RingTargets();
+    private final RingBadges badges = new RingBadges();
     private final Text title = new Text();
     private final Map<NodeId, NodeDot> dots = dotLayers.byId();
     /** The selected node's contacts, recomputed when its table or the membership changes. */
@@ -69,6 +71,7 @@ public final class RingView extends Region {
     private TableSnapshot table;
     private Object tableKey;
     private List<NodeId> required = List.of();
+    private Map<NodeId, Integer> resends = Map.of();
     private double cx;
     private double cy;
     private double radius;
@@ -82,7 +85,7 @@ public final class RingView extends Region {
         title.getStyleClass().add("view-title");
         vm.operations().targetTextProperty().addListener((o, a, b) -> drawNextTarget());
         getChildren().addAll(outline, marks.ticks, marks.chords, pulses.paths, targets.marker, targets.next, dotLayers.plain, dotLayers.hot,
-                labelLayer.leaders, labelLayer.labels, targets.label, pulses.pulses, title);
+                badges.group, labelLayer.leaders, labelLayer.labels, targets.label, pulses.pulses, title);
         for (Group still : List.of(marks.chords, dotLayers.plain, labelLayer.labels, labelLayer.leaders, marks.ticks)) {
             still.setCache(true); // repainted when they change, not whenever a pulse moves over them
         }
@@ -143,6 +146,11 @@ public final class RingView extends Region {
         return hex.length() <= LABEL_DIGITS ? hex : hex.substring(0, LABEL_DIGITS);
     }
 
+    /** The "asked again" mark beside {@code peer}'s dot ({@code ↻1}), or null when it has none (for tests). */
+    public Text resendBadge(NodeId peer) {
+        return badges.badge(peer);
+    }
+
     /** Number of pulses drawn (for tests). */
     public int pulseCount() {
         return pulses.count();
@@ -191,6 +199,7 @@ public final class RingView extends Region {
             table = sel == null ? null : sim.table(sel);
         }
         RingLookupMarks marked = RingLookupMarks.of(sel, session);
+        resends = marked.resends();
         Map<NodeId, String> states = marked.states();
         List<NodeId> must = marked.required();
         int candidateHash = marked.candidateHash();
@@ -217,6 +226,7 @@ public final class RingView extends Region {
             marks.drawChords(table, shown, dots);
         }
         drawTarget(session);
+        badges.draw(resends, dots, cx, cy, radius);
         Object labelKey = java.util.Arrays.asList(sel, session == null ? null : session.target(), candidateHash,
                 must.size(), dots.size(), radius);
         if (!labelKey.equals(labelSignature)) {
@@ -265,6 +275,7 @@ public final class RingView extends Region {
             radius = nr;
             placeAll();
             marks.drawChords(table, shown, dots);
+            badges.draw(resends, dots, cx, cy, radius);
             drawNextTarget(); // the view moved or grew
             drawTarget(vm.selection().selectedLookup());
             placeLabels(vm.selection().selectedLookup());

@@ -13,21 +13,23 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.util.Duration;
 import org.kadlab.kad.LookupPurpose;
-import org.kadlab.sim.SimEvent;
-import org.kadlab.ui.model.EventInbox;
 import org.kadlab.ui.model.NetworkModel;
 import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.OperationOutcome;
+import org.kadlab.ui.model.OutcomeTimeline;
 import org.kadlab.ui.model.StatsSnapshot;
 import org.kadlab.ui.widgets.FxmlView;
 import org.kadlab.ui.widgets.OnScreen;
 
 /**
- * Live charts of the simulation, one point per finished user find_node (judged against the ground
- * truth) and one per refresh for the network size.
+ * Live charts of the simulation: the {@link ResilienceChart} over virtual time on top, then one
+ * point per finished user find_node (judged against the ground truth) and one per refresh for the
+ * network size.
  *
  * <ol>
- *   <li>It reads the view model's one event inbox; at most {@link #REFRESHES_PER_SECOND} times a second,
- *       and only if something arrived or virtual time moved, the queue is drained into the charts.</li>
+ *   <li>It reads the view model's {@link OutcomeTimeline} of judged operations, at most
+ *       {@link #REFRESHES_PER_SECOND} times a second, from where it stopped last time, so a batch
+ *       of lookups run between two refreshes is charted whole.</li>
  *   <li>Hops per lookup are drawn against log2(N), N the live nodes when the point is drawn
  *       (at most a quarter second after the lookup ended);
  *       RPCs per lookup next to them; the exact share over the last {@link #ROLLING_WINDOW} lookups
@@ -73,6 +75,8 @@ public final class StatsView extends BorderPane {
     @FXML
     private Label summary;
     @FXML
+    private ResilienceChart resilienceChart;
+    @FXML
     private LineChart<Number, Number> hopsChart;
     @FXML
     private LineChart<Number, Number> rpcChart;
@@ -81,7 +85,8 @@ public final class StatsView extends BorderPane {
     @FXML
     private LineChart<Number, Number> liveChart;
     private final Timeline ticker;
-    private final EventInbox.Reader feed;
+    /** The number of the next judged operation to chart (see {@link OutcomeTimeline#outcomesSince}). */
+    private long nextOutcome;
     private long lookups;
     private long exact;
     private long sampledAt = Long.MIN_VALUE;
@@ -96,7 +101,6 @@ public final class StatsView extends BorderPane {
         show(exactChart, rolling, overall);
         show(liveChart, live, all);
 
-        feed = vm.events().reader();
         vm.networkProperty().addListener((o, was, now) -> onReset(now));
         ticker = new Timeline(new KeyFrame(Duration.millis(1000.0 / REFRESHES_PER_SECOND), e -> update()));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -125,6 +129,7 @@ public final class StatsView extends BorderPane {
             s.clear();
         }
         share.clear();
+        nextOutcome = 0;
         lookups = 0;
         exact = 0;
         sampledAt = Long.MIN_VALUE;
@@ -149,8 +154,14 @@ public final class StatsView extends BorderPane {
         List<double[]> rollPts = new ArrayList<>();
         List<double[]> allPts = new ArrayList<>();
         int liveNow = sim.liveCount();
-        for (SimEvent e : feed.drain()) {
-            if (e instanceof SimEvent.LookupFinished f && f.purpose() == LookupPurpose.FIND_NODE && f.exact() != null) {
+        OutcomeTimeline timeline = vm.timeline();
+        if (nextOutcome > timeline.outcomeCount()) {
+            nextOutcome = 0; // the timeline started over (a new network) before the listener told us
+        }
+        List<OperationOutcome> fresh = timeline.outcomesSince(nextOutcome);
+        nextOutcome = timeline.outcomeCount();
+        for (OperationOutcome f : fresh) {
+            if (f.purpose() == LookupPurpose.FIND_NODE) {
                 lookups++;
                 boolean ok = f.exact();
                 if (ok) {
@@ -172,6 +183,9 @@ public final class StatsView extends BorderPane {
         rolling.addAll(rollPts);
         overall.addAll(allPts);
         long now = vm.playback().displayTimeProperty().get();
+        if (!hidden) {
+            resilienceChart.show(timeline, now); // a hidden chart catches up when its tab shows
+        }
         int total = sim.nodeCount();
         boolean moved = now != sampledAt || liveNow != sampledLive || total != sampledAll;
         if (moved) {
@@ -188,21 +202,23 @@ public final class StatsView extends BorderPane {
             sampledLive = liveNow;
             sampledAll = total;
         }
-        if (!hopPts.isEmpty() || moved || summary.getText().isEmpty()) {
+        if (!fresh.isEmpty() || moved || summary.getText().isEmpty()) {
             summary.setText(summaryText(sim, liveNow, total));
         }
     }
 
     private String summaryText(NetworkModel sim, int liveNow, int total) {
         StatsSnapshot st = sim.stats();
+        String values = st.findValues() == 0 ? ""
+                : String.format(Locale.ROOT, " \u00b7 find_value found %.0f%% of %d", 100 * st.findValueSuccess(), st.findValues());
         if (st.judged() == 0) {
-            return String.format(Locale.ROOT, "%d/%d live \u00b7 no find_node lookups yet", liveNow, total);
+            return String.format(Locale.ROOT, "%d/%d live \u00b7 no find_node lookups yet", liveNow, total) + values;
         }
         return String.format(Locale.ROOT,
                 "%d/%d live \u00b7 %d %s \u00b7 hops %.1f (p95 %d), log\u2082 N %.1f"
-                        + " \u00b7 RPCs %.1f (p95 %d) \u00b7 exact %.0f%%",
+                        + " \u00b7 RPCs %.1f (p95 %d) \u00b7 exact %.0f%% \u00b7 recall %.1f%%",
                 liveNow, total, st.judged(), st.judged() == 1 ? "lookup" : "lookups", st.hopsMean(), st.hopsP95(), log2(liveNow), st.rpcsMean(), st.rpcsP95(),
-                100 * st.exactShare());
+                100 * st.exactShare(), 100 * st.meanRecall()) + values;
     }
 
     /** Whether this view can be seen now (see {@link OnScreen}). */
@@ -232,6 +248,11 @@ public final class StatsView extends BorderPane {
 
     public BoundedSeries liveSeries() {
         return live;
+    }
+
+    /** The chart over virtual time (for tests). */
+    public ResilienceChart resilienceChart() {
+        return resilienceChart;
     }
 
     /** User find_node lookups charted since the last reset. */

@@ -10,7 +10,7 @@ import org.kadlab.ui.model.RingGeometry;
  * One node drawn as a dot. Its look comes from CSS: style class {@code node-dot} and the
  * pseudo-classes {@code :dead}, {@code :selected}, {@code :contact}, {@code :cached}, {@code :origin},
  * {@code :target-closest} and the lookup states {@code :not-contacted}, {@code :waiting},
- * {@code :answered}, {@code :failed}, {@code :unresponsive}, {@code :not-needed}, {@code :missed}.
+ * {@code :answered}, {@code :late}, {@code :failed}, {@code :unresponsive}, {@code :not-needed}, {@code :missed}.
  */
 public final class NodeDot extends Circle {
     public static final PseudoClass DEAD = PseudoClass.getPseudoClass("dead");
@@ -18,8 +18,8 @@ public final class NodeDot extends Circle {
     public static final PseudoClass CONTACT = PseudoClass.getPseudoClass("contact");
     public static final PseudoClass CACHED = PseudoClass.getPseudoClass("cached");
     public static final PseudoClass ORIGIN = PseudoClass.getPseudoClass("origin");
-    private static final String[] STATES = {"not-contacted", "waiting", "answered", "failed", "unresponsive",
-            CandidateRow.NOT_NEEDED, CandidateRow.MISSED};
+    private static final String[] STATES = {"not-contacted", "waiting", "answered", CandidateRow.LATE, "failed",
+            "unresponsive", CandidateRow.NOT_NEEDED, CandidateRow.MISSED};
 
     private final NodeId node;
     private String lookupState;
