@@ -11,8 +11,8 @@ import org.kadlab.sim.Simulation;
 /**
  * Runs a scenario's steps on a simulation, one after the other. A step that adds nodes waits for
  * each join to finish, and a step that starts operations waits for each to end (the network's
- * other traffic goes on meanwhile); {@code add}, {@code revive} and {@code churn} then run the
- * network until it is idle again. No wait lasts more than {@link Simulation#MAX_WAIT_MS} of virtual time.
+ * other traffic goes on meanwhile); every step but {@code kill} and {@code advance} then runs the
+ * network until it is idle again, so the next step starts on a settled network. No wait lasts more than {@link Simulation#MAX_WAIT_MS} of virtual time.
  *
  * <p>Another thread may {@link #cancel()} a run: the runner asks before every simulation action, so
  * even a long {@code advance}, {@code churn}, {@code add} or {@code lookups} stops promptly, and
@@ -130,22 +130,26 @@ public final class ScenarioRunner {
                 listener.started(step, op);
                 awaitOperation(op, from, step);
             }
+            idle(step);
         } else if (step instanceof Scenario.LookupOne l) {
             SimNode from = l.from() == null ? requireSomeLive(step) : liveNode(l.from(), step, "lookup.from");
             NodeId target = parseId(l.target(), step, "lookup.target");
             Operation op = sim.findNode(from, target);
             listener.started(step, op);
             awaitOperation(op, from, step);
+            idle(step);
         } else if (step instanceof Scenario.Store s) {
             SimNode from = s.from() == null ? requireSomeLive(step) : liveNode(s.from(), step, "store.from");
             Operation op = sim.store(from, s.key(), s.value());
             listener.started(step, op);
             awaitOperation(op, from, step);
+            idle(step);
         } else if (step instanceof Scenario.FindValue f) {
             SimNode from = f.from() == null ? requireSomeLive(step) : liveNode(f.from(), step, "find_value.from");
             Operation op = sim.findValue(from, f.key());
             listener.started(step, op);
             awaitOperation(op, from, step);
+            idle(step);
         } else if (step instanceof Scenario.Advance a) {
             if (!sim.runUntil(sim.now() + a.ms(), stop)) {
                 checkCancelled(step);

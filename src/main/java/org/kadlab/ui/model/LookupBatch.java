@@ -78,7 +78,9 @@ final class LookupBatch {
         int before = done;
         boolean[] nobody = {false};
         vm.settle(() -> {
-            s.runUntilIdle(); // as the runner does between steps: each lookup starts on a settled network
+            if (done == 0) {
+                s.awaitIdle(() -> false); // as after the runner's previous step: the batch starts on a settled network
+            }
             while (done < total && System.nanoTime() - start < SLICE_NANOS) {
                 SimNode from = s.randomLive();
                 if (from == null) {
@@ -86,9 +88,12 @@ final class LookupBatch {
                     return;
                 }
                 Operation op = s.findNode(from, s.randomId());
-                s.runUntilIdle();
+                s.awaitOperation(op, from, () -> false); // as the runner's lookups step waits for each
                 count(op.future().getNow(null));
                 done++;
+            }
+            if (done == total) {
+                s.awaitIdle(() -> false); // and then for the network to settle
             }
         });
         if (done > before) {
@@ -108,6 +113,8 @@ final class LookupBatch {
     /** Stops the batch; the lookups that ran stay run and recorded. */
     void cancel() {
         if (sim != null && sim == vm.simulation()) {
+            Simulation s = sim;
+            vm.settle(() -> s.awaitIdle(() -> false)); // the recorded lookups step ends so too
             end("Stopped after " + done + " of " + total + " lookups: " + result());
         }
         sim = null;

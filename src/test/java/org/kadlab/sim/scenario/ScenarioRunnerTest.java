@@ -169,6 +169,7 @@ class ScenarioRunnerTest {
             org.kadlab.sim.Operation op = direct.findNode(from, direct.randomId());
             direct.runUntilDone(() -> op.future().isDone() || !from.isAlive(), direct.now() + wait, () -> false);
         }
+        direct.runUntilDone(() -> !direct.isBusy(), direct.now() + wait, () -> false);
         direct.advance(7_200_000);
         direct.churn(org.kadlab.sim.SessionModel.WEIBULL, 1_200_000, 0.8, 3_600_000);
         direct.runUntilDone(() -> !direct.isBusy(), direct.now() + wait, () -> false);
