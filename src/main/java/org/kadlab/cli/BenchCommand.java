@@ -28,7 +28,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--alpha", defaultValue = "3", description = "lookup parallelism (default ${DEFAULT-VALUE})") int alpha;
     @Option(names = "--bits", defaultValue = "160", description = "id width (default ${DEFAULT-VALUE})") int bits;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})") long seed;
-    @Option(names = "--mode", defaultValue = "sliding", description = "lookup mode: sliding or rounds (default ${DEFAULT-VALUE})") String mode;
+    @Option(names = "--mode", defaultValue = "sliding", description = "lookup mode: sliding, rounds or seed_rounds (default ${DEFAULT-VALUE})") String mode;
+    @Option(names = "--ping-skip-window-ms", defaultValue = "60000",
+            description = "a full bucket does not ping a head heard from this recently; 0 pings every time (default ${DEFAULT-VALUE})")
+    long pingSkipWindowMs;
     @Option(names = "--join-gap-ms", defaultValue = "10",
             description = "virtual ms between two arrivals; 0 joins one at a time, each waiting for the previous (default ${DEFAULT-VALUE})")
     long joinGapMs;
@@ -49,9 +52,13 @@ final class BenchCommand implements Callable<Integer> {
             LookupMode m = switch (mode.toLowerCase(Locale.ROOT)) {
                 case "sliding" -> LookupMode.SLIDING;
                 case "rounds" -> LookupMode.ROUNDS;
-                default -> throw new IllegalArgumentException("--mode must be sliding or rounds, was " + mode);
+                case "seed_rounds" -> LookupMode.SEED_ROUNDS;
+                default -> throw new IllegalArgumentException("--mode must be sliding, rounds or seed_rounds, was " + mode);
             };
-            KadConfig kad = KadConfig.builder().bits(bits).k(k).alpha(alpha).lookupMode(m).build();
+            if (pingSkipWindowMs < 0) {
+                throw new IllegalArgumentException("--ping-skip-window-ms must not be negative, was " + pingSkipWindowMs);
+            }
+            KadConfig kad = KadConfig.builder().bits(bits).k(k).alpha(alpha).lookupMode(m).pingSkipWindowMs(pingSkipWindowMs).build();
             if (bits < 63 && nodes > (1L << bits)) {
                 throw new IllegalArgumentException("--nodes " + nodes + " do not fit in a " + bits + "-bit key space");
             }
@@ -62,8 +69,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         Simulation sim = new Simulation(config);
         sim.setKeepOperations(false);
-        out.printf("bench: %d nodes, %d lookups, %d-bit ids, k=%d, alpha=%d, %s, seed %d, join gap %d ms%n",
-                nodes, lookups, bits, k, alpha, mode, seed, joinGapMs);
+        out.printf("bench: %d nodes, %d lookups, %d-bit ids, k=%d, alpha=%d, %s, seed %d, join gap %d ms, ping skip window %d ms%n",
+                nodes, lookups, bits, k, alpha, mode, seed, joinGapMs, pingSkipWindowMs);
         out.flush();
 
         long t0 = System.nanoTime();

@@ -564,7 +564,7 @@ class CommandLineTest {
     void benchPrintsItsFigures() {
         Result r = kadlab("bench", "--nodes", "50", "--lookups", "20", "--bits", "16", "--k", "4");
         assertThat(r.code()).as("stderr: %s", r.err()).isZero();
-        assertThat(r.out()).contains("50 nodes, 20 lookups, 16-bit ids, k=4")
+        assertThat(r.out()).contains("50 nodes, 20 lookups, 16-bit ids, k=4").contains("ping skip window 60000 ms")
                 .contains("hops per lookup").contains("RPCs per lookup").contains("exact lookups:").contains("of 20")
                 .contains("heap used");
     }
@@ -579,6 +579,8 @@ class CommandLineTest {
                 "bits must be between 1 and 160");
         assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--mode", "fast"), "--mode");
         assertOneLineError(kadlab("bench", "--nodes", "300", "--lookups", "1", "--bits", "8"), "8-bit");
+        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--ping-skip-window-ms", "-1"),
+                "--ping-skip-window-ms must not be negative");
         assertThat(kadlab("bench", "--nodes", "many", "--lookups", "1").code()).isEqualTo(2);
     }
 
