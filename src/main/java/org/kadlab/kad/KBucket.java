@@ -23,6 +23,7 @@ public final class KBucket {
     private long[] topWords = NO_TIMES; // top 64 bits of each id: a cache-friendly filter and sort key
     private long[] lastSeen = NO_TIMES;
     private int[] failures = NO_COUNTS;
+    private long[] failedAt = NO_TIMES; // allocated at the first failure
     private int size;
     private Contact[] replacements = NO_CONTACTS;
     private int replacementCount;
@@ -64,6 +65,12 @@ public final class KBucket {
     public int failures(int i) {
         checkPosition(i);
         return failures[i];
+    }
+
+    /** When the contact at position {@code i} last failed (virtual ms); meaningful only while {@link #failures} is above zero. */
+    public long failedAt(int i) {
+        checkPosition(i);
+        return failedAt.length == 0 ? 0 : failedAt[i];
     }
 
     /** The contacts, least recently seen first (a copy). */
@@ -117,6 +124,9 @@ public final class KBucket {
         System.arraycopy(topWords, i + 1, topWords, i, tail - i);
         System.arraycopy(lastSeen, i + 1, lastSeen, i, tail - i);
         System.arraycopy(failures, i + 1, failures, i, tail - i);
+        if (failedAt.length > 0) {
+            System.arraycopy(failedAt, i + 1, failedAt, i, tail - i);
+        }
         contacts[tail] = c;
         topWords[tail] = c.id().top(bits);
         lastSeen[tail] = now;
@@ -130,6 +140,9 @@ public final class KBucket {
             topWords = Arrays.copyOf(topWords, n);
             lastSeen = Arrays.copyOf(lastSeen, n);
             failures = Arrays.copyOf(failures, n);
+            if (failedAt.length > 0) {
+                failedAt = Arrays.copyOf(failedAt, n);
+            }
         }
         contacts[size] = c;
         topWords[size] = c.id().top(bits);
@@ -145,16 +158,23 @@ public final class KBucket {
         System.arraycopy(topWords, i + 1, topWords, i, tail - i);
         System.arraycopy(lastSeen, i + 1, lastSeen, i, tail - i);
         System.arraycopy(failures, i + 1, failures, i, tail - i);
+        if (failedAt.length > 0) {
+            System.arraycopy(failedAt, i + 1, failedAt, i, tail - i);
+        }
         contacts[tail] = null;
         size--;
         return c;
     }
 
-    /** Adds one to the failure count at {@code i} and returns the new count. */
-    int fail(int i) {
+    /** Adds one to the failure count at {@code i}, notes when, and returns the new count. */
+    int fail(int i, long now) {
         if (failures[i] < Integer.MAX_VALUE) {
             failures[i]++;
         }
+        if (failedAt.length < contacts.length) {
+            failedAt = Arrays.copyOf(failedAt, contacts.length);
+        }
+        failedAt[i] = now;
         return failures[i];
     }
 
@@ -211,14 +231,18 @@ public final class KBucket {
     }
 
     /** Appends the contacts to {@code out} sorted by distance to {@code target} (insertion sort: a bucket is small). */
-    void addSortedTo(List<Contact> out, NodeId target) {
+    void addSortedTo(List<Contact> out, NodeId target, boolean withFailing) {
         long t = target.top(bits);
         long[] keys = new long[size];
         Contact[] sorted = new Contact[size];
+        int m = 0;
         for (int i = 0; i < size; i++) {
+            if (!withFailing && failures[i] > 0) {
+                continue;
+            }
             long key = topWords[i] ^ t;
             Contact c = contacts[i];
-            int j = i - 1;
+            int j = m++ - 1;
             while (j >= 0 && (Long.compareUnsigned(keys[j], key) > 0
                     || (keys[j] == key && NodeId.compareDistance(target, sorted[j].id(), c.id()) > 0))) {
                 keys[j + 1] = keys[j];
@@ -228,7 +252,7 @@ public final class KBucket {
             keys[j + 1] = key;
             sorted[j + 1] = c;
         }
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < m; i++) {
             out.add(sorted[i]);
         }
     }

@@ -34,6 +34,12 @@ package org.kadlab.kad;
  *                                answered within this window, 0 = always ping; default 1 min
  * @param evictStaleAlone         evict a stale contact even with no replacement waiting (the seed
  *                                crate's and bmuller/kademlia's rule); default off, the paper's rule
+ * @param shareFailing            hand out contacts whose last RPC failed in FIND_NODE answers (the
+ *                                seed crate does); default off: a flagged contact is kept but not
+ *                                recommended to others until it answers again
+ * @param failureBackoffMs        a contact whose RPCs failed f times in a row is not asked again by
+ *                                this node's lookups for failureBackoffMs * 2^(f-1), at most
+ *                                {@link #MAX_BACKOFF_FACTOR} times this (0 = off); default 5 s
  */
 public record KadConfig(
         int bits,
@@ -53,7 +59,9 @@ public record KadConfig(
         int rpcRetries,
         boolean replicateOnJoin,
         long pingSkipWindowMs,
-        boolean evictStaleAlone) {
+        boolean evictStaleAlone,
+        boolean shareFailing,
+        long failureBackoffMs) {
 
     /** Largest bucket size accepted (a lookup keeps 8k + alpha candidates: this keeps that small). */
     public static final int MAX_K = 10_000;
@@ -61,6 +69,10 @@ public record KadConfig(
     public static final int MAX_ALPHA = 1_000;
     /** Most retries of one request. */
     public static final int MAX_RETRIES = 10;
+    /** The longest backoff of a failing contact, in multiples of {@link #failureBackoffMs}. */
+    public static final int MAX_BACKOFF_FACTOR = 64;
+    /** Largest failure backoff accepted: one day. */
+    public static final long MAX_FAILURE_BACKOFF_MS = 86_400_000L;
 
     public KadConfig {
         require(bits >= 1 && bits <= NodeId.MAX_BITS, "bits", "must be between 1 and 160", bits);
@@ -81,6 +93,16 @@ public record KadConfig(
                 "must be between 1 and rpc_timeout_ms (" + rpcTimeoutMs + ")", peerTimeoutMs);
         require(rpcRetries >= 0 && rpcRetries <= MAX_RETRIES, "rpc_retries", "must be between 0 and " + MAX_RETRIES, rpcRetries);
         require(pingSkipWindowMs >= 0, "ping_skip_window_ms", "must not be negative", pingSkipWindowMs);
+        require(failureBackoffMs >= 0 && failureBackoffMs <= MAX_FAILURE_BACKOFF_MS, "failure_backoff_ms",
+                "must be between 0 and " + MAX_FAILURE_BACKOFF_MS, failureBackoffMs);
+    }
+
+    /** How long a contact that failed {@code failures} times in a row is left alone (0 when it has not failed). */
+    public long backoffMs(int failures) {
+        if (failures <= 0 || failureBackoffMs == 0) {
+            return 0;
+        }
+        return failureBackoffMs * Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(failures - 1, 30));
     }
 
     private static void require(boolean ok, String field, String rule, long value) {
@@ -98,7 +120,7 @@ public record KadConfig(
     public static KadConfig defaults() {
         return new KadConfig(160, 20, 3, 5_000, 3_600_000, 1024,
                 25 * 3_600_000L, 24 * 3_600_000L, 3_600_000, 5, 8, LookupMode.SLIDING, true,
-                1_000, 0, true, 60_000, false);
+                1_000, 0, true, 60_000, false, false, 5_000);
     }
 
     /** The lookup's peer timeout: {@link #peerTimeoutMs()}, never longer than the RPC timeout. */
@@ -137,6 +159,8 @@ public record KadConfig(
         b.replicateOnJoin = replicateOnJoin;
         b.pingSkipWindowMs = pingSkipWindowMs;
         b.evictStaleAlone = evictStaleAlone;
+        b.shareFailing = shareFailing;
+        b.failureBackoffMs = failureBackoffMs;
         return b;
     }
 
@@ -160,6 +184,8 @@ public record KadConfig(
         private boolean replicateOnJoin;
         private long pingSkipWindowMs;
         private boolean evictStaleAlone;
+        private boolean shareFailing;
+        private long failureBackoffMs;
 
         private Builder() {
         }
@@ -182,6 +208,8 @@ public record KadConfig(
         public Builder replicateOnJoin(boolean v) { replicateOnJoin = v; return this; }
         public Builder pingSkipWindowMs(long v) { pingSkipWindowMs = v; return this; }
         public Builder evictStaleAlone(boolean v) { evictStaleAlone = v; return this; }
+        public Builder shareFailing(boolean v) { shareFailing = v; return this; }
+        public Builder failureBackoffMs(long v) { failureBackoffMs = v; return this; }
 
         /**
          * The validated configuration; throws with the offending field's name otherwise. A peer
@@ -192,7 +220,8 @@ public record KadConfig(
             return new KadConfig(bits, k, alpha, rpcTimeoutMs, refreshIntervalMs, maxRecords, recordTtlMs,
                     publisherRepublishMs, holderRepublishMs, maxFailures, replacementCacheSize, lookupMode,
                     cacheOnFindValue, peerTimeoutMs > rpcTimeoutMs && rpcTimeoutMs >= 1 ? rpcTimeoutMs : peerTimeoutMs,
-                    rpcRetries, replicateOnJoin, pingSkipWindowMs, evictStaleAlone);
+                    rpcRetries, replicateOnJoin, pingSkipWindowMs, evictStaleAlone, shareFailing,
+                    failureBackoffMs);
         }
     }
 }

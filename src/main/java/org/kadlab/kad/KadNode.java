@@ -48,6 +48,15 @@ public final class KadNode {
     private long nextLookupId = 1;
     private List<Contact> seeds = List.of();
     private long nextRejoin = Long.MAX_VALUE;
+    /** Whether a join's own-id lookup was answered by anyone; until then the join is tried again. */
+    private boolean joined;
+    /** Failed joins in a row: each doubles the wait before the next (bounded by the refresh interval). */
+    private int failedJoins;
+    /**
+     * When a lookup last went into the range closer than the closest non-empty bucket: the paper's
+     * bucket that holds the node's own id, refreshed like any other.
+     */
+    private long ownRangeRefreshed;
     private static final int MAX_SEEDS = 16;
     /** The lookups this node is running, to drive again when a peer timeout falls due. */
     private final List<LookupRun> running = new ArrayList<>();
@@ -75,6 +84,7 @@ public final class KadNode {
         this.observer = observer == null ? NodeObserver.NONE : observer;
         this.table = new RoutingTable(self.id(), config, clock);
         this.records = new RecordStore(config.maxRecords());
+        this.ownRangeRefreshed = clock.nowMillis();
     }
 
     public Contact self() {
@@ -163,7 +173,7 @@ public final class KadNode {
     }
 
     private List<Contact> closestExcluding(NodeId target, NodeId requester) {
-        List<Contact> list = table.closest(target, config.k() + 1);
+        List<Contact> list = table.closest(target, config.k() + 1, config.shareFailing());
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).id().equals(requester)) {
                 list.remove(i);
@@ -378,7 +388,7 @@ public final class KadNode {
 
         private void onAnswer(Contact peer, KadResponse response) {
             if (response instanceof KadResponse.Nodes n) {
-                if (lookup.onSuccess(peer, n.closest())) {
+                if (lookup.onSuccess(peer, notBackedOff(n.closest()))) {
                     observer.lookupAnswered(KadNode.this, lookup, peer, n.closest());
                 }
             } else if (wantValue && response instanceof KadResponse.Value v) {
@@ -428,13 +438,40 @@ public final class KadNode {
         if (bucket >= 0) {
             table.markRefreshed(bucket);
         }
-        Lookup lookup = new Lookup(nextLookupId++, target, self.id(), table.closest(target, config.k()),
+        if (bucket < table.lowestNonEmptyIndex()) {
+            ownRangeRefreshed = clock.nowMillis();
+        }
+        List<Contact> start = table.closest(target, config.k());
+        Lookup lookup = new Lookup(nextLookupId++, target, self.id(),
+                purpose == LookupPurpose.BOOTSTRAP ? start : notBackedOff(start),
                 config.k(), config.alpha(), config.effectivePeerTimeoutMs(), config.lookupMode(), config.rpcRetries());
         LookupRun run = new LookupRun(lookup, purpose, wantValue);
         running.add(run);
         observer.lookupStarted(this, lookup, purpose);
         run.drive();
         return run;
+    }
+
+    /**
+     * {@code contacts} without those this node leaves alone for now: their RPCs failed in a row and
+     * the backoff for that ({@link KadConfig#backoffMs}) has not run out.
+     */
+    private List<Contact> notBackedOff(List<Contact> contacts) {
+        if (config.failureBackoffMs() == 0) {
+            return contacts;
+        }
+        long now = clock.nowMillis();
+        List<Contact> out = null;
+        for (int i = 0; i < contacts.size(); i++) {
+            Contact c = contacts.get(i);
+            boolean skip = table.backoffUntil(c.id()) > now;
+            if (skip && out == null) {
+                out = new ArrayList<>(contacts.subList(0, i));
+            } else if (!skip && out != null) {
+                out.add(c);
+            }
+        }
+        return out == null ? contacts : out;
     }
 
     /** Finds the k nodes closest to {@code target}. */
@@ -581,6 +618,16 @@ public final class KadNode {
             return CompletableFuture.completedFuture(0);
         }
         return startLookup(self.id(), LookupPurpose.BOOTSTRAP, false).done.thenCompose(selfLookup -> {
+            if (selfLookup.closest().isEmpty()) {
+                // nobody answered (the seed's reply was lost, or the seed is down): try again later,
+                // waiting twice as long each time, as libp2p's periodic bootstrap does
+                joined = false;
+                failedJoins = Math.min(failedJoins + 1, 30);
+                nextRejoin = clock.nowMillis() + rejoinIntervalMs();
+                return CompletableFuture.completedFuture(table.size());
+            }
+            joined = true;
+            failedJoins = 0;
             int closest = table.lowestNonEmptyIndex();
             List<CompletableFuture<LookupResult>> refreshes = new ArrayList<>();
             for (int i = Math.max(0, closest + 1); closest >= 0 && i < keySpace.bits(); i++) {
@@ -619,8 +666,8 @@ public final class KadNode {
      */
     public long maintain() {
         long now = clock.nowMillis();
-        if (table.size() == 0 && !seeds.isEmpty() && nextRejoin <= now) {
-            bootstrap(seeds); // every contact was lost (the seeds did not answer the join): try again
+        if (needsJoin() && nextRejoin <= now) {
+            bootstrap(seeds); // the last join went unanswered, or every contact was lost: try again
         }
         sweepExpired(now);
         if (published != null) {
@@ -643,6 +690,9 @@ public final class KadNode {
         }
         int lowest = table.lowestNonEmptyIndex();
         if (lowest >= 0) {
+            if (lowest > 0 && ownRangeRefreshed + config.refreshIntervalMs() <= now) {
+                startLookup(self.id(), LookupPurpose.REFRESH, false); // the bucket holding the own id
+            }
             for (int i = lowest; i < keySpace.bits(); i++) {
                 if (table.lastRefreshed(i) + config.refreshIntervalMs() <= now) {
                     refreshBucket(i);
@@ -655,7 +705,7 @@ public final class KadNode {
     /** The next time {@link #maintain()} has something to do. */
     public long nextMaintenance() {
         long due = records.nextDue();
-        if (table.size() == 0 && !seeds.isEmpty()) {
+        if (needsJoin()) {
             due = Math.min(due, nextRejoin);
         }
         if (published != null) {
@@ -665,6 +715,9 @@ public final class KadNode {
         }
         int lowest = table.lowestNonEmptyIndex();
         if (lowest >= 0) {
+            if (lowest > 0) {
+                due = Math.min(due, ownRangeRefreshed + config.refreshIntervalMs());
+            }
             for (int i = lowest; i < keySpace.bits(); i++) {
                 due = Math.min(due, table.lastRefreshed(i) + config.refreshIntervalMs());
             }
@@ -672,9 +725,32 @@ public final class KadNode {
         return due;
     }
 
-    /** How long a node left with no contact waits before joining through its seeds again: six RPC timeouts. */
+    /** Whether the node should join through its seeds again: its join went unanswered, or it lost every contact. */
+    private boolean needsJoin() {
+        return !seeds.isEmpty() && (!joined || table.size() == 0);
+    }
+
+    /**
+     * When a lookup last went closer to the own id than the closest non-empty bucket reaches (the
+     * paper's bucket holding the own id); {@link #maintain()} refreshes that range too.
+     */
+    public long ownRangeRefreshed() {
+        return ownRangeRefreshed;
+    }
+
+    /** Whether a join of this node was answered (it stays true until the node joins again). */
+    public boolean joined() {
+        return joined;
+    }
+
+    /**
+     * How long a node waits before joining through its seeds again, when its join went unanswered or
+     * it lost every contact: six RPC timeouts, doubled after each unanswered join, at most the refresh
+     * interval.
+     */
     public long rejoinIntervalMs() {
-        return 6 * config.rpcTimeoutMs();
+        long base = 6 * config.rpcTimeoutMs();
+        return Math.min(Math.max(base, config.refreshIntervalMs()), base << Math.min(failedJoins, 20));
     }
 
     /**

@@ -35,6 +35,7 @@ public final class RoutingTable {
     private final int maxFailures;
     private final long pingSkipWindowMs;
     private final boolean evictStaleAlone;
+    private final KadConfig config;
     private final KadClock clock;
     private final long createdAt;
     private KBucket[] byPrefix = new KBucket[0];
@@ -52,6 +53,7 @@ public final class RoutingTable {
         this.maxFailures = config.maxFailures();
         this.pingSkipWindowMs = config.pingSkipWindowMs();
         this.evictStaleAlone = config.evictStaleAlone();
+        this.config = config;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.createdAt = clock.nowMillis();
     }
@@ -234,7 +236,7 @@ public final class RoutingTable {
             }
             return new FailureOutcome.Unknown(id);
         }
-        int failures = b.fail(pos);
+        int failures = b.fail(pos, clock.nowMillis());
         if (failures < maxFailures) {
             return new FailureOutcome.Stale(b.contact(pos), index, failures);
         }
@@ -285,6 +287,14 @@ public final class RoutingTable {
      * within a bucket are contacts sorted.
      */
     public List<Contact> closest(NodeId target, int n) {
+        return closest(target, n, true);
+    }
+
+    /**
+     * Like {@link #closest(NodeId, int)}; without {@code withFailing}, contacts whose last RPC failed
+     * (flagged, not yet answered again) are left out, as a FIND_NODE answer leaves them out.
+     */
+    public List<Contact> closest(NodeId target, int n, boolean withFailing) {
         // a whole bucket is added at a time, so the list may overshoot n by up to k - 1 before the cut
         List<Contact> out = new ArrayList<>(Math.max(0, Math.min(size, n + k)));
         if (n <= 0 || size == 0) {
@@ -294,12 +304,12 @@ public final class RoutingTable {
         // byPrefix[p] is bucket bits-1-p: ascending p is descending bucket index
         for (int p = 0; p < byPrefix.length && out.size() < n; p++) {
             if (byPrefix[p] != null && x.testBit(bits - 1 - p)) {
-                addBucket(out, byPrefix[p], target);
+                addBucket(out, byPrefix[p], target, withFailing);
             }
         }
         for (int p = byPrefix.length - 1; p >= 0 && out.size() < n; p--) {
             if (byPrefix[p] != null && !x.testBit(bits - 1 - p)) {
-                addBucket(out, byPrefix[p], target);
+                addBucket(out, byPrefix[p], target, withFailing);
             }
         }
         if (out.size() > n) {
@@ -308,10 +318,25 @@ public final class RoutingTable {
         return out;
     }
 
-    private static void addBucket(List<Contact> out, KBucket b, NodeId target) {
+    private static void addBucket(List<Contact> out, KBucket b, NodeId target, boolean withFailing) {
         if (b.size() > 0) {
-            b.addSortedTo(out, target);
+            b.addSortedTo(out, target, withFailing);
         }
+    }
+
+    /**
+     * Until when this node's lookups leave {@code id} alone: its last failure plus the backoff for
+     * its failures in a row ({@link KadConfig#backoffMs}); {@link Long#MIN_VALUE} when it is not in
+     * the table or its last RPC did not fail.
+     */
+    public long backoffUntil(NodeId id) {
+        int index = self.bucketIndex(id);
+        KBucket b = index < 0 ? null : bucket(index);
+        int pos = b == null ? -1 : b.find(id);
+        if (pos < 0 || b.failures(pos) == 0) {
+            return Long.MIN_VALUE;
+        }
+        return b.failedAt(pos) + config.backoffMs(b.failures(pos));
     }
 
     /** Notes that a lookup went into bucket {@code index}'s range now. */

@@ -206,4 +206,147 @@ class FaultToleranceTest {
         quiet.runUntilIdle();
         assertThat(n2.recordStore().get(key, quiet.now)).as("replicate_on_join off").isNull();
     }
+
+    @Test
+    void aJoinNobodyAnsweredIsTriedAgainWaitingTwiceAsLongEachTime() {
+        KadConfig cfg = KadConfig.builder().bits(8).k(2).alpha(1).build();
+        TestNetwork net = new TestNetwork(cfg, 1);
+        KadNode seed = net.add(net.id("0b1000_0000"));
+        KadNode x = net.add(net.id("0b0000_0010"));
+        KadNode y = net.add(net.id("0b0000_0011"));
+        net.await(x.bootstrap(List.of(seed.self())));
+        net.await(y.bootstrap(List.of(seed.self())));
+        KadNode newcomer = net.add(net.id("0b0000_0001"));
+        long base = newcomer.rejoinIntervalMs();
+
+        net.loseNext(seed.id(), 2);
+        net.await(newcomer.bootstrap(List.of(seed.self())));
+        assertThat(newcomer.joined()).as("the seed's answer was lost").isFalse();
+        assertThat(newcomer.routingTable().contacts()).as("the seed is kept, not yet stale").containsExactly(seed.self());
+        assertThat(newcomer.rejoinIntervalMs()).as("the next try waits twice as long").isEqualTo(2 * base);
+        assertThat(newcomer.nextMaintenance()).as("a join is due again, before any refresh")
+                .isGreaterThan(net.now).isLessThanOrEqualTo(net.now + 2 * base);
+
+        net.runUntil(newcomer.nextMaintenance());
+        newcomer.maintain();
+        net.runUntilIdle();
+        assertThat(newcomer.joined()).as("the second try was lost too").isFalse();
+        assertThat(newcomer.rejoinIntervalMs()).as("the wait doubles after each unanswered join").isEqualTo(4 * base);
+
+        net.runUntil(newcomer.nextMaintenance());
+        newcomer.maintain();
+        net.runUntilIdle();
+        assertThat(newcomer.joined()).isTrue();
+        assertThat(newcomer.routingTable().contacts()).as("the answered join found the neighbourhood")
+                .contains(x.self(), y.self());
+        assertThat(newcomer.rejoinIntervalMs()).isEqualTo(base);
+    }
+
+    @Test
+    void aNodeThatKnowsOnlyTheFarHalfLearnsItsNeighboursAtTheNextRefresh() {
+        KadConfig cfg = KadConfig.builder().bits(8).k(2).alpha(1).refreshIntervalMs(10_000).build();
+        TestNetwork net = new TestNetwork(cfg, 1);
+        KadNode seed = net.add(net.id("0b1000_0000"));
+        List<KadNode> others = new ArrayList<>();
+        for (String id : List.of("0b1100_0000", "0b1010_0000", "0b0000_0010", "0b0000_0011")) {
+            KadNode o = net.add(net.id(id));
+            net.await(o.bootstrap(List.of(seed.self())));
+            others.add(o);
+        }
+        long born = net.now;
+        KadNode loner = net.add(net.id("0b0000_0001"));
+        net.await(net.deliver(seed, loner, new KadRequest.Ping(1))); // it hears of the seed only
+        assertThat(loner.routingTable().contacts()).containsExactly(seed.self());
+
+        net.runUntil(loner.nextMaintenance());
+        assertThat(net.now).as("the own range is due with the far bucket, one refresh interval on").isEqualTo(born + 10_000);
+        loner.maintain();
+        net.runUntilIdle();
+        assertThat(loner.routingTable().contacts()).as("the lookup into the own id's range found the neighbours")
+                .contains(others.get(2).self(), others.get(3).self());
+        assertThat(loner.ownRangeRefreshed()).isEqualTo(born + 10_000);
+    }
+
+    @Test
+    void aContactWhoseLastRpcFailedIsNotRecommendedUntilItAnswersAgain() {
+        for (boolean share : new boolean[] {false, true}) {
+            KadConfig cfg = KadConfig.builder().bits(8).k(3).alpha(3).shareFailing(share).build();
+            TestNetwork net = new TestNetwork(cfg, 1);
+            KadNode x = net.add(net.id("0b0000_0000"));
+            List<KadNode> far = new ArrayList<>();
+            for (String id : List.of("0b1000_0001", "0b1000_0010", "0b1000_0011")) {
+                KadNode f = net.add(net.id(id));
+                net.await(net.deliver(f, x, new KadRequest.Ping(1)));
+                far.add(f);
+            }
+            KadNode asker = net.add(net.id("0b0100_0000"));
+            KadNode b = far.get(1);
+            net.kill(b.id());
+            net.await(x.findNode(net.id("0b1000_0000")));
+            assertThat(x.routingTable().bucket(7).failures(x.routingTable().bucket(7).contacts().indexOf(b.self())))
+                    .as("the lookup's request to the dead contact failed").isEqualTo(1);
+
+            KadResponse answer = x.handleRequest(asker.self(), new KadRequest.FindNode(9, net.id("0b1000_0000")));
+            List<Contact> given = ((KadResponse.Nodes) answer).closest();
+            if (share) {
+                assertThat(given).as("share_failing: the seed crate's answer").contains(b.self());
+            } else {
+                assertThat(given).as("a flagged contact is kept but not handed out").doesNotContain(b.self())
+                        .contains(far.get(0).self(), far.get(2).self());
+                assertThat(x.routingTable().contacts()).contains(b.self());
+            }
+            net.revive(b.id());
+            net.await(net.deliver(b, x, new KadRequest.Ping(2)));
+            given = ((KadResponse.Nodes) x.handleRequest(asker.self(), new KadRequest.FindNode(10, net.id("0b1000_0000")))).closest();
+            assertThat(given).as("share_failing %s: heard from again, it is recommended again", share).contains(b.self());
+        }
+    }
+
+    @Test
+    void anUnresponsiveContactIsLeftAloneForABackoffThatDoublesPerFailure() {
+        KadConfig cfg = KadConfig.builder().bits(8).k(3).alpha(3).failureBackoffMs(5_000).build();
+        TestNetwork net = new TestNetwork(cfg, 1);
+        KadNode x = net.add(net.id("0b0000_0000"));
+        List<KadNode> far = new ArrayList<>();
+        for (String id : List.of("0b1000_0001", "0b1000_0010", "0b1000_0011")) {
+            KadNode f = net.add(net.id(id));
+            net.await(net.deliver(f, x, new KadRequest.Ping(1)));
+            far.add(f);
+        }
+        KadNode b = far.get(1);
+        net.kill(b.id());
+        NodeId target = net.id("0b1000_0000");
+        int[] asked = {0};
+        Runnable lookup = () -> {
+            net.await(x.findNode(target));
+            asked[0] = net.sent(x.id(), b.id(), KadRequest.FindNode.class).size();
+        };
+        lookup.run();
+        assertThat(asked[0]).as("first lookup asks it and it fails").isEqualTo(1);
+        long firstFailure = net.now;
+        assertThat(x.routingTable().backoffUntil(b.id())).isEqualTo(firstFailure + 5_000);
+
+        net.runUntil(firstFailure + 4_000);
+        lookup.run();
+        assertThat(asked[0]).as("within the backoff it is not asked").isEqualTo(1);
+
+        net.runUntil(firstFailure + 5_000);
+        lookup.run();
+        assertThat(asked[0]).as("after the backoff it is asked again").isEqualTo(2);
+        long secondFailure = net.now;
+        assertThat(x.routingTable().backoffUntil(b.id())).as("two failures in a row: twice as long")
+                .isEqualTo(secondFailure + 10_000);
+        net.runUntil(secondFailure + 9_000);
+        lookup.run();
+        assertThat(asked[0]).isEqualTo(2);
+
+        assertThat(cfg.backoffMs(30)).as("bounded").isEqualTo(5_000L * KadConfig.MAX_BACKOFF_FACTOR);
+        assertThat(cfg.toBuilder().failureBackoffMs(0).build().backoffMs(3)).as("0 turns it off").isZero();
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> cfg.toBuilder().failureBackoffMs(-1).build()).withMessageContaining("failure_backoff_ms");
+
+        net.revive(b.id());
+        net.await(net.deliver(b, x, new KadRequest.Ping(2)));
+        assertThat(x.routingTable().backoffUntil(b.id())).as("an answer ends the backoff").isEqualTo(Long.MIN_VALUE);
+    }
 }

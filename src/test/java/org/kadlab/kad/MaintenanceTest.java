@@ -14,10 +14,16 @@ class MaintenanceTest {
     private static final long REFRESH = 60_000;
 
     /** The buckets maintain() should refresh at {@code now}: from the closest neighbour's bucket outwards. */
+    /** The bucket index of a lookup for the node's own id, which refreshes the range below its closest bucket. */
+    private static final int OWN_RANGE = -1;
+
     private static List<Integer> staleBuckets(KadNode n, long now) {
         RoutingTable t = n.routingTable();
         List<Integer> out = new ArrayList<>();
         int lowest = t.lowestNonEmptyIndex();
+        if (lowest > 0 && n.ownRangeRefreshed() + REFRESH <= now) {
+            out.add(OWN_RANGE); // the range closer than the closest neighbour: the paper's own bucket
+        }
         for (int i = Math.max(lowest, 0); lowest >= 0 && i < t.bucketCount(); i++) {
             if (t.lastRefreshed(i) + REFRESH <= now) {
                 out.add(i);
@@ -28,7 +34,7 @@ class MaintenanceTest {
 
     private static long earliestRefresh(KadNode n) {
         RoutingTable t = n.routingTable();
-        long due = Long.MAX_VALUE;
+        long due = t.lowestNonEmptyIndex() > 0 ? n.ownRangeRefreshed() + REFRESH : Long.MAX_VALUE;
         for (int i = t.lowestNonEmptyIndex(); i >= 0 && i < t.bucketCount(); i++) {
             due = Math.min(due, t.lastRefreshed(i) + REFRESH);
         }
@@ -78,7 +84,8 @@ class MaintenanceTest {
             assertThat(returned).as("node %s: maintain() returns nextMaintenance()", id).isEqualTo(n.nextMaintenance());
             assertThat(returned).as("node %s: next maintenance after refreshing", id).isGreaterThan(now);
             for (int i : stale) {
-                assertThat(n.routingTable().lastRefreshed(i)).as("node %s: bucket %d marked refreshed", id, i)
+                long refreshedAt = i == OWN_RANGE ? n.ownRangeRefreshed() : n.routingTable().lastRefreshed(i);
+                assertThat(refreshedAt).as("node %s: bucket %d marked refreshed", id, i)
                         .isEqualTo(now);
             }
             net.runUntilIdle();

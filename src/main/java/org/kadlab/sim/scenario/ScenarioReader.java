@@ -56,6 +56,20 @@ public final class ScenarioReader {
         if (top.containsKey("ping_skip_window")) {
             kad.pingSkipWindowMs(duration(top.get("ping_skip_window"), "ping_skip_window"));
         }
+        if (top.containsKey("evict_stale_alone")) {
+            kad.evictStaleAlone(bool(top.get("evict_stale_alone"), "evict_stale_alone"));
+        }
+        if (top.containsKey("failure_backoff")) {
+            Yaml.Located b = top.get("failure_backoff");
+            long ms = duration(b, "failure_backoff");
+            if (ms > KadConfig.MAX_FAILURE_BACKOFF_MS) {
+                throw fail(b.line(), "failure_backoff", "must be at most 1 day (0s turns it off), was " + ms + " ms");
+            }
+            kad.failureBackoffMs(ms);
+        }
+        if (top.containsKey("share_failing")) {
+            kad.shareFailing(bool(top.get("share_failing"), "share_failing"));
+        }
     }
 
     private boolean bool(Yaml.Located c, String field) throws ScenarioException {
@@ -67,7 +81,8 @@ public final class ScenarioReader {
 
     private static final Set<String> TOP = Set.of("seed", "bits", "k", "alpha", "lookup_mode", "latency_ms", "loss",
             "rpc_timeout_ms", "refresh_interval", "max_records", "record_ttl", "check_invariants", "max_failures",
-            "rpc_retries", "peer_timeout", "replicate_on_join", "cache_on_find_value", "ping_skip_window", "steps");
+            "rpc_retries", "peer_timeout", "replicate_on_join", "cache_on_find_value", "ping_skip_window",
+            "evict_stale_alone", "share_failing", "failure_backoff", "steps");
     private static final Set<String> STEPS = Set.of("add", "kill", "revive", "lookups", "lookup", "store",
             "find_value", "advance", "churn");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");

@@ -143,6 +143,15 @@ public final class ScenarioWriter {
         if (k.pingSkipWindowMs() != d.pingSkipWindowMs()) {
             root.put("ping_skip_window", duration(k.pingSkipWindowMs()));
         }
+        if (k.evictStaleAlone() != d.evictStaleAlone()) {
+            root.put("evict_stale_alone", k.evictStaleAlone());
+        }
+        if (k.failureBackoffMs() != d.failureBackoffMs()) {
+            root.put("failure_backoff", duration(k.failureBackoffMs()));
+        }
+        if (k.shareFailing() != d.shareFailing()) {
+            root.put("share_failing", k.shareFailing());
+        }
     }
 
     // ------------------------------------------------------------------ steps

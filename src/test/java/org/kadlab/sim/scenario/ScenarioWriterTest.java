@@ -240,11 +240,14 @@ class ScenarioWriterTest {
     @DisplayName("the rules under failure (max_failures, rpc_retries, peer_timeout, replication, caching, ping window, lookup mode) round-trip")
     void theRulesUnderFailureRoundTrip() throws Exception {
         KadConfig kad = KadConfig.builder().maxFailures(3).rpcRetries(2).peerTimeoutMs(750).replicateOnJoin(false)
-                .cacheOnFindValue(false).pingSkipWindowMs(0).lookupMode(org.kadlab.kad.LookupMode.SEED_ROUNDS).build();
+                .cacheOnFindValue(false).pingSkipWindowMs(0).lookupMode(org.kadlab.kad.LookupMode.SEED_ROUNDS)
+                .evictStaleAlone(true).shareFailing(true).failureBackoffMs(2_000).build();
         Scenario s = new Scenario("x.yaml", SimConfig.defaults().withKad(kad), List.of(new Scenario.Add(1, 5)));
         String text = ScenarioWriter.toYaml(s);
         assertThat(text).contains("max_failures: 3").contains("rpc_retries: 2").contains("peer_timeout: \"750ms\"")
-                .contains("replicate_on_join: false").contains("ping_skip_window: \"0s\"").contains("seed_rounds");
+                .contains("replicate_on_join: false").contains("ping_skip_window: \"0s\"").contains("seed_rounds")
+                .contains("evict_stale_alone: true").contains("share_failing: true")
+                .contains("failure_backoff: \"2s\"");
         assertThat(ScenarioReader.parse(text, "x.yaml").config().kad()).isEqualTo(kad);
     }
 }
