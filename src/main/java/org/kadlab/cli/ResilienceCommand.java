@@ -26,14 +26,14 @@ import picocli.CommandLine.Option;
 @Command(name = "resilience", mixinStandardHelpOptions = true,
         description = "Measures lookups, find_values and record durability under loss, mass failure and churn, over a grid of knob sets and seeds.")
 final class ResilienceCommand implements Callable<Integer> {
-    @Option(names = "--nodes", description = "nodes per network (default 1000; quick 100)") Integer nodes;
+    @Option(names = "--nodes", description = "nodes per network (default 1000; quick 64)") Integer nodes;
     @Option(names = "--bits", description = "id width (default 160)") Integer bits;
     @Option(names = "--k", description = "bucket size (default 20)") Integer k;
     @Option(names = "--alpha", description = "lookup parallelism (default 3)") Integer alpha;
     @Option(names = "--seeds", description = "networks per cell, seeds 1..S (default 3; quick 2)") Integer seeds;
-    @Option(names = "--lookups", description = "find_node lookups per phase and seed (default 200; quick 20)") Integer lookups;
-    @Option(names = "--find-values", description = "find_values per phase and seed (default 200; quick 20)") Integer findValues;
-    @Option(names = "--records", description = "records stored per network before the measurements (default 100; quick 10)") Integer records;
+    @Option(names = "--lookups", description = "find_node lookups per phase and seed (default 200; quick 10)") Integer lookups;
+    @Option(names = "--find-values", description = "find_values per phase and seed (default 200; quick 10)") Integer findValues;
+    @Option(names = "--records", description = "records stored per network before the measurements (default 100; quick 8)") Integer records;
     @Option(names = "--scenarios", split = ",", description = "which cells: static, kill, churn (default all)") List<String> scenarios;
     @Option(names = "--knobs", split = ",", description = "knob sets: paper, retries1, retries2, maxfail1 (default all)") List<String> knobs;
     @Option(names = "--loss", split = ",", description = "message loss of the static cells (default 0,0.01,0.05)") List<Double> losses;
@@ -42,15 +42,15 @@ final class ResilienceCommand implements Callable<Integer> {
     @Option(names = "--churn-model", description = "session model: exponential, pareto, weibull (default weibull)") String churnModel;
     @Option(names = "--churn-shape", description = "session model shape (default 0.6 for weibull, 2 for pareto)") Double churnShape;
     @Option(names = "--churn-median", description = "median session, e.g. 2h (default 2h)") String churnMedian;
-    @Option(names = "--churn-duration", description = "how long churn runs, e.g. 24h (default 24h; quick 2h)") String churnDuration;
+    @Option(names = "--churn-duration", description = "how long churn runs, e.g. 24h (default 24h; quick 1h)") String churnDuration;
     @Option(names = "--churn-loss", description = "message loss of the churn cells (default 0.01)") Double churnLoss;
     @Option(names = "--churn-lookups-per-hour", description = "workload lookups per hour of churn (default 50; quick 30)") Double churnLookups;
     @Option(names = "--churn-find-values-per-hour", description = "workload find_values per hour of churn (default 50; quick 30)") Double churnFindValues;
-    @Option(names = "--sample-every", description = "durability sampling period during churn (default 1h; quick 30m)") String sampleEvery;
+    @Option(names = "--sample-every", description = "durability sampling period during churn (default 1h; quick 20m)") String sampleEvery;
     @Option(names = "--threads", description = "cells run at once, 1..16; the results do not depend on it (default 1)") Integer threads;
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the rows as CSV") Path csv;
     @Option(names = "--json", paramLabel = "FILE", description = "also write the settings and rows as JSON") Path json;
-    @Option(names = "--quick", description = "a small preset (100 nodes, 2 seeds, 2 h of churn) for a first look and for tests") boolean quick;
+    @Option(names = "--quick", description = "a small preset (64 nodes, 2 seeds, 1 h of churn) for a first look and for tests") boolean quick;
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
@@ -144,11 +144,11 @@ final class ResilienceCommand implements Callable<Integer> {
         }
         ResilienceSweep.ChurnSpec churn = new ResilienceSweep.ChurnSpec(model,
                 ResilienceSweep.meanForMedian(model, median, shape), shape,
-                duration("--churn-duration", churnDuration, quick ? "2h" : "24h"), churnLoss == null ? 0.01 : churnLoss,
+                duration("--churn-duration", churnDuration, quick ? "1h" : "24h"), churnLoss == null ? 0.01 : churnLoss,
                 or(churnLookups, 30.0, 50.0), or(churnFindValues, 30.0, 50.0),
-                duration("--sample-every", sampleEvery, quick ? "30m" : "1h"));
-        return new ResilienceSweep.Grid(or(nodes, 100, 1000), or(bits, 160, 160), or(k, 20, 20), or(alpha, 3, 3),
-                or(seeds, 2, 3), or(lookups, 20, 200), or(findValues, 20, 200), or(records, 10, 100), kinds, knobSets,
+                duration("--sample-every", sampleEvery, quick ? "20m" : "1h"));
+        return new ResilienceSweep.Grid(or(nodes, 64, 1000), or(bits, 160, 160), or(k, 20, 20), or(alpha, 3, 3),
+                or(seeds, 2, 3), or(lookups, 10, 200), or(findValues, 10, 200), or(records, 8, 100), kinds, knobSets,
                 losses == null ? List.of(0.0, 0.01, 0.05) : losses, kills == null ? List.of(0.3) : kills,
                 killLoss == null ? 0.0 : killLoss, churn);
     }
