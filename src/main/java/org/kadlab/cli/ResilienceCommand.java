@@ -30,12 +30,13 @@ final class ResilienceCommand implements Callable<Integer> {
     @Option(names = "--bits", description = "id width (default 160)") Integer bits;
     @Option(names = "--k", description = "bucket size (default 20)") Integer k;
     @Option(names = "--alpha", description = "lookup parallelism (default 3)") Integer alpha;
-    @Option(names = "--seeds", description = "networks per cell, seeds 1..S (default 3; quick 2)") Integer seeds;
-    @Option(names = "--lookups", description = "find_node lookups per phase and seed (default 200; quick 10)") Integer lookups;
-    @Option(names = "--find-values", description = "find_values per phase and seed (default 200; quick 10)") Integer findValues;
+    @Option(names = "--seeds", description = "networks per cell, seeds 1..S (default 2, quick 2)") Integer seeds;
+    @Option(names = "--lookups", description = "find_node lookups per phase and seed (default 500; quick 10)") Integer lookups;
+    @Option(names = "--find-values", description = "find_values per phase and seed (default 500; quick 10)") Integer findValues;
     @Option(names = "--records", description = "records stored per network before the measurements (default 100; quick 8)") Integer records;
     @Option(names = "--scenarios", split = ",", description = "which cells: static, kill, churn (default all)") List<String> scenarios;
     @Option(names = "--knobs", split = ",", description = "knob sets: paper, retries1, retries2, maxfail1 (default all)") List<String> knobs;
+    @Option(names = "--churn-knobs", split = ",", description = "knob sets of the churn cells (default paper; quick: as --knobs)") List<String> churnKnobs;
     @Option(names = "--loss", split = ",", description = "message loss of the static cells (default 0,0.01,0.05)") List<Double> losses;
     @Option(names = "--kill", split = ",", description = "shares killed at once (default 0.3)") List<Double> kills;
     @Option(names = "--kill-loss", description = "message loss of the kill cells (default 0)") Double killLoss;
@@ -117,14 +118,10 @@ final class ResilienceCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("--scenarios: unknown scenario '" + s + "': use static, kill or churn");
             });
         }
-        List<ResilienceSweep.Knobs> knobSets = new ArrayList<>();
-        for (String s : names("--knobs", knobs, List.of("paper", "retries1", "retries2", "maxfail1"))) {
-            try {
-                knobSets.add(ResilienceSweep.Knobs.parse(s));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--knobs: " + e.getMessage());
-            }
-        }
+        List<String> all = List.of("paper", "retries1", "retries2", "maxfail1");
+        List<ResilienceSweep.Knobs> knobSets = knobSets("--knobs", names("--knobs", knobs, all));
+        List<ResilienceSweep.Knobs> churnSets = churnKnobs != null ? knobSets("--churn-knobs", names("--churn-knobs", churnKnobs, all))
+                : quick ? knobSets : List.of(ResilienceSweep.Knobs.PAPER);
         SessionModel model;
         try {
             model = SessionModel.parse(churnModel == null ? "weibull" : churnModel.strip());
@@ -148,9 +145,21 @@ final class ResilienceCommand implements Callable<Integer> {
                 or(churnLookups, 30.0, 50.0), or(churnFindValues, 30.0, 50.0),
                 duration("--sample-every", sampleEvery, quick ? "20m" : "1h"));
         return new ResilienceSweep.Grid(or(nodes, 64, 1000), or(bits, 160, 160), or(k, 20, 20), or(alpha, 3, 3),
-                or(seeds, 2, 3), or(lookups, 10, 200), or(findValues, 10, 200), or(records, 8, 100), kinds, knobSets,
+                or(seeds, 2, 2), or(lookups, 10, 500), or(findValues, 10, 500), or(records, 8, 100), kinds, knobSets, churnSets,
                 losses == null ? List.of(0.0, 0.01, 0.05) : losses, kills == null ? List.of(0.3) : kills,
                 killLoss == null ? 0.0 : killLoss, churn);
+    }
+
+    private static List<ResilienceSweep.Knobs> knobSets(String option, List<String> names) {
+        List<ResilienceSweep.Knobs> out = new ArrayList<>();
+        for (String s : names) {
+            try {
+                out.add(ResilienceSweep.Knobs.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + ": " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private <T> T or(T given, T quickValue, T normal) {

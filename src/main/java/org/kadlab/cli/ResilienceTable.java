@@ -22,7 +22,7 @@ import org.kadlab.sim.ResilienceSweep;
 final class ResilienceTable {
     /** The CSV header; JSON rows carry the same fields. */
     static final List<String> COLUMNS = List.of("scenario", "phase", "knobs", "loss", "kill", "seeds", "lookups", "exact",
-            "exact_share", "mean_recall", "missed_unseen", "missed_unasked", "missed_silent", "messages_per_lookup",
+            "exact_share", "mean_recall", "missed_unseen", "missed_unasked", "missed_silent", "rpcs_per_lookup",
             "find_values", "found", "found_share", "find_value_no_copy", "find_value_missed", "stores", "store_acks_mean",
             "store_truth_mean", "min_holders", "truth_size");
 
@@ -43,13 +43,13 @@ final class ResilienceTable {
         }
         String head = "%-18s %-11s %-8s %8s %8s %8s %8s %10s %11s %11s %8s%n";
         b.append(String.format(Locale.ROOT, head, "scenario", "phase", "knobs", "lookups", "exact", "recall", "fv_runs",
-                "find_value", "store_acks", "msgs/lookup", "holders"));
+                "find_value", "store_acks", "rpcs/lookup", "holders"));
         for (ResilienceSweep.Row r : rows) {
             ResilienceSweep.Tally t = r.tally();
             b.append(String.format(Locale.ROOT, head, r.scenario(), r.phase(), r.cell().knobs().label(), t.lookups,
                     pct(t.exactShare()), pct(t.meanRecall()), t.findValues, pct(t.foundShare()),
                     Double.isNaN(t.storeAcksMean()) ? "-" : String.format(Locale.ROOT, "%.2f/%.0f", t.storeAcksMean(), t.storeTruthMean()),
-                    Double.isNaN(t.messagesPerLookup()) ? "-" : String.format(Locale.ROOT, "%.1f", t.messagesPerLookup()),
+                    Double.isNaN(t.rpcsPerLookup()) ? "-" : String.format(Locale.ROOT, "%.1f", t.rpcsPerLookup()),
                     t.minHolders < 0 ? "-" : t.minHolders + "/" + t.truthSize));
         }
         return b.toString();
@@ -159,7 +159,7 @@ final class ResilienceTable {
         ResilienceSweep.Tally t = r.tally();
         return java.util.Arrays.asList(r.scenario(), r.phase(), r.cell().knobs().label(), r.cell().loss(), r.cell().kill(),
                 (long) r.seeds(), t.lookups, t.exact, num(t.exactShare()), num(t.meanRecall()), t.missedUnseen, t.missedUnasked,
-                t.missedSilent, num(t.messagesPerLookup()), t.findValues, t.found, num(t.foundShare()), t.findValueNoCopy,
+                t.missedSilent, num(t.rpcsPerLookup()), t.findValues, t.found, num(t.foundShare()), t.findValueNoCopy,
                 t.findValueMissed, t.stores, num(t.storeAcksMean()), num(t.storeTruthMean()),
                 t.minHolders < 0 ? null : (Object) (long) t.minHolders, t.minHolders < 0 ? null : (Object) (long) t.truthSize);
     }

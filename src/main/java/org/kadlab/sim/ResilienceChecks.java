@@ -45,6 +45,9 @@ final class ResilienceChecks {
         }
         share("--kill-loss", g.killLoss());
         if (g.kinds().contains(ResilienceSweep.Kind.CHURN)) {
+            if (g.churnKnobs().isEmpty()) {
+                throw new IllegalArgumentException("--churn-knobs: name at least one of paper, retries1, retries2, maxfail1");
+            }
             churn(g.churn());
         }
     }

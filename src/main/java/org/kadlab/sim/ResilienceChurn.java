@@ -14,7 +14,7 @@ final class ResilienceChurn {
     static ResilienceSweep.Tally during(Simulation sim, ResilienceSweep.ChurnSpec c, List<String> keys,
                                         ResilienceSweep.Tally stored) {
         ResilienceSweep.Tally t = new ResilienceSweep.Tally();
-        t.lookupMessages = -1;
+        t.lookupRpcs = -1;
         long start = sim.now();
         Background churn = sim.startChurn(c.model(), c.meanSessionMs(), c.shape(), c.durationMs());
         Workload w = sim.startWorkload(c.lookupsPerHour(), c.findValuesPerHour(), c.durationMs(), false);

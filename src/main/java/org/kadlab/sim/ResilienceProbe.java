@@ -13,7 +13,7 @@ import org.kadlab.kad.NodeId;
  *       never heard of, heard of but not asked, asked but silent (failed or timed out);</li>
  *   <li>find_value of given keys from random live nodes; a failure counts as "no copy" when no live
  *       node held the record any more, else as "missed" (copies were there, the lookup did not reach one);</li>
- *   <li>messages of the whole network per lookup while the lookups ran (pings and upkeep included).</li>
+ *   <li>requests each lookup sent (its own RPCs, resends included; the network's upkeep is not counted).</li>
  * </ol>
  */
 final class ResilienceProbe {
@@ -23,7 +23,6 @@ final class ResilienceProbe {
     /** Runs {@code lookups} find_nodes and one find_value per entry of {@code keys}, in that order. */
     static ResilienceSweep.Tally measure(Simulation sim, int lookups, List<String> keys) {
         ResilienceSweep.Tally t = new ResilienceSweep.Tally();
-        long messages = sim.stats().messages();
         for (int i = 0; i < lookups; i++) {
             SimNode origin = sim.randomLive();
             if (origin == null) {
@@ -35,6 +34,7 @@ final class ResilienceProbe {
             t.lookups++;
             t.exact += r.exact() ? 1 : 0;
             t.recallSum += r.recall();
+            t.lookupRpcs += r.rpcs();
             for (NodeId missed : r.missed()) {
                 Lookup.Candidate c = op.lookup() == null ? null : op.lookup().candidate(missed);
                 if (c == null) {
@@ -46,7 +46,6 @@ final class ResilienceProbe {
                 }
             }
         }
-        t.lookupMessages += sim.stats().messages() - messages;
         for (String key : keys) {
             SimNode origin = sim.randomLive();
             if (origin == null) {

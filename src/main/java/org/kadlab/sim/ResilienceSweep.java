@@ -21,7 +21,8 @@ import org.kadlab.kad.KadConfig;
  *       find_values and a durability sample every period, then look up and fetch every record stored
  *       at the start;</li>
  * </ol>
- * each with every selected {@link Knobs} set. A cell's seeds are 1..S, the same for every cell, so
+ * each with every selected {@link Knobs} set (churn cells with their own selection: a day of churn on
+ * a thousand nodes costs minutes). A cell's seeds are 1..S, the same for every cell, so
  * cells differ only in what they vary. Cells (and seeds) are independent: they may run on several
  * threads, and the results, merged in grid order, are the same to the byte.
  */
@@ -74,11 +75,12 @@ public final class ResilienceSweep {
 
     /** The whole grid. */
     public record Grid(int nodes, int bits, int k, int alpha, int seeds, int lookups, int findValues, int records,
-                       List<Kind> kinds, List<Knobs> knobs, List<Double> losses, List<Double> kills, double killLoss,
-                       ChurnSpec churn) {
+                       List<Kind> kinds, List<Knobs> knobs, List<Knobs> churnKnobs, List<Double> losses, List<Double> kills,
+                       double killLoss, ChurnSpec churn) {
         public Grid {
             kinds = List.copyOf(kinds);
             knobs = List.copyOf(knobs);
+            churnKnobs = List.copyOf(churnKnobs);
             losses = List.copyOf(losses);
             kills = List.copyOf(kills);
         }
@@ -108,8 +110,8 @@ public final class ResilienceSweep {
     /**
      * What a phase measured, summed over seeds: lookups (exact, recall, and where the missed true
      * closest nodes were), find_values (found, or failed with no live copy left, or failed with copies
-     * there), the cell's stores (acknowledgements from the true k closest), the network's messages while
-     * the lookups ran (-1: not measured, as during churn), and the fewest of the true closest holding any
+     * there), the cell's stores (acknowledgements from the true k closest), the requests the lookups sent
+     * (-1: not measured, as during churn, where the workload runs in the background), and the fewest of the true closest holding any
      * record at any durability sample (-1: no sample).
      */
     public static final class Tally {
@@ -119,7 +121,7 @@ public final class ResilienceSweep {
         public long missedUnseen;
         public long missedUnasked;
         public long missedSilent;
-        public long lookupMessages;
+        public long lookupRpcs;
         public long findValues;
         public long found;
         public long findValueNoCopy;
@@ -138,7 +140,7 @@ public final class ResilienceSweep {
             missedUnseen += o.missedUnseen;
             missedUnasked += o.missedUnasked;
             missedSilent += o.missedSilent;
-            lookupMessages = lookupMessages < 0 || o.lookupMessages < 0 ? -1 : lookupMessages + o.lookupMessages;
+            lookupRpcs = lookupRpcs < 0 || o.lookupRpcs < 0 ? -1 : lookupRpcs + o.lookupRpcs;
             findValues += o.findValues;
             found += o.found;
             findValueNoCopy += o.findValueNoCopy;
@@ -182,9 +184,9 @@ public final class ResilienceSweep {
             return stores == 0 ? Double.NaN : (double) storeTruth / stores;
         }
 
-        /** Messages of the whole network per lookup while the lookups ran; NaN when not measured. */
-        public double messagesPerLookup() {
-            return lookups == 0 || lookupMessages < 0 ? Double.NaN : (double) lookupMessages / lookups;
+        /** Requests a lookup sent, on average (its answers double the messages); NaN when not measured. */
+        public double rpcsPerLookup() {
+            return lookups == 0 || lookupRpcs < 0 ? Double.NaN : (double) lookupRpcs / lookups;
         }
     }
 
@@ -192,7 +194,7 @@ public final class ResilienceSweep {
     public record Row(Cell cell, String scenario, String phase, int seeds, Tally tally) {
     }
 
-    /** The cells of {@code g} in grid order: kinds, then their values, then knob sets. */
+    /** The cells of {@code g} in grid order: kinds, then their values, then knob sets (churn cells: the churn knob sets). */
     public static List<Cell> cells(Grid g) {
         List<Cell> out = new ArrayList<>();
         for (Kind kind : g.kinds()) {
@@ -202,7 +204,7 @@ public final class ResilienceSweep {
                 case CHURN -> List.of(new double[] {g.churn().loss(), 0});
             };
             for (double[] v : values) {
-                for (Knobs knobs : g.knobs()) {
+                for (Knobs knobs : kind == Kind.CHURN ? g.churnKnobs() : g.knobs()) {
                     out.add(new Cell(kind, v[0], v[1], knobs));
                 }
             }
@@ -232,19 +234,24 @@ public final class ResilienceSweep {
             return t;
         });
         int[] done = {0};
-        List<Future<List<Tally>>> futures = new ArrayList<>();
+        List<Future<List<Tally>>> futures = new ArrayList<>(java.util.Collections.nCopies(total, null));
         try {
-            for (Cell c : cells) {
-                for (int seed = 1; seed <= g.seeds(); seed++) {
-                    long s = seed;
-                    futures.add(pool.submit(() -> {
-                        List<Tally> phases = runCell(g, c, s);
-                        synchronized (done) {
-                            done[0]++;
-                            progress.accept(new Progress(done[0], total, c, c.scenario(g), s));
-                        }
-                        return phases;
-                    }));
+            // the longest work first (churn, then kill, then static), so no thread is left with a long tail;
+            // the results are read back in grid order whatever the order of work
+            for (Kind first : List.of(Kind.CHURN, Kind.KILL, Kind.STATIC)) {
+                for (int i = 0; i < cells.size(); i++) {
+                    Cell c = cells.get(i);
+                    for (int seed = 1; seed <= g.seeds() && c.kind() == first; seed++) {
+                        long s = seed;
+                        futures.set(i * g.seeds() + seed - 1, pool.submit(() -> {
+                            List<Tally> phases = runCell(g, c, s);
+                            synchronized (done) {
+                                done[0]++;
+                                progress.accept(new Progress(done[0], total, c, c.scenario(g), s));
+                            }
+                            return phases;
+                        }));
+                    }
                 }
             }
             List<Row> rows = new ArrayList<>();

@@ -105,7 +105,7 @@ class ResilienceCommandTest {
                 assertThat(t[4]).isEqualTo("100.00%");
             }
             if (t[1].equals("during")) {
-                assertThat(j.get("messages_per_lookup").isNull()).as("no message count of the lookups alone during churn").isTrue();
+                assertThat(j.get("rpcs_per_lookup").isNull()).as("the background workload's requests are not counted").isTrue();
                 assertThat(t[9]).isEqualTo("-");
             }
         }
@@ -147,6 +147,7 @@ class ResilienceCommandTest {
         "--kill -0.1|--kill",
         "--kill-loss 1|--kill-loss",
         "--knobs paper,fast|--knobs",
+        "--churn-knobs paper,paper|--churn-knobs",
         "--scenarios static,static|--scenarios",
         "--scenarios storms|--scenarios",
         "--churn-median 2|--churn-median",
