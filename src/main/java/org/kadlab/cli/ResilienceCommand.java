@@ -31,11 +31,11 @@ final class ResilienceCommand implements Callable<Integer> {
     @Option(names = "--k", description = "bucket size (default 20)") Integer k;
     @Option(names = "--alpha", description = "lookup parallelism (default 3)") Integer alpha;
     @Option(names = "--seeds", description = "networks per cell, seeds 1..S (default 2, quick 2)") Integer seeds;
-    @Option(names = "--lookups", description = "find_node lookups per phase and seed (default 500; quick 10)") Integer lookups;
-    @Option(names = "--find-values", description = "find_values per phase and seed (default 500; quick 10)") Integer findValues;
+    @Option(names = "--lookups", description = "find_node lookups per phase and seed (default 200; quick 10)") Integer lookups;
+    @Option(names = "--find-values", description = "find_values per phase and seed (default 200; quick 10)") Integer findValues;
     @Option(names = "--records", description = "records stored per network before the measurements (default 100; quick 8)") Integer records;
     @Option(names = "--scenarios", split = ",", description = "which cells: static, kill, churn (default all)") List<String> scenarios;
-    @Option(names = "--knobs", split = ",", description = "knob sets: paper, retries1, retries2, maxfail1 (default all)") List<String> knobs;
+    @Option(names = "--knobs", split = ",", description = "knob sets: paper, retries1, retries2, maxfail1 (default paper,retries1,retries2; quick all four)") List<String> knobs;
     @Option(names = "--churn-knobs", split = ",", description = "knob sets of the churn cells (default paper; quick: as --knobs)") List<String> churnKnobs;
     @Option(names = "--loss", split = ",", description = "message loss of the static cells (default 0,0.01,0.05)") List<Double> losses;
     @Option(names = "--kill", split = ",", description = "shares killed at once (default 0.3)") List<Double> kills;
@@ -119,7 +119,8 @@ final class ResilienceCommand implements Callable<Integer> {
             });
         }
         List<String> all = List.of("paper", "retries1", "retries2", "maxfail1");
-        List<ResilienceSweep.Knobs> knobSets = knobSets("--knobs", names("--knobs", knobs, all));
+        List<ResilienceSweep.Knobs> knobSets = knobSets("--knobs", names("--knobs", knobs,
+                quick ? all : List.of("paper", "retries1", "retries2")));
         List<ResilienceSweep.Knobs> churnSets = churnKnobs != null ? knobSets("--churn-knobs", names("--churn-knobs", churnKnobs, all))
                 : quick ? knobSets : List.of(ResilienceSweep.Knobs.PAPER);
         SessionModel model;
@@ -145,7 +146,7 @@ final class ResilienceCommand implements Callable<Integer> {
                 or(churnLookups, 30.0, 50.0), or(churnFindValues, 30.0, 50.0),
                 duration("--sample-every", sampleEvery, quick ? "20m" : "1h"));
         return new ResilienceSweep.Grid(or(nodes, 64, 1000), or(bits, 160, 160), or(k, 20, 20), or(alpha, 3, 3),
-                or(seeds, 2, 2), or(lookups, 10, 500), or(findValues, 10, 500), or(records, 8, 100), kinds, knobSets, churnSets,
+                or(seeds, 2, 2), or(lookups, 10, 200), or(findValues, 10, 200), or(records, 8, 100), kinds, knobSets, churnSets,
                 losses == null ? List.of(0.0, 0.01, 0.05) : losses, kills == null ? List.of(0.3) : kills,
                 killLoss == null ? 0.0 : killLoss, churn);
     }

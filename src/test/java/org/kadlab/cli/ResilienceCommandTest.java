@@ -115,7 +115,7 @@ class ResilienceCommandTest {
     @Test
     @DisplayName("the same seeds give the same table, CSV and JSON to the byte, on one thread or two")
     void sameSeedsGiveIdenticalOutput() throws IOException {
-        String[] grid = {"resilience", "--quick", "--scenarios", "static,kill", "--knobs", "paper,retries1", "--loss", "0.01"};
+        String[] grid = {"resilience", "--quick", "--nodes", "40", "--scenarios", "static,kill", "--knobs", "paper,retries1", "--loss", "0.01"};
         Result one = run(grid, "1", "a");
         Result two = run(grid, "2", "b");
         assertThat(one.code()).isZero();
