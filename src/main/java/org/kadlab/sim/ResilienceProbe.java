@@ -20,9 +20,23 @@ final class ResilienceProbe {
     private ResilienceProbe() {
     }
 
-    /** Runs {@code lookups} find_nodes and one find_value per entry of {@code keys}, in that order. */
-    static ResilienceSweep.Tally measure(Simulation sim, int lookups, List<String> keys) {
+    /**
+     * Runs {@code lookups} find_nodes and one find_value per entry of {@code keys}: the find_values
+     * first when {@code findValuesFirst} (records are fetched at the moment the phase begins).
+     */
+    static ResilienceSweep.Tally measure(Simulation sim, int lookups, List<String> keys, boolean findValuesFirst) {
         ResilienceSweep.Tally t = new ResilienceSweep.Tally();
+        if (findValuesFirst) {
+            findValues(sim, keys, t);
+        }
+        lookups(sim, lookups, t);
+        if (!findValuesFirst) {
+            findValues(sim, keys, t);
+        }
+        return t;
+    }
+
+    private static void lookups(Simulation sim, int lookups, ResilienceSweep.Tally t) {
         for (int i = 0; i < lookups; i++) {
             SimNode origin = sim.randomLive();
             if (origin == null) {
@@ -46,6 +60,9 @@ final class ResilienceProbe {
                 }
             }
         }
+    }
+
+    private static void findValues(Simulation sim, List<String> keys, ResilienceSweep.Tally t) {
         for (String key : keys) {
             SimNode origin = sim.randomLive();
             if (origin == null) {
@@ -63,7 +80,6 @@ final class ResilienceProbe {
                 t.findValueMissed++;
             }
         }
-        return t;
     }
 
     /** Stores {@code records} keys named after the seed from random live nodes; counts who of the truth acknowledged. */

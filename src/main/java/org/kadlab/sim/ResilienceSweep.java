@@ -297,27 +297,29 @@ public final class ResilienceSweep {
         Tally stored = ResilienceProbe.store(sim, keys);
         List<Tally> phases = new ArrayList<>();
         switch (c.kind()) {
-            case STATIC -> phases.add(phase(sim, g, keys, draws(sim, keys, g.findValues()), stored));
+            case STATIC -> phases.add(phase(sim, g, keys, draws(sim, keys, g.findValues()), stored, false));
             case KILL -> {
                 int victims = (int) Math.round(c.kill() * sim.liveCount());
                 for (int i = 0; i < victims && sim.liveCount() > 1; i++) {
                     sim.kill(sim.randomLive());
                 }
-                phases.add(phase(sim, g, keys, draws(sim, keys, g.findValues()), stored));
+                phases.add(phase(sim, g, keys, draws(sim, keys, g.findValues()), stored, false));
                 sim.advance(3_600_000);
                 sim.runUntilIdle();
-                phases.add(phase(sim, g, keys, draws(sim, keys, g.findValues()), stored));
+                phases.add(phase(sim, g, keys, draws(sim, keys, g.findValues()), stored, false));
             }
             case CHURN -> {
                 phases.add(ResilienceChurn.during(sim, g.churn(), keys, stored));
-                phases.add(phase(sim, g, keys, keys, stored)); // every record stored at the start, once
+                // every record stored at the start, once, fetched as the churn ends; then the lookups
+                phases.add(phase(sim, g, keys, keys, stored, true));
             }
         }
         return phases;
     }
 
-    private static Tally phase(Simulation sim, Grid g, List<String> keys, List<String> fetch, Tally stored) {
-        Tally t = ResilienceProbe.measure(sim, g.lookups(), fetch);
+    private static Tally phase(Simulation sim, Grid g, List<String> keys, List<String> fetch, Tally stored,
+                               boolean fetchFirst) {
+        Tally t = ResilienceProbe.measure(sim, g.lookups(), fetch, fetchFirst);
         t.addStores(stored);
         ResilienceProbe.sample(sim, keys, t);
         return t;
