@@ -20,6 +20,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.kadlab.sim.SimStats;
 import org.kadlab.sim.Simulation;
+import org.kadlab.sim.scenario.ChurnOutcome;
 import org.kadlab.sim.scenario.EventJsonWriter;
 import org.kadlab.sim.scenario.ReportWriter;
 import org.kadlab.sim.scenario.Scenario;
@@ -80,29 +81,31 @@ final class RunCommand implements Callable<Integer> {
         var config = checkInvariants ? sc.config().withCheckInvariants(true) : sc.config();
         Simulation sim = new Simulation(config);
         long start = System.nanoTime();
-        String failed = runWithEventLog(sc, sim);
+        ScenarioRunner runner = new ScenarioRunner(sc, sim);
+        String failed = runWithEventLog(runner, sim);
         if (failed != null) {
             return badInput(failed);
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(report), 1 << 16)) {
-            new ReportWriter(sim).write(out, null);
+            new ReportWriter(sim, runner.churnOutcomes()).write(out, null);
         } catch (IOException e) {
             return badInput(cannotWrite("--report", report, e));
         }
         var s = sim.stats();
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d nodes (%d live), %d operations, %s, "
+        String churn = runner.churnOutcomes().isEmpty() ? ", " : "; " + ChurnOutcome.describe(runner.churnOutcomes()) + "; ";
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d nodes (%d live), %d operations, %s%s"
                         + "%d invariant violations, %d events in %d ms%n",
-                scenario, sim.nodes().size(), sim.liveCount(), sim.operations().size(), exactness(s),
+                scenario, sim.nodes().size(), sim.liveCount(), sim.operations().size(), exactness(s), churn,
                 s.invariantViolations(), s.events(), wallMs);
         return 0;
     }
 
     /** Runs the scenario, logging events when asked; the one-line reason it failed, or null. */
-    private String runWithEventLog(Scenario sc, Simulation sim) {
+    private String runWithEventLog(ScenarioRunner runner, Simulation sim) {
         if (events == null) {
             try {
-                new ScenarioRunner(sc, sim).run();
+                runner.run();
                 return null;
             } catch (ScenarioException e) {
                 return e.getMessage();
@@ -111,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
         try (OutputStream eventOut = new BufferedOutputStream(Files.newOutputStream(events), 1 << 16);
              EventJsonWriter eventWriter = new EventJsonWriter(eventOut, sim.keySpace(), allEvents)) {
             sim.addListener(eventWriter);
-            new ScenarioRunner(sc, sim).run();
+            runner.run();
             return null;
         } catch (ScenarioException e) {
             return e.getMessage();

@@ -3,9 +3,10 @@ package org.kadlab.sim;
 import java.util.SplittableRandom;
 
 /**
- * Churn over a period: every live node gets a session length from a {@link SessionModel} and crashes
- * when it ends; newcomers arrive as a Poisson process at rate (live nodes) / mean, so the population
- * stays about level, each joining through a random live node with a session of its own.
+ * Churn over a period: every live node gets the time left of a session under way
+ * ({@link SessionModel#sampleRemaining}) and crashes when it ends; newcomers arrive as a Poisson
+ * process at rate (live nodes) / mean, each joining through a random live node with a fresh session
+ * of its own. Started this way the population is in its steady state at once and stays about level.
  */
 final class Churn {
     private final SimClock clock;
@@ -28,7 +29,7 @@ final class Churn {
         model.validate(meanSessionMs, shape);
         Background run = new Background("churn", clock, durationMs);
         for (SimNode n : roster.liveSnapshot()) {
-            scheduleDeparture(n, model, meanSessionMs, shape, run);
+            scheduleDeparture(n, model.sampleRemaining(random, meanSessionMs, shape), run);
         }
         double meanGap = meanSessionMs / Math.max(1, roster.liveCount());
         scheduleArrival(clock.now() + (long) Math.ceil(-meanGap * Math.log(1.0 - random.nextDouble())), model,
@@ -36,8 +37,8 @@ final class Churn {
         return run;
     }
 
-    private void scheduleDeparture(SimNode n, SessionModel model, double mean, double shape, Background run) {
-        long at = clock.now() + Math.max(1, (long) model.sample(random, mean, shape));
+    private void scheduleDeparture(SimNode n, double sessionMs, Background run) {
+        long at = clock.now() + Math.max(1, (long) Math.min(sessionMs, Background.UNTIL_STOPPED));
         int epoch = n.epoch; // a node revived in between has a session of its own
         if (run.covers(at)) {
             clock.schedule(at, new SimClock.Background() {
@@ -64,7 +65,7 @@ final class Churn {
                 SimNode seed = roster.randomLive();
                 if (seed != null && roster.hasFreeId()) {
                     SimNode n = membership.add(roster.freshId(), seed);
-                    scheduleDeparture(n, model, mean, shape, run);
+                    scheduleDeparture(n, model.sample(random, mean, shape), run);
                 }
                 long gap = (long) Math.ceil(-meanGap * Math.log(1.0 - random.nextDouble()));
                 scheduleArrival(clock.now() + Math.max(1, gap), model, mean, shape, meanGap, run);

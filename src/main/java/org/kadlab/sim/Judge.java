@@ -43,12 +43,16 @@ final class Judge {
      * find_value: success) and kept. {@code v} is the
      * verdict given when its lookup ended; {@code result} is what the operation returns (a store's
      * acknowledgers); {@code found}, {@code value}, {@code valueFoundMs} and {@code valueFrom} are
-     * find_value's.
+     * find_value's. Unless {@code recorded} (a background workload's query), the record is only
+     * returned: neither counted nor kept.
      */
     OperationRecord record(String op, NodeId origin, LookupResult r, Verdict v, List<Contact> result, Boolean found,
-                           String value, Long valueFoundMs, NodeId valueFrom) {
+                           String value, Long valueFoundMs, NodeId valueFrom, boolean recorded) {
         OperationRecord rec = new OperationRecord(op, origin, r.target(), r.startMs(), r.endMs(), ids(result),
                 found, value, r.hops(), r.rpcs(), r.failures(), v.truth(), v.exact(), v.missed(), valueFoundMs, valueFrom);
+        if (!recorded) {
+            return rec;
+        }
         if (op.equals("find_node")) {
             stats.judgedLookup(r.hops(), r.rpcs(), v.exact());
             stats.lookupRecall(rec.recall());

@@ -49,6 +49,43 @@ public enum SessionModel {
         };
     }
 
+    /**
+     * The time left, in ms, of a session already under way when churn starts, drawn so that the
+     * population is in its steady state from the first moment: the equilibrium residual of a session,
+     * U times a length-biased session (a long session is more likely to be the one under way).
+     * Exponential: a fresh session (memoryless). Pareto(a): length-biased is Pareto(a - 1) with the same
+     * scale. Weibull(c): length-biased is l G^(1/c) with G drawn from Gamma(1 + 1/c). Fresh sessions for
+     * everyone would crowd early departures (a heavy-tailed model ends many sessions at once) and thin out
+     * the population before the arrivals catch up.
+     */
+    public double sampleRemaining(RandomGenerator random, double meanMs, double shape) {
+        return switch (this) {
+            case EXPONENTIAL -> sample(random, meanMs, shape);
+            case PARETO -> meanMs * (shape - 1) / shape / Math.pow(1.0 - random.nextDouble(), 1.0 / (shape - 1))
+                    * random.nextDouble();
+            case WEIBULL -> meanMs / gamma(1 + 1 / shape) * Math.pow(gammaVariate(random, 1 + 1 / shape), 1 / shape)
+                    * random.nextDouble();
+        };
+    }
+
+    /** A draw from Gamma(a, 1) for a >= 1 (Marsaglia and Tsang, 2000), normals by Box-Muller. */
+    static double gammaVariate(RandomGenerator random, double a) {
+        double d = a - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x = Math.sqrt(-2 * Math.log(1.0 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+            double v = 1 + c * x;
+            if (v <= 0) {
+                continue;
+            }
+            v = v * v * v;
+            double u = 1.0 - random.nextDouble();
+            if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+                return d * v;
+            }
+        }
+    }
+
     /** The Gamma function by the Lanczos approximation (g = 7, n = 9), good to about 15 digits. */
     static double gamma(double x) {
         if (x < 0.5) {

@@ -358,9 +358,18 @@ public final class Simulation {
      * earlier, at the given rates per hour of virtual time, for {@code durationMs}; returns at once.
      */
     public Workload startWorkload(double lookupsPerHour, double findValuesPerHour, long durationMs) {
+        return startWorkload(lookupsPerHour, findValuesPerHour, durationMs, true);
+    }
+
+    /**
+     * Like {@link #startWorkload(double, double, long)}; with {@code recorded} false its queries are
+     * counted only in its own {@link Workload#tally()}, not in {@link #operations()} nor in the user
+     * figures of {@link #stats()} (a long workload then never floods the operation list).
+     */
+    public Workload startWorkload(double lookupsPerHour, double findValuesPerHour, long durationMs, boolean recorded) {
         Workload.checkRate("lookups_per_hour", lookupsPerHour);
         Workload.checkRate("find_values_per_hour", findValuesPerHour);
-        Workload w = new Workload(this, clock, random.split(), this::storedKeys, durationMs);
+        Workload w = new Workload(this, clock, random.split(), this::storedKeys, durationMs, recorded);
         w.start(lookupsPerHour, findValuesPerHour);
         return w;
     }
@@ -385,10 +394,15 @@ public final class Simulation {
      * with the record, judged against the ground truth when the lookup ended.
      */
     public Operation findNode(SimNode origin, NodeId target) {
+        return findNode(origin, target, true);
+    }
+
+    /** {@link #findNode(SimNode, NodeId)}; unless {@code recorded}, judged but neither kept nor counted in the stats. */
+    Operation findNode(SimNode origin, NodeId target, boolean recorded) {
         Started<LookupResult> s = start(origin, () -> origin.kad().findNode(target));
         NodeEvents.LookupTrack t = s.track();
-        return s.handle("find_node", s.future().thenApply(r ->
-                judge.record("find_node", origin.id(), r, verdict(t, r, origin), r.closest(), null, null, null, null)));
+        return s.handle("find_node", s.future().thenApply(r -> judge.record("find_node", origin.id(), r,
+                verdict(t, r, origin), r.closest(), null, null, null, null, recorded)));
     }
 
     /**
@@ -396,6 +410,11 @@ public final class Simulation {
      * value was found, when and from whom. A value the origin holds itself needs no lookup.
      */
     public Operation findValue(SimNode origin, String key) {
+        return findValue(origin, key, true);
+    }
+
+    /** {@link #findValue(SimNode, String)}; unless {@code recorded}, judged but neither kept nor counted in the stats. */
+    Operation findValue(SimNode origin, String key, boolean recorded) {
         Started<LookupResult> s = start(origin, () -> origin.kad().findValue(key));
         NodeEvents.LookupTrack t = s.track();
         return s.handle("find_value", s.future().thenApply(r -> {
@@ -406,7 +425,7 @@ public final class Simulation {
                 foundMs = t == null ? r.startMs() : from.equals(t.bareAnswerFrom) ? t.bareAnswerMs : r.endMs();
             }
             return judge.record("find_value", origin.id(), r, verdict(t, r, origin), r.closest(), r.found(), r.value(),
-                    foundMs, from);
+                    foundMs, from, recorded);
         }));
     }
 
@@ -422,7 +441,7 @@ public final class Simulation {
         upkeep.schedule(origin); // the publisher's republish timer starts now
         NodeEvents.LookupTrack t = s.track();
         return s.handle("store", s.future().thenApply(r -> judge.record("store", origin.id(), r.lookup(),
-                verdict(t, r.lookup(), origin), r.acknowledged(), null, null, null, null)));
+                verdict(t, r.lookup(), origin), r.acknowledged(), null, null, null, null, true)));
     }
 
     /** An operation's call into its node, with the lookup the node started inside the call (or null). */

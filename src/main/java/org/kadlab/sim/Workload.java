@@ -42,6 +42,7 @@ public final class Workload extends Background {
     private final SimClock clock;
     private final SplittableRandom random;
     private final Supplier<List<String>> keys;
+    private final boolean recorded;
     private int lookups;
     private int exact;
     private double recallSum;
@@ -49,8 +50,10 @@ public final class Workload extends Background {
     private int found;
     private int skipped;
 
-    Workload(Simulation sim, SimClock clock, SplittableRandom random, Supplier<List<String>> keys, long durationMs) {
+    Workload(Simulation sim, SimClock clock, SplittableRandom random, Supplier<List<String>> keys, long durationMs,
+             boolean recorded) {
         super("workload", clock, durationMs);
+        this.recorded = recorded;
         this.sim = sim;
         this.clock = clock;
         this.random = random;
@@ -100,7 +103,7 @@ public final class Workload extends Background {
             skipped++;
             return;
         }
-        sim.findNode(origin, sim.keySpace().randomId(random)).future().thenAccept(r -> {
+        sim.findNode(origin, sim.keySpace().randomId(random), recorded).future().thenAccept(r -> {
             lookups++;
             exact += r.exact() ? 1 : 0;
             recallSum += r.recall();
@@ -115,7 +118,7 @@ public final class Workload extends Background {
             return;
         }
         String key = known.get(random.nextInt(known.size()));
-        sim.findValue(origin, key).future().thenAccept(r -> {
+        sim.findValue(origin, key, recorded).future().thenAccept(r -> {
             findValues++;
             found += Boolean.TRUE.equals(r.found()) ? 1 : 0;
         });

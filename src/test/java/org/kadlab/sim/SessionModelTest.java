@@ -52,6 +52,54 @@ class SessionModelTest {
     }
 
     @Test
+    @DisplayName("the time left of a session under way has the equilibrium residual's mean, E[X^2] / (2 E[X])")
+    void remainingTimeHasTheEquilibriumResidualMean() {
+        // exponential: E[X^2] / 2E[X] = mean; Pareto(a = 3): x_m^2 a / (a - 2) / (2 mean); Weibull(c):
+        // l Gamma(1 + 2/c) / (2 Gamma(1 + 1/c)), with l = mean / Gamma(1 + 1/c)
+        double xm = MEAN * 2 / 3;
+        double l6 = MEAN / SessionModel.gamma(1 + 1 / 0.6);
+        double l2 = MEAN / SessionModel.gamma(1.5);
+        Object[][] cases = {
+            {SessionModel.EXPONENTIAL, 1.0, MEAN},
+            {SessionModel.PARETO, 3.0, xm * xm * 3 / (2 * MEAN)},
+            {SessionModel.WEIBULL, 0.6, l6 * SessionModel.gamma(1 + 2 / 0.6) / (2 * SessionModel.gamma(1 + 1 / 0.6))},
+            {SessionModel.WEIBULL, 2.0, l2 * SessionModel.gamma(2) / (2 * SessionModel.gamma(1.5))},
+        };
+        SplittableRandom r = new SplittableRandom(5);
+        for (Object[] c : cases) {
+            SessionModel m = (SessionModel) c[0];
+            double shape = (double) c[1];
+            double want = (double) c[2];
+            double sum = 0;
+            for (int i = 0; i < SAMPLES; i++) {
+                double x = m.sampleRemaining(r, MEAN, shape);
+                assertThat(x).as("%s(%s): a positive finite time left", m, shape).isFinite().isGreaterThanOrEqualTo(0);
+                sum += x;
+            }
+            // the residual of Weibull(0.6) has a coefficient of variation near 2: 4% is 9 standard errors
+            assertThat(sum / SAMPLES).as("%s(%s): mean time left", m, shape).isCloseTo(want, within(0.04 * want));
+        }
+    }
+
+    @Test
+    @DisplayName("a Gamma(a) draw has mean a and variance a")
+    void gammaVariatesHaveTheirMoments() {
+        SplittableRandom r = new SplittableRandom(6);
+        for (double a : new double[] {1.0, 1.5, 2.6667, 6.0}) {
+            double sum = 0;
+            double sq = 0;
+            for (int i = 0; i < SAMPLES; i++) {
+                double x = SessionModel.gammaVariate(r, a);
+                sum += x;
+                sq += x * x;
+            }
+            double mean = sum / SAMPLES;
+            assertThat(mean).as("mean of Gamma(%s)", a).isCloseTo(a, within(0.02 * a));
+            assertThat(sq / SAMPLES - mean * mean).as("variance of Gamma(%s)", a).isCloseTo(a, within(0.05 * a));
+        }
+    }
+
+    @Test
     @DisplayName("a heavy-tailed Pareto (shape 1.5) has the right median and never samples below its scale")
     void heavyTailedParetoHasTheRightMedianAndScale() {
         double shape = 1.5;

@@ -174,4 +174,23 @@ class SimulationBackgroundTest {
         assertThat(n.isJoining()).as("the join finished though the network stayed busy").isFalse();
         assertThat(sim.isBusy()).isTrue();
     }
+
+    @Test
+    @DisplayName("Weibull churn with a heavy tail (shape 0.6) keeps the population level from its first hour to its last")
+    void heavyTailedChurnKeepsThePopulationLevel() {
+        Simulation sim = joined(config(34, kad(32, 4, 3)).withHistoryCapacity(0), 200);
+        sim.setKeepOperations(false);
+        sim.startChurn(SessionModel.WEIBULL, 2 * 3_600_000, 0.6, 6 * 3_600_000);
+        int lowest = Integer.MAX_VALUE;
+        int highest = 0;
+        for (int hour = 1; hour <= 6; hour++) {
+            sim.advance(3_600_000);
+            lowest = Math.min(lowest, sim.liveCount());
+            highest = Math.max(highest, sim.liveCount());
+        }
+        // sessions under way at the start end at the equilibrium rate, not all at once as fresh
+        // sessions would (a third of fresh Weibull(0.6) sessions of a 2 h mean end within 20 minutes)
+        assertThat(lowest).as("fewest live in any hour").isGreaterThanOrEqualTo(160);
+        assertThat(highest).as("most live in any hour").isLessThanOrEqualTo(240);
+    }
 }

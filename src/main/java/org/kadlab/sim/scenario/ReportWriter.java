@@ -23,15 +23,23 @@ import org.kadlab.sim.Simulation;
  * as a second tree in memory. Shape: config, nodes (id, alive, buckets head first, records),
  * operations (each judged against the ground truth: find_node's recall, a store's acknowledgements
  * from the true k closest, every operation's latency), stats (with mean find_node recall and
- * find_value success, null when nothing was measured), invariant_violations.
+ * find_value success, null when nothing was measured), churn (per churn step its workload's tally and
+ * the durability samples, see {@link ChurnReport}), invariant_violations.
  */
 public final class ReportWriter {
     private final Simulation sim;
     private final KeySpace ks;
+    private final List<ChurnOutcome> churns;
 
     public ReportWriter(Simulation sim) {
+        this(sim, List.of());
+    }
+
+    /** A writer whose report also gives what each churn step measured ({@link ScenarioRunner#churnOutcomes()}). */
+    public ReportWriter(Simulation sim, List<ChurnOutcome> churns) {
         this.sim = sim;
         this.ks = sim.keySpace();
+        this.churns = List.copyOf(churns);
     }
 
     /** Writes the whole report to {@code out} (which stays open). */
@@ -44,6 +52,7 @@ public final class ReportWriter {
             writeNodes(g);
             writeOperations(g);
             writeStats(g, timings);
+            ChurnReport.write(g, churns);
             g.writeArrayFieldStart("invariant_violations");
             for (String v : sim.violations()) {
                 g.writeString(v);

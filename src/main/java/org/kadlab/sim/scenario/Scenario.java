@@ -95,11 +95,27 @@ public record Scenario(String file, SimConfig config, List<Step> steps) {
         }
     }
 
-    /** {@code churn: {model, mean_session, shape, duration}}. */
-    public record Churn(int line, SessionModel model, long meanSessionMs, double shape, long durationMs) implements Step {
+    /**
+     * {@code churn: {model, mean_session, shape, duration, lookups_per_hour?, find_values_per_hour?,
+     * sample_every?}}: sessions end and newcomers arrive for the duration, while a workload of lookups
+     * and find_values (of keys stored earlier) runs at the given rates per hour (0: none) and the
+     * stored records' durability is sampled every {@code sampleEveryMs} (0: at the start and end only).
+     */
+    public record Churn(int line, SessionModel model, long meanSessionMs, double shape, long durationMs,
+                        double lookupsPerHour, double findValuesPerHour, long sampleEveryMs) implements Step {
+        /** Churn without a workload, sampled at its start and end only. */
+        public Churn(int line, SessionModel model, long meanSessionMs, double shape, long durationMs) {
+            this(line, model, meanSessionMs, shape, durationMs, 0, 0, 0);
+        }
+
         @Override
         public Churn atLine(int line) {
-            return new Churn(line, model, meanSessionMs, shape, durationMs);
+            return new Churn(line, model, meanSessionMs, shape, durationMs, lookupsPerHour, findValuesPerHour, sampleEveryMs);
+        }
+
+        /** Whether a workload runs during it. */
+        public boolean hasWorkload() {
+            return lookupsPerHour > 0 || findValuesPerHour > 0;
         }
     }
 }

@@ -20,6 +20,7 @@ import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.LookupMode;
 import org.kadlab.sim.SessionModel;
 import org.kadlab.sim.SimConfig;
+import org.kadlab.sim.Workload;
 
 /**
  * Reads a scenario file and checks every field, naming the file, the line and the field of the
@@ -91,6 +92,8 @@ public final class ScenarioReader {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
     private final String file;
+    /** Whether a store step came before the step being read (a churn workload's find_values need a key). */
+    private boolean storedBefore;
 
     private ScenarioReader(String file) {
         this.file = file;
@@ -199,7 +202,9 @@ public final class ScenarioReader {
                     throw fail(s.line(), "steps", "must be a list of steps, each like '- add: 20', not " + s.kind());
                 }
                 for (Yaml.Located item : s.list()) {
-                    steps.add(step(item));
+                    Scenario.Step step = step(item);
+                    storedBefore |= step instanceof Scenario.Store;
+                    steps.add(step);
                 }
             }
         }
@@ -272,7 +277,8 @@ public final class ScenarioReader {
     }
 
     private Scenario.Step churn(Yaml.Located v) throws ScenarioException {
-        Map<String, Yaml.Located> m = fields(v, "churn", Set.of("model", "mean_session", "shape", "duration"));
+        Map<String, Yaml.Located> m = fields(v, "churn", Set.of("model", "mean_session", "shape", "duration",
+                "lookups_per_hour", "find_values_per_hour", "sample_every"));
         String modelName = requiredText(m, v, "model", "churn.model");
         SessionModel model;
         try {
@@ -294,7 +300,43 @@ public final class ScenarioReader {
         } catch (IllegalArgumentException e) {
             throw fail(m.containsKey("shape") ? m.get("shape").line() : v.line(), "churn.shape", e.getMessage());
         }
-        return new Scenario.Churn(v.line(), model, mean, shape, dur);
+        double lookups = rate(m, "lookups_per_hour");
+        double findValues = rate(m, "find_values_per_hour");
+        if (findValues > 0 && !storedBefore) {
+            throw fail(m.get("find_values_per_hour").line(), "churn.find_values_per_hour",
+                    "looks up keys stored earlier, but no store step comes before this churn: add one, e.g. "
+                            + "'- store: {key: \"k1\", value: \"v1\"}'");
+        }
+        long every = 0;
+        if (m.containsKey("sample_every")) {
+            Yaml.Located e = m.get("sample_every");
+            every = duration(e, "churn.sample_every");
+            if (every < 1) {
+                throw fail(e.line(), "churn.sample_every", "must be longer than 0 ms");
+            }
+            long samples = dur / every;
+            if (samples > ScenarioRunner.MAX_DURABILITY_SAMPLES) {
+                long least = (dur + ScenarioRunner.MAX_DURABILITY_SAMPLES - 1) / ScenarioRunner.MAX_DURABILITY_SAMPLES;
+                throw fail(e.line(), "churn.sample_every", "gives " + samples + " samples over the churn's "
+                        + ScenarioWriter.duration(dur) + "; at most " + ScenarioRunner.MAX_DURABILITY_SAMPLES
+                        + " are kept per churn step, so sample every " + least + " ms or more");
+            }
+        }
+        return new Scenario.Churn(v.line(), model, mean, shape, dur, lookups, findValues, every);
+    }
+
+    /** An optional rate per hour of virtual time: a number from 0 to {@link Workload#MAX_PER_HOUR}; 0 when absent. */
+    private double rate(Map<String, Yaml.Located> m, String name) throws ScenarioException {
+        if (!m.containsKey(name)) {
+            return 0;
+        }
+        Yaml.Located r = m.get(name);
+        double perHour = number(r, "churn." + name);
+        if (!(perHour >= 0 && perHour <= Workload.MAX_PER_HOUR)) {
+            throw fail(r.line(), "churn." + name, "must be between 0 and " + (long) Workload.MAX_PER_HOUR
+                    + " per hour of virtual time, was " + r.value());
+        }
+        return perHour;
     }
 
     // ------------------------------------------------------------------ field helpers

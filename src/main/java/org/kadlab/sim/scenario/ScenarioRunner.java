@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.kadlab.kad.NodeId;
+import org.kadlab.sim.Background;
+import org.kadlab.sim.DurabilitySample;
 import org.kadlab.sim.Operation;
 import org.kadlab.sim.SimNode;
 import org.kadlab.sim.Simulation;
+import org.kadlab.sim.Workload;
 
 /**
  * Runs a scenario's steps on a simulation, one after the other. A step that adds nodes waits for
@@ -18,6 +21,10 @@ import org.kadlab.sim.Simulation;
  * even a long {@code advance}, {@code churn}, {@code add} or {@code lookups} stops promptly, and
  * {@link #run()} throws {@link ScenarioCancelledException}. An optional {@link OperationListener}
  * hears of every operation the runner starts, with the step that started it.
+ *
+ * <p>A churn step runs churn and its workload together in the background; the workload's queries
+ * are judged and tallied in the step's {@link ChurnOutcome}, never added to the simulation's
+ * operation list (whose truth labels describe the membership at the end of the run).
  */
 public final class ScenarioRunner {
     /** Hears every operation a run starts, on the thread that runs the scenario, as it starts. */
@@ -30,8 +37,14 @@ public final class ScenarioRunner {
     private static final OperationListener NOBODY = (step, operation) -> {
     };
 
+    /** Most durability samples of one churn step besides those at its start and end (the reader refuses more). */
+    public static final int MAX_DURABILITY_SAMPLES = 1000;
+    /** Most records a churn step samples: the oldest stored before it. */
+    public static final int MAX_SAMPLED_KEYS = 1000;
+
     private final Scenario scenario;
     private final Simulation sim;
+    private final List<ChurnOutcome> churns = new ArrayList<>();
     private final BooleanSupplier stop = this::isCancelled;
     private volatile boolean cancelled;
     private OperationListener listener = NOBODY;
@@ -155,11 +168,53 @@ public final class ScenarioRunner {
                 checkCancelled(step);
             }
         } else if (step instanceof Scenario.Churn c) {
-            if (!sim.churn(c.model(), c.meanSessionMs(), c.shape(), c.durationMs(), stop)) {
-                checkCancelled(step);
-            }
-            idle(step);
+            churn(c);
         }
+    }
+
+    /**
+     * Runs churn and its workload together in the background, one sampling period at a time (asking
+     * the stop flag before every action), samples the durability of the records stored before it at
+     * the start, every period and at the end, lets the last queries finish, and keeps the outcome.
+     */
+    private void churn(Scenario.Churn c) throws ScenarioException {
+        List<String> keys = sim.storedKeys();
+        keys = keys.subList(0, Math.min(keys.size(), MAX_SAMPLED_KEYS));
+        long start = sim.now();
+        Background churn = sim.startChurn(c.model(), c.meanSessionMs(), c.shape(), c.durationMs());
+        Workload workload = c.hasWorkload()
+                ? sim.startWorkload(c.lookupsPerHour(), c.findValuesPerHour(), c.durationMs(), false) : null;
+        List<DurabilitySample> samples = new ArrayList<>();
+        int dropped = 0;
+        try {
+            samples.add(DurabilitySample.of(sim, keys));
+            long end = churn.endsAt();
+            long every = c.sampleEveryMs() > 0 ? c.sampleEveryMs() : Math.max(1, end - start);
+            for (long at = start; at < end; ) {
+                at = Math.min(end, at + every);
+                if (!sim.runUntil(at, stop)) {
+                    checkCancelled(c);
+                }
+                if (samples.size() < MAX_DURABILITY_SAMPLES + 2) {
+                    samples.add(DurabilitySample.of(sim, keys));
+                } else {
+                    dropped++;
+                }
+            }
+            idle(c);
+        } finally {
+            churn.stop();
+            if (workload != null) {
+                workload.stop();
+            }
+        }
+        churns.add(new ChurnOutcome(c, start, churn.endsAt(), workload == null ? null : workload.tally(),
+                workload == null ? 0 : workload.skipped(), samples, dropped));
+    }
+
+    /** What each churn step measured so far, in the order run. */
+    public List<ChurnOutcome> churnOutcomes() {
+        return List.copyOf(churns);
     }
 
     private SimNode requireSomeLive(Scenario.Step step) throws ScenarioException {

@@ -206,8 +206,26 @@ public final class ScenarioWriter {
             m.put("mean_session", duration(c.meanSessionMs()));
             m.put("shape", c.shape());
             m.put("duration", duration(c.durationMs()));
+            rate(m, "lookups_per_hour", c.lookupsPerHour());
+            rate(m, "find_values_per_hour", c.findValuesPerHour());
+            if (c.sampleEveryMs() > 0) {
+                m.put("sample_every", duration(c.sampleEveryMs()));
+            }
         }
         return s;
+    }
+
+    /** A workload rate, left out when 0; a whole rate is written as a whole number. */
+    private static void rate(ObjectNode m, String name, double perHour) {
+        if (!(perHour >= 0 && perHour <= org.kadlab.sim.Workload.MAX_PER_HOUR)) {
+            throw new IllegalArgumentException("churn." + name + " must be between 0 and "
+                    + (long) org.kadlab.sim.Workload.MAX_PER_HOUR + ", was " + perHour);
+        }
+        if (perHour == Math.rint(perHour) && perHour != 0) {
+            m.put(name, (long) perHour);
+        } else if (perHour != 0) {
+            m.put(name, perHour);
+        }
     }
 
     private static String text(String value, String field) {

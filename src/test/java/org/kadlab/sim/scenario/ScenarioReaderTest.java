@@ -75,7 +75,9 @@ class ScenarioReaderTest {
 
         Scenario churn = ScenarioReader.read(EXAMPLES.resolve("churn.yaml"));
         assertThat(churn.config().loss()).isEqualTo(0.01);
-        assertThat(churn.steps()).contains(new Scenario.Churn(11, SessionModel.WEIBULL, 1_800_000, 0.6, 7_200_000));
+        assertThat(churn.steps()).contains(new Scenario.Churn(20, SessionModel.WEIBULL, 19_800_000, 0.6, 4 * 3_600_000,
+                60, 60, 20 * 60_000));
+        assertThat(churn.steps().get(1)).as("records are stored before the churn").isInstanceOf(Scenario.Store.class);
 
         Scenario rounds = ScenarioReader.read(EXAMPLES.resolve("rounds-vs-sliding.yaml"));
         assertThat(rounds.config().kad().lookupMode()).isEqualTo(LookupMode.SEED_ROUNDS);

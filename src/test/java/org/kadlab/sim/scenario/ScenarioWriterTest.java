@@ -73,7 +73,10 @@ class ScenarioWriterTest {
                 new Scenario.Advance(20, 86_400_000L * 3650),
                 new Scenario.Churn(21, SessionModel.PARETO, 600_000, 1.5, 3_600_000),
                 new Scenario.Churn(22, SessionModel.WEIBULL, 61_001, 0.7000000000000001, 1),
-                new Scenario.Churn(23, SessionModel.EXPONENTIAL, 1, 1.0, 0)));
+                new Scenario.Churn(23, SessionModel.EXPONENTIAL, 1, 1.0, 0),
+                new Scenario.Churn(24, SessionModel.WEIBULL, 7_200_000, 0.6, 86_400_000, 120, 60, 600_000),
+                new Scenario.Churn(25, SessionModel.PARETO, 600_000, 1.5, 3_600_000, 0.25, 0, 0),
+                new Scenario.Churn(26, SessionModel.EXPONENTIAL, 60_000, 1.0, 3_600_000, 0, 1_000_000, 3_600)));
         for (String s : AWKWARD) {
             steps.add(new Scenario.Store(0, s, s + "!", s));
             steps.add(new Scenario.FindValue(0, s, null));
@@ -172,7 +175,15 @@ class ScenarioWriterTest {
             default -> {
                 SessionModel m = SessionModel.values()[r.nextInt(3)];
                 double shape = m == SessionModel.PARETO ? 1.0001 + r.nextDouble() * 4 : 0.01 + r.nextDouble() * 4;
-                yield new Scenario.Churn(0, m, 1 + r.nextLong(100_000_000L), shape, r.nextLong(100_000_000_000L));
+                long duration = r.nextLong(100_000_000_000L);
+                if (r.nextBoolean()) {
+                    yield new Scenario.Churn(0, m, 1 + r.nextLong(100_000_000L), shape, duration);
+                }
+                // a workload's find_values need a store before them: the random steps start with none, so only lookups
+                double lookups = r.nextBoolean() ? r.nextInt(1_000_000) : r.nextDouble() * 1000;
+                long least = Math.max(1, (duration + ScenarioRunner.MAX_DURABILITY_SAMPLES - 1) / ScenarioRunner.MAX_DURABILITY_SAMPLES);
+                long every = r.nextBoolean() ? 0 : least + r.nextLong(1_000_000);
+                yield new Scenario.Churn(0, m, 1 + r.nextLong(100_000_000L), shape, duration, lookups, 0, every);
             }
         };
     }
