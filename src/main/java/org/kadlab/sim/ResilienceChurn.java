@@ -25,7 +25,7 @@ final class ResilienceChurn {
             sim.runUntil(at);
             ResilienceProbe.sample(sim, keys, t);
         }
-        sim.runUntilIdle();
+        sim.awaitIdle(() -> false);
         churn.stop();
         w.stop();
         Workload.Tally wt = w.tally();

@@ -43,8 +43,11 @@ final class ResilienceProbe {
                 break;
             }
             Operation op = sim.findNode(origin, sim.randomId());
-            sim.runUntilIdle();
-            OperationRecord r = op.future().join();
+            sim.awaitOperation(op, origin, () -> false); // the rest of the network's traffic goes on meanwhile
+            OperationRecord r = op.future().getNow(null);
+            if (r == null) {
+                continue; // its origin crashed, or it outlasted the wait: nothing to judge
+            }
             t.lookups++;
             t.exact += r.exact() ? 1 : 0;
             t.recallSum += r.recall();
@@ -69,8 +72,11 @@ final class ResilienceProbe {
                 break;
             }
             Operation op = sim.findValue(origin, key);
-            sim.runUntilIdle();
-            OperationRecord r = op.future().join();
+            sim.awaitOperation(op, origin, () -> false); // the rest of the network's traffic goes on meanwhile
+            OperationRecord r = op.future().getNow(null);
+            if (r == null) {
+                continue; // its origin crashed, or it outlasted the wait: nothing to judge
+            }
             t.findValues++;
             if (Boolean.TRUE.equals(r.found())) {
                 t.found++;
@@ -88,8 +94,11 @@ final class ResilienceProbe {
         for (String key : keys) {
             SimNode origin = sim.randomLive();
             Operation op = sim.store(origin, key, "value of " + key);
-            sim.runUntilIdle();
-            OperationRecord r = op.future().join();
+            sim.awaitOperation(op, origin, () -> false); // the rest of the network's traffic goes on meanwhile
+            OperationRecord r = op.future().getNow(null);
+            if (r == null) {
+                continue; // its origin crashed, or it outlasted the wait: nothing to judge
+            }
             t.stores++;
             t.storeAcks += r.ackedOfTruth();
             t.storeTruth += r.truth().size();

@@ -287,9 +287,9 @@ public final class ResilienceSweep {
                 .withHistoryCapacity(0));
         sim.setKeepOperations(false);
         for (int i = 0; i < g.nodes(); i++) {
-            sim.addNode();
-            sim.runUntilIdle();
+            sim.awaitJoin(sim.addNode(), () -> false); // each join, as a scenario's add step
         }
+        sim.awaitIdle(() -> false);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < g.records(); i++) {
             keys.add("record " + i);
@@ -305,7 +305,7 @@ public final class ResilienceSweep {
                 }
                 phases.add(phase(sim, g, keys, draws(sim, keys, g.findValues()), stored, false));
                 sim.advance(3_600_000);
-                sim.runUntilIdle();
+                sim.awaitIdle(() -> false);
                 phases.add(phase(sim, g, keys, draws(sim, keys, g.findValues()), stored, false));
             }
             case CHURN -> {
