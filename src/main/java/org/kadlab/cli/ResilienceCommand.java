@@ -35,7 +35,7 @@ final class ResilienceCommand implements Callable<Integer> {
     @Option(names = "--find-values", description = "find_values per phase and seed (default 200; quick 10)") Integer findValues;
     @Option(names = "--records", description = "records stored per network before the measurements (default 100; quick 8)") Integer records;
     @Option(names = "--scenarios", split = ",", description = "which cells: static, kill, churn (default all)") List<String> scenarios;
-    @Option(names = "--knobs", split = ",", description = "knob sets: paper, retries1, retries2, maxfail1 (default paper,retries1,retries2; quick all four)") List<String> knobs;
+    @Option(names = "--knobs", split = ",", description = "knob sets: paper, retries1, retries2, maxfail1, seed (the seed crate's rules) (default paper,retries1,retries2; quick the first four)") List<String> knobs;
     @Option(names = "--churn-knobs", split = ",", description = "knob sets of the churn cells (default paper; quick: as --knobs)") List<String> churnKnobs;
     @Option(names = "--loss", split = ",", description = "message loss of the static cells (default 0,0.01,0.05)") List<Double> losses;
     @Option(names = "--kill", split = ",", description = "shares killed at once (default 0.3)") List<Double> kills;

@@ -39,16 +39,22 @@ public final class ResilienceSweep {
         /** Two resends. */
         RETRIES2,
         /** A contact is stale at its first failed RPC (still replaced only when a replacement waits). */
-        MAXFAIL1;
+        MAXFAIL1,
+        /**
+         * The seed crate's rules: a contact evicted at its first failed RPC even with nobody to take
+         * its place, failing contacts handed out in answers, no backoff, cached copies with their
+         * whole lifetime.
+         */
+        SEED;
 
-        /** The set called {@code name}: paper, retries1, retries2 or maxfail1. */
+        /** The set called {@code name}: paper, retries1, retries2, maxfail1 or seed. */
         public static Knobs parse(String name) {
             for (Knobs k : values()) {
                 if (k.label().equalsIgnoreCase(name.strip())) {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("unknown knob set '" + name + "': use paper, retries1, retries2 or maxfail1");
+            throw new IllegalArgumentException("unknown knob set '" + name + "': use paper, retries1, retries2, maxfail1 or seed");
         }
 
         public String label() {
@@ -61,6 +67,8 @@ public final class ResilienceSweep {
                 case RETRIES1 -> b.rpcRetries(1);
                 case RETRIES2 -> b.rpcRetries(2);
                 case MAXFAIL1 -> b.maxFailures(1);
+                case SEED -> b.maxFailures(1).evictStaleAlone(true).shareFailing(true).failureBackoffMs(0)
+                        .scaleCacheTtl(false);
             };
         }
     }

@@ -34,6 +34,21 @@ class ResilienceSweepTest {
     }
 
     @Test
+    @DisplayName("the seed knob set is the seed crate's rules; the paper set is the defaults")
+    void knobSets() {
+        org.kadlab.kad.KadConfig seed = ResilienceSweep.Knobs.parse("seed").apply(org.kadlab.kad.KadConfig.builder()).build();
+        assertThat(seed.maxFailures()).isEqualTo(1);
+        assertThat(seed.evictStaleAlone()).isTrue();
+        assertThat(seed.shareFailing()).isTrue();
+        assertThat(seed.failureBackoffMs()).isZero();
+        assertThat(seed.scaleCacheTtl()).isFalse();
+        assertThat(ResilienceSweep.Knobs.parse(" Paper ").apply(org.kadlab.kad.KadConfig.builder()).build())
+                .isEqualTo(org.kadlab.kad.KadConfig.defaults());
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> ResilienceSweep.Knobs.parse("fast"))
+                .withMessageContaining("seed");
+    }
+
+    @Test
     @DisplayName("the mean session given for a median has that median: half of the sampled sessions are shorter")
     void meanForMedianGivesThatMedian() {
         double median = 2 * 3_600_000;
