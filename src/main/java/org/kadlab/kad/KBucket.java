@@ -24,6 +24,7 @@ public final class KBucket {
     private long[] lastSeen = NO_TIMES;
     private int[] failures = NO_COUNTS;
     private long[] failedAt = NO_TIMES; // allocated at the first failure
+    private int failing; // contacts whose failure count is above zero
     private int size;
     private Contact[] replacements = NO_CONTACTS;
     private int replacementCount;
@@ -73,6 +74,11 @@ public final class KBucket {
         return failedAt.length == 0 ? 0 : failedAt[i];
     }
 
+    /** How many contacts have failed since they were last heard from. */
+    public int failingCount() {
+        return failing;
+    }
+
     /** The contacts, least recently seen first (a copy). */
     public List<Contact> contacts() {
         return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(contacts, size)));
@@ -118,6 +124,9 @@ public final class KBucket {
 
     /** Moves position {@code i} to the tail, refreshing its last-seen time and clearing failures. */
     void touch(int i, long now) {
+        if (failures[i] > 0) {
+            failing--;
+        }
         Contact c = contacts[i];
         int tail = size - 1;
         System.arraycopy(contacts, i + 1, contacts, i, tail - i);
@@ -152,6 +161,9 @@ public final class KBucket {
     }
 
     Contact removeAt(int i) {
+        if (failures[i] > 0) {
+            failing--;
+        }
         Contact c = contacts[i];
         int tail = size - 1;
         System.arraycopy(contacts, i + 1, contacts, i, tail - i);
@@ -168,6 +180,9 @@ public final class KBucket {
 
     /** Adds one to the failure count at {@code i}, notes when, and returns the new count. */
     int fail(int i, long now) {
+        if (failures[i] == 0) {
+            failing++;
+        }
         if (failures[i] < Integer.MAX_VALUE) {
             failures[i]++;
         }

@@ -468,8 +468,8 @@ public final class KadNode {
      * the backoff for that ({@link KadConfig#backoffMs}) has not run out.
      */
     private List<Contact> notBackedOff(List<Contact> contacts) {
-        if (config.failureBackoffMs() == 0) {
-            return contacts;
+        if (config.failureBackoffMs() == 0 || !table.hasFailing()) {
+            return contacts; // the common case: nobody to leave alone, no lookups in the table
         }
         long now = clock.nowMillis();
         List<Contact> out = null;

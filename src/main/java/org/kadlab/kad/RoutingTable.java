@@ -339,6 +339,16 @@ public final class RoutingTable {
         return b.failedAt(pos) + config.backoffMs(b.failures(pos));
     }
 
+    /** Whether any contact has failed since it was last heard from (cheap: a count per bucket). */
+    public boolean hasFailing() {
+        for (KBucket b : byPrefix) {
+            if (b != null && b.failingCount() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Notes that a lookup went into bucket {@code index}'s range now. */
     public void markRefreshed(int index) {
         checkIndex(index);

@@ -267,18 +267,24 @@ class FaultToleranceTest {
         assertThat(loner.ownRangeRefreshed()).isEqualTo(born + 10_000);
     }
 
+    /** Three nodes in {@code x}'s bucket 7 (ids 1000_0001..1000_0011), each having pinged {@code x}. */
+    private static List<KadNode> farContactsOf(TestNetwork net, KadNode x) {
+        List<KadNode> far = new ArrayList<>();
+        for (String id : List.of("0b1000_0001", "0b1000_0010", "0b1000_0011")) {
+            KadNode f = net.add(net.id(id));
+            net.await(net.deliver(f, x, new KadRequest.Ping(1)));
+            far.add(f);
+        }
+        return far;
+    }
+
     @Test
     void aContactWhoseLastRpcFailedIsNotRecommendedUntilItAnswersAgain() {
         for (boolean share : new boolean[] {false, true}) {
             KadConfig cfg = KadConfig.builder().bits(8).k(3).alpha(3).shareFailing(share).build();
             TestNetwork net = new TestNetwork(cfg, 1);
             KadNode x = net.add(net.id("0b0000_0000"));
-            List<KadNode> far = new ArrayList<>();
-            for (String id : List.of("0b1000_0001", "0b1000_0010", "0b1000_0011")) {
-                KadNode f = net.add(net.id(id));
-                net.await(net.deliver(f, x, new KadRequest.Ping(1)));
-                far.add(f);
-            }
+            List<KadNode> far = farContactsOf(net, x);
             KadNode asker = net.add(net.id("0b0100_0000"));
             KadNode b = far.get(1);
             net.kill(b.id());
@@ -307,12 +313,7 @@ class FaultToleranceTest {
         KadConfig cfg = KadConfig.builder().bits(8).k(3).alpha(3).failureBackoffMs(5_000).build();
         TestNetwork net = new TestNetwork(cfg, 1);
         KadNode x = net.add(net.id("0b0000_0000"));
-        List<KadNode> far = new ArrayList<>();
-        for (String id : List.of("0b1000_0001", "0b1000_0010", "0b1000_0011")) {
-            KadNode f = net.add(net.id(id));
-            net.await(net.deliver(f, x, new KadRequest.Ping(1)));
-            far.add(f);
-        }
+        List<KadNode> far = farContactsOf(net, x);
         KadNode b = far.get(1);
         net.kill(b.id());
         NodeId target = net.id("0b1000_0000");
@@ -325,6 +326,8 @@ class FaultToleranceTest {
         assertThat(asked[0]).as("first lookup asks it and it fails").isEqualTo(1);
         long firstFailure = net.now;
         assertThat(x.routingTable().backoffUntil(b.id())).isEqualTo(firstFailure + 5_000);
+        assertThat(x.routingTable().hasFailing()).isTrue();
+        assertThat(x.routingTable().bucket(7).failingCount()).as("one failing contact, counted once").isEqualTo(1);
 
         net.runUntil(firstFailure + 4_000);
         lookup.run();
@@ -348,5 +351,6 @@ class FaultToleranceTest {
         net.revive(b.id());
         net.await(net.deliver(b, x, new KadRequest.Ping(2)));
         assertThat(x.routingTable().backoffUntil(b.id())).as("an answer ends the backoff").isEqualTo(Long.MIN_VALUE);
+        assertThat(x.routingTable().hasFailing()).as("and the count of failing contacts").isFalse();
     }
 }

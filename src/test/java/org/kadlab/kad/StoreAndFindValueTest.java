@@ -126,23 +126,9 @@ class StoreAndFindValueTest {
     @DisplayName("find_value caches the value at the closest responder that lacked it only when caching is on")
     void findValueCachesAtTheClosestResponderWithoutTheValue(boolean cacheOn) {
         KadConfig cfg = ClassicConfig.builder().bits(32).k(3).alpha(3).cacheOnFindValue(cacheOn).build();
-        RecordingObserver seen = new RecordingObserver();
-        TestNetwork net = joined(cfg, 24, 40, seen);
-        NodeId key = net.keySpace.keyId("delta");
-        net.await(net.node(net.liveIds().get(9)).store(key, "four"));
-        int cachedSomewhere = 0;
-        for (NodeId reader : net.liveIds()) {
-            Set<NodeId> before = new HashSet<>(net.holders(key));
-            if (before.contains(reader)) {
-                continue;
-            }
-            seen.clear();
-            int logStart = net.log.size();
-            LookupResult r = net.await(net.node(reader).findValue(key));
+        int[] cachedSomewhere = {0};
+        eachReaderOfAStoredValue(cfg, (net, key, reader, before, logStart, r, lookup) -> {
             assertThat(r.found()).as("reader %s found 'delta'", reader).isTrue();
-            Lookup lookup = seen.lookupsFinished.stream()
-                    .filter(f -> f.node().id().equals(reader) && f.result().purpose() == LookupPurpose.FIND_VALUE)
-                    .findFirst().orElseThrow().lookup();
             NodeId expected = lookup.candidates().stream()
                     .filter(c -> c.state() == Lookup.CandidateState.SUCCEEDED && !before.contains(c.contact().id()))
                     .map(c -> c.contact().id())
@@ -150,7 +136,7 @@ class StoreAndFindValueTest {
             Set<NodeId> after = new HashSet<>(net.holders(key));
             List<TestNetwork.Sent> stores = storesFrom(net, logStart, reader);
             if (cacheOn && expected != null) {
-                cachedSomewhere++;
+                cachedSomewhere[0]++;
                 Set<NodeId> wanted = new HashSet<>(before);
                 wanted.add(expected);
                 assertThat(after).as("reader %s: holders gain exactly the closest responder without it, %s",
@@ -169,9 +155,9 @@ class StoreAndFindValueTest {
                         .isEqualTo(before);
                 assertThat(stores).as("reader %s (caching %s): no STORE sent", reader, cacheOn).isEmpty();
             }
-        }
+        });
         if (cacheOn) {
-            assertThat(cachedSomewhere).as("find_values that had a responder without the value").isPositive();
+            assertThat(cachedSomewhere[0]).as("find_values that had a responder without the value").isPositive();
         }
     }
 
@@ -312,22 +298,8 @@ class StoreAndFindValueTest {
     @DisplayName("a copy cached by find_value lives ttl / 2^(usable nodes seen closer to the key)")
     void cachedCopyExpiresSoonerTheFartherItIsFromTheKey(boolean scale) {
         KadConfig cfg = ClassicConfig.builder().bits(32).k(3).alpha(3).scaleCacheTtl(scale).build();
-        RecordingObserver seen = new RecordingObserver();
-        TestNetwork net = joined(cfg, 24, 40, seen);
-        NodeId key = net.keySpace.keyId("delta");
-        net.await(net.node(net.liveIds().get(9)).store(key, "four"));
-        int halved = 0;
-        for (NodeId reader : net.liveIds()) {
-            Set<NodeId> before = new HashSet<>(net.holders(key));
-            if (before.contains(reader)) {
-                continue;
-            }
-            seen.clear();
-            int logStart = net.log.size();
-            LookupResult r = net.await(net.node(reader).findValue(key));
-            Lookup lookup = seen.lookupsFinished.stream()
-                    .filter(f -> f.node().id().equals(reader) && f.result().purpose() == LookupPurpose.FIND_VALUE)
-                    .findFirst().orElseThrow().lookup();
+        int[] halved = {0};
+        eachReaderOfAStoredValue(cfg, (net, key, reader, before, logStart, r, lookup) -> {
             int closer = 0;
             NodeId cache = null;
             for (Lookup.Candidate c : lookup.candidates()) {
@@ -340,7 +312,7 @@ class StoreAndFindValueTest {
                 }
             }
             if (cache == null || before.contains(cache)) {
-                continue;
+                return;
             }
             long carried = net.answers.stream()
                     .filter(a -> a.to().equals(reader) && a.from().equals(r.foundAt().id()))
@@ -352,9 +324,39 @@ class StoreAndFindValueTest {
             assertThat(store.ttlMs()).as("reader %s: cache %s with %d usable nodes closer, value ttl %d", reader, cache,
                     closer, carried).isEqualTo(scale ? carried >> closer : carried);
             if (closer > 0) {
-                halved++;
+                halved[0]++;
             }
+        });
+        assertThat(halved[0]).as("find_values whose cache had nodes closer to the key").isPositive();
+    }
+
+    /** What a test checks after one reader's find_value of a stored value. */
+    private interface ReaderCheck {
+        void check(TestNetwork net, NodeId key, NodeId reader, Set<NodeId> before, int logStart, LookupResult r,
+                   Lookup lookup);
+    }
+
+    /**
+     * On 40 joined nodes with the value "four" stored under "delta", runs find_value from every node
+     * that does not hold it, one at a time, and hands each result and its lookup to {@code check}.
+     */
+    private static void eachReaderOfAStoredValue(KadConfig cfg, ReaderCheck check) {
+        RecordingObserver seen = new RecordingObserver();
+        TestNetwork net = joined(cfg, 24, 40, seen);
+        NodeId key = net.keySpace.keyId("delta");
+        net.await(net.node(net.liveIds().get(9)).store(key, "four"));
+        for (NodeId reader : net.liveIds()) {
+            Set<NodeId> before = new HashSet<>(net.holders(key));
+            if (before.contains(reader)) {
+                continue;
+            }
+            seen.clear();
+            int logStart = net.log.size();
+            LookupResult r = net.await(net.node(reader).findValue(key));
+            Lookup lookup = seen.lookupsFinished.stream()
+                    .filter(f -> f.node().id().equals(reader) && f.result().purpose() == LookupPurpose.FIND_VALUE)
+                    .findFirst().orElseThrow().lookup();
+            check.check(net, key, reader, before, logStart, r, lookup);
         }
-        assertThat(halved).as("find_values whose cache had nodes closer to the key").isPositive();
     }
 }
