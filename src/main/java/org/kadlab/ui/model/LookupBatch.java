@@ -15,18 +15,14 @@ import org.kadlab.sim.scenario.Scenario;
  *       seeded random source in the order the headless runner's {@code lookups: N} step draws them,
  *       and the network settles before the next one starts, as it does there. So the saved scenario
  *       records the batch as {@code lookups: N} and replays the very same lookups.</li>
- *   <li>Each frame runs lookups for at most {@link #SLICE_NANOS}, muted: the event log and the charts
+ *   <li>Each frame runs lookups for at most {@link FrameJob#SLICE_NANOS}, muted: the event log and the charts
  *       see every event and every result, the ring does not replay them. The progress shows in the
  *       builder's bar, and Stop ends the batch; the lookups that ran stay run and recorded.</li>
  *   <li>What ran is recorded slice by slice into one {@code lookups} step, split only where the user
  *       did something else in between.</li>
  * </ol>
  */
-final class LookupBatch {
-    /** Most real time one frame spends on lookups. */
-    static final long SLICE_NANOS = 12_000_000L;
-    private final NetworkViewModel vm;
-    private Simulation sim;
+final class LookupBatch extends FrameJob {
     private int total;
     private int done;
     private int exact;
@@ -35,11 +31,7 @@ final class LookupBatch {
     private Scenario.Lookups recorded;
 
     LookupBatch(NetworkViewModel vm) {
-        this.vm = vm;
-    }
-
-    boolean isRunning() {
-        return sim != null;
+        super(vm);
     }
 
     /** How many lookups are still to run. */
@@ -64,17 +56,8 @@ final class LookupBatch {
         vm.status().caption("Running " + n + " find_node lookups from random live nodes to random targets\u2026");
     }
 
-    /** Runs lookups for one frame's slice; returns whether anything changed. */
-    boolean slice() {
-        if (sim == null) {
-            return false;
-        }
-        if (sim != vm.simulation()) {
-            sim = null; // a new network replaced this one
-            return false;
-        }
-        long start = System.nanoTime();
-        Simulation s = sim;
+    @Override
+    void runSlice(Simulation s, long start) {
         int before = done;
         boolean[] nobody = {false};
         vm.settle(() -> {
@@ -107,7 +90,6 @@ final class LookupBatch {
         } else if (done == total) {
             end("Ran " + total + " find_node lookups from random live nodes to random targets: " + result());
         }
-        return true;
     }
 
     /** Stops the batch; the lookups that ran stay run and recorded. */

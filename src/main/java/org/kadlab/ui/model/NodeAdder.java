@@ -5,26 +5,17 @@ import org.kadlab.sim.scenario.Scenario;
 
 /**
  * Adds many nodes without freezing the window: each frame, nodes join one at a time (each through
- * a random live node, the network settling in between) for at most {@link #SLICE_NANOS} of the
+ * a random live node, the network settling in between) for at most {@link FrameJob#SLICE_NANOS} of the
  * frame, and the progress shows in the builder's progress bar. What joined is recorded for the saved
  * scenario slice by slice, in order with the user's other steps; it can be cancelled, and what joined
  * by then stays.
  */
-final class NodeAdder {
-    /** Most real time one frame spends on joins. */
-    static final long SLICE_NANOS = 12_000_000L;
-    private final NetworkViewModel vm;
-    private Simulation sim;
+final class NodeAdder extends FrameJob {
     private int total;
     private int done;
 
     NodeAdder(NetworkViewModel vm) {
-        this.vm = vm;
-    }
-
-    /** Whether nodes are being added. */
-    boolean isRunning() {
-        return sim != null;
+        super(vm);
     }
 
     /** How many nodes are still to join. */
@@ -45,17 +36,8 @@ final class NodeAdder {
         vm.status().caption("Adding " + n + " nodes: each joins through a random live node, one at a time\u2026");
     }
 
-    /** Lets nodes join for one frame's slice; returns whether anything changed. */
-    boolean slice() {
-        if (sim == null) {
-            return false;
-        }
-        if (sim != vm.simulation()) {
-            sim = null; // a new network replaced the one being grown
-            return false;
-        }
-        long start = System.nanoTime();
-        Simulation s = sim;
+    @Override
+    void runSlice(Simulation s, long start) {
         int before = done;
         vm.settle(() -> {
             while (done < total && System.nanoTime() - start < SLICE_NANOS) {
@@ -74,7 +56,6 @@ final class NodeAdder {
             end("Added " + total + " nodes; each joined through a random live node, looked up its own id and refreshed its buckets.");
         }
         vm.membershipChanged();
-        return true;
     }
 
     /** Stops adding; the nodes that joined stay. */

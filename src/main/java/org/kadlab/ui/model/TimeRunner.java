@@ -6,28 +6,20 @@ import org.kadlab.sim.scenario.Scenario;
 
 /**
  * Lets hours of virtual time pass without freezing the window ("Run for" 1 min .. 1 day): each frame
- * the simulation runs its due actions for at most {@link #SLICE_NANOS} of real time, so refresh,
+ * the simulation runs its due actions for at most {@link FrameJob#SLICE_NANOS} of real time, so refresh,
  * pings, republishing, expiry and healing after a crash all play out, with progress in the
  * builder's bar. It can be stopped; the time that passed stays passed. The time that passed is
  * recorded for the saved scenario as one {@code advance} step, split only where the user did
  * something else in between.
  */
-final class TimeRunner {
-    /** Most real time one frame spends running the simulation. */
-    static final long SLICE_NANOS = 12_000_000L;
-    private final NetworkViewModel vm;
-    private Simulation sim;
+final class TimeRunner extends FrameJob {
     private long from;
     private long to;
     private long recordedTo;
     private Scenario.Advance recorded;
 
     TimeRunner(NetworkViewModel vm) {
-        this.vm = vm;
-    }
-
-    boolean isRunning() {
-        return sim != null;
+        super(vm);
     }
 
     /** Starts letting {@code ms} of virtual time pass on the current network. */
@@ -41,17 +33,8 @@ final class TimeRunner {
         vm.status().caption("Running " + span(ms) + " of virtual time: refresh, pings, republishing and expiry play out\u2026");
     }
 
-    /** Runs one frame's slice; returns whether anything changed. */
-    boolean slice() {
-        if (sim == null) {
-            return false;
-        }
-        if (sim != vm.simulation()) {
-            sim = null; // a new network replaced this one
-            return false;
-        }
-        long start = System.nanoTime();
-        Simulation s = sim;
+    @Override
+    void runSlice(Simulation s, long start) {
         boolean[] reached = {false};
         vm.settle(() -> reached[0] = s.runUntil(to, () -> System.nanoTime() - start > SLICE_NANOS));
         record(s.now());
@@ -62,7 +45,6 @@ final class TimeRunner {
             end("Ran " + span(to - from) + " of virtual time: " + s.liveCount() + " of " + s.nodes().size()
                     + " nodes live; their tables were refreshed and their records republished as they fell due.");
         }
-        return true;
     }
 
     /** Records the time passed up to {@code now} into this run's own step, or a new one after another step. */
