@@ -21,7 +21,8 @@ import org.kadlab.kad.StoreResult;
  *
  * <ol>
  *   <li>A virtual clock in milliseconds and one queue of actions ordered by (time, sequence).</li>
- *   <li>One seeded random source for everything: ids, latencies, losses, churn, the nodes' own draws.</li>
+ *   <li>Seeded random sources: one for ids and join contacts (so alpha, mode and loss never change
+ *       who joins), one for everything else: latencies, losses, churn, the nodes' own draws.</li>
  *   <li>Every RPC is four separate steps: sent, delivered (the peer handles it), answered, or timed out
  *       (peer dead, message lost, or across a partition).</li>
  *   <li>Each node's upkeep ({@link KadNode#maintain()}) runs exactly when it is next due.</li>
@@ -60,13 +61,18 @@ public final class Simulation {
     /** Most user keys remembered for a workload's find_values and for durability samples. */
     public static final int MAX_STORED_KEYS = 10_000;
 
+    /** Mixed into the seed for the roster's own random stream (ids and join contacts). */
+    private static final long ROSTER_STREAM = 0x5DEECE66DL * 0x9E3779B97F4A7C15L;
+
     public Simulation(SimConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.kad = config.kad();
         this.keySpace = kad.keySpace();
         this.random = new SplittableRandom(config.seed());
         this.sink = new EventSink(new EventHistory(config.historyCapacity()));
-        this.roster = new Roster(keySpace, random);
+        // ids and join order draw from their own stream: the same seed gives the same nodes joining
+        // in the same order through the same contacts, whatever alpha, the lookup mode or the loss
+        this.roster = new Roster(keySpace, new SplittableRandom(config.seed() ^ ROSTER_STREAM));
         this.invariants = new Invariants(config, keySpace, clock, sink, stats);
         this.upkeep = new Upkeep(clock);
         this.judge = new Judge(roster.truth(), kad.k(), stats);
