@@ -67,6 +67,18 @@ public final class Lookup {
     /** The state of one candidate. */
     public enum CandidateState { NOT_CONTACTED, WAITING, SUCCEEDED, FAILED, UNRESPONSIVE }
 
+    /** Which rule ended the lookup. */
+    public enum StopRule {
+        /** The k closest candidates that have not failed have all answered (sliding, and the paper's rounds). */
+        K_CLOSEST_ANSWERED,
+        /** Nothing in flight and nobody left to ask. */
+        NOBODY_LEFT,
+        /** The seed crate's rounds: a round brought nobody closer and the k closest were all asked. */
+        ROUNDS_DONE,
+        /** Ended from outside, e.g. find_value on the first value found. */
+        ENDED_EARLY
+    }
+
     /** One peer the lookup knows of, with its state and who told us about it. Read-only outside. */
     public static final class Candidate {
         private final Contact contact;
@@ -153,7 +165,10 @@ public final class Lookup {
     private int maxInFlightSeen;
     private int noProgress;
     private boolean stalled;
+    /** How often the lookup became stalled (sliding mode). */
+    private int stalls;
     private boolean finished;
+    private StopRule stopRule;
     private int queriesSent;
     private int round;
     private final ArrayList<Candidate> roundQueue = new ArrayList<>();
@@ -255,7 +270,7 @@ public final class Lookup {
                 }
                 case SUCCEEDED -> {
                     if (counting && ++succeeded >= k) {
-                        return finish();
+                        return finish(StopRule.K_CLOSEST_ANSWERED);
                     }
                 }
                 case NOT_CONTACTED -> {
@@ -269,7 +284,7 @@ public final class Lookup {
                 }
             }
         }
-        return inFlight > 0 ? WAITING : finish();
+        return inFlight > 0 ? WAITING : finish(StopRule.NOBODY_LEFT);
     }
 
     private Step nextRound(long now) {
@@ -278,7 +293,7 @@ public final class Lookup {
             return pending;
         }
         if (roundsDone()) {
-            return finish();
+            return finish(StopRule.ROUNDS_DONE);
         }
         round++;
         for (int i = 0; i < candidates.size() && roundQueue.size() < alpha; i++) {
@@ -300,7 +315,7 @@ public final class Lookup {
             return pending;
         }
         if (kClosestAnswered()) {
-            return finish();
+            return finish(StopRule.K_CLOSEST_ANSWERED);
         }
         boolean widen = !roundProgress && round > 0;
         round++;
@@ -328,7 +343,7 @@ public final class Lookup {
             }
         }
         if (roundQueue.isEmpty()) {
-            return finish(); // nobody left to ask
+            return finish(StopRule.NOBODY_LEFT); // nobody left to ask
         }
         return query(roundQueue.remove(0), now, round);
     }
@@ -426,8 +441,9 @@ public final class Lookup {
         return new Query(c.contact);
     }
 
-    private Step finish() {
+    private Step finish(StopRule rule) {
         finished = true;
+        stopRule = rule;
         roundQueue.clear();
         return FINISHED;
     }
@@ -476,6 +492,7 @@ public final class Lookup {
                 noProgress = progress ? 0 : noProgress + 1;
                 if (noProgress >= alpha) {
                     stalled = true;
+                    stalls++;
                 }
             }
         }
@@ -504,7 +521,7 @@ public final class Lookup {
 
     /** Ends the lookup at once (find_value does this on the first Found). */
     public void finishEarly() {
-        finish();
+        finish(StopRule.ENDED_EARLY);
     }
 
     /** Inserts a new candidate in distance order; false if known, the origin, or beyond the bound. */
@@ -646,6 +663,16 @@ public final class Lookup {
 
     public boolean isStalled() {
         return stalled;
+    }
+
+    /** How many times the lookup became stalled: alpha answers in a row without progress (sliding mode). */
+    public int stalls() {
+        return stalls;
+    }
+
+    /** The rule that ended the lookup, or null while it runs. */
+    public StopRule stopRule() {
+        return stopRule;
     }
 
     public boolean isFinished() {

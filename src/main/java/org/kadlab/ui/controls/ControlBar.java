@@ -71,6 +71,7 @@ public final class ControlBar extends VBox {
     @FXML private ToggleButton play;
     @FXML private ButtonBase step;
     @FXML private ButtonBase stepRound;
+    @FXML private ButtonBase stepLookup;
     @FXML private Slider speed;
     @FXML private Label speedLabel;
     @FXML private TextField target;
@@ -138,6 +139,9 @@ public final class ControlBar extends VBox {
         tip(help, Shortcuts.HELP.withKeys("Show every keyboard shortcut"));
         tip(play, Shortcuts.PLAY_PAUSE.withKeys("Play or pause the simulation clock"));
         tip(step, Shortcuts.STEP.withKeys("Pause and run exactly one simulation event"));
+        tip(stepLookup, Shortcuts.STEP_LOOKUP.withKeys("Pause and run until the inspected lookup's next event (sent,"
+                + " delivered, answered, timed out, stalled, finished), told in words with the time that passed; other"
+                + " traffic runs silently in between"));
         tip(stepRound, Shortcuts.STEP_ROUND.withKeys("Pause and run until the inspected lookup's next round completes; "
                 + "in sliding mode until alpha more answers or timeouts arrive"));
         tip(find, Shortcuts.RUN_FIELD.withKeys("Run find_node from the selected node to the target"));
@@ -247,6 +251,11 @@ public final class ControlBar extends VBox {
     @FXML
     private void stepRound() {
         vm.playback().stepRound();
+    }
+
+    @FXML
+    private void stepLookup() {
+        vm.playback().stepLookup();
     }
 
     @FXML

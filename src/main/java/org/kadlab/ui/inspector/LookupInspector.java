@@ -22,6 +22,7 @@ import org.kadlab.ui.model.CandidateRow;
 import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.LookupSession;
 import org.kadlab.ui.model.NetworkViewModel;
+import org.kadlab.ui.model.StopExplanation;
 import org.kadlab.ui.widgets.BriefIdCell;
 import org.kadlab.ui.widgets.FxmlView;
 import org.kadlab.ui.widgets.LazyTooltip;
@@ -58,6 +59,9 @@ public final class LookupInspector extends VBox {
     private Label subtitle;
     @FXML
     private Label summary;
+    /** Why the lookup stopped, in plain words, once it is over. */
+    @FXML
+    private Label why;
     @FXML
     private ComboBox<LookupSession> picker;
     @FXML
@@ -179,6 +183,11 @@ public final class LookupInspector extends VBox {
         return summary.getText();
     }
 
+    /** The "why it stopped" text, or "" while the lookup runs (for tests). */
+    public String whyText() {
+        return why.getText();
+    }
+
     /** How many times the rows were recomputed from the lookup (for tests). */
     public long rebuilds() {
         return rebuilds;
@@ -207,8 +216,10 @@ public final class LookupInspector extends VBox {
             summary.setText("The candidates of a find_node appear here, closest to the target first. "
                     + "\u25c6 marks the current k closest, \u2713 the true k closest once it ends.");
             table.getItems().clear();
+            showWhy(List.of());
             return;
         }
+        showWhy(StopExplanation.explain(s, ks));
         String title = s.title(ks);
         String fullSubtitle = title + "  (bin " + IdText.grouped(ks.binary(s.target())) + ")";
         String fullSummary = s.summary(vm.network());
@@ -241,6 +252,14 @@ public final class LookupInspector extends VBox {
         } else if (rows.size() > common) {
             items.addAll(rows.subList(common, rows.size()));
         }
+    }
+
+    /** Shows why the lookup stopped under its summary, or hides the line while it runs. */
+    private void showWhy(List<String> lines) {
+        String text = lines.isEmpty() ? "" : "Why it stopped \u2014 " + String.join("\n", lines);
+        why.setText(text);
+        why.setVisible(!text.isEmpty());
+        why.setManaged(!text.isEmpty());
     }
 
     /** Shows the latest operation result, its ids abbreviated in a wide key space (all of it in the tooltip then). */

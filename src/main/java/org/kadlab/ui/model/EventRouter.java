@@ -81,6 +81,11 @@ final class EventRouter {
 
     /** Releases one event to the views and applies it to the pulses, the sessions and the caption. */
     void apply(SimEvent e) {
+        apply(e, true);
+    }
+
+    /** As {@link #apply(SimEvent)}; without a caption unless {@code narrate} (the caller tells the step itself). */
+    void apply(SimEvent e, boolean narrate) {
         toViews(e);
         LookupSession s = vm.selection().selectedLookup();
         boolean ours = e instanceof SimEvent.RpcSent r && s != null && !s.isOver() && s.carries(r.type())
@@ -91,7 +96,7 @@ final class EventRouter {
         } else if (e instanceof SimEvent.LookupAbandoned a && vm.selection().session(a.lookup()) != null) {
             vm.selection().session(a.lookup()).abandon();
         }
-        if (e instanceof SimEvent.BucketChanged && vm.playback().playingProperty().get() && s != null) {
+        if (!narrate || e instanceof SimEvent.BucketChanged && vm.playback().playingProperty().get() && s != null) {
             return; // while playing with a lookup inspected, the caption tells its steps and result; the bucket panel shows the table
         }
         String c = Captions.describe(e, s, vm.selection().selectedNode(), vm.keySpace());

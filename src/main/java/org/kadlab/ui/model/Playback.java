@@ -203,6 +203,69 @@ public final class Playback {
         return steps;
     }
 
+    /**
+     * "Step this lookup": pauses and runs the simulation until the next event of the inspected lookup
+     * (other traffic runs silently in between, at most {@link #MAX_ROUND_STEPS} steps), then tells that
+     * step in words with the virtual time that passed. Once the lookup is over it leaves the network
+     * alone and says why the lookup stopped. Returns the simulation steps run, or -1 (with a message)
+     * when no lookup is inspected.
+     */
+    public int stepLookup() {
+        playing.set(false);
+        vm.status().clearError();
+        LookupSession s = vm.selection().selectedLookup();
+        if (s == null) {
+            vm.status().error("No lookup is inspected: start one (Find node, Find value or Store) or pick one in the"
+                    + " inspector's list.");
+            return -1;
+        }
+        Lookup l = s.liveLookup();
+        if (s.isOver() || l == null) {
+            java.util.List<String> why = StopExplanation.explain(s, vm.keySpace());
+            vm.status().caption("This lookup is over. " + s.summary(vm.network())
+                    + (why.isEmpty() ? "" : " Why it stopped: " + why.get(0).replaceFirst("^Rule: ", "")));
+            return 0;
+        }
+        LookupNarration.Before before = LookupNarration.Before.of(l);
+        long from = (long) clock;
+        EventInbox inbox = vm.events();
+        Simulation sim = vm.simulation();
+        java.util.List<org.kadlab.sim.SimEvent> mine = new java.util.ArrayList<>();
+        int others = 0;
+        int steps = 0;
+        while (true) {
+            while (!inbox.isEmpty() && mine.isEmpty()) { // one simulation step's events at a time
+                long step = inbox.peek().step();
+                while (!inbox.isEmpty() && inbox.peek().step() == step) {
+                    org.kadlab.sim.SimEvent e = inbox.poll().event();
+                    clock = Math.max(clock, e.time());
+                    if (LookupNarration.concerns(s, e)) {
+                        mine.add(e);
+                    } else {
+                        others++;
+                    }
+                    vm.router().apply(e, false);
+                }
+            }
+            if (!mine.isEmpty() || s.isOver() || steps >= MAX_ROUND_STEPS || !sim.step()) {
+                break;
+            }
+            steps++;
+            clock = Math.max(clock, sim.now());
+        }
+        displayTime.set((long) clock);
+        long elapsed = (long) clock - from;
+        if (mine.isEmpty()) {
+            vm.status().caption(steps >= MAX_ROUND_STEPS
+                    ? "Nothing of this lookup happened in " + steps + " steps (" + elapsed + " ms): press again to go on."
+                    : "Nothing is queued: the lookup waits for nothing more.");
+        } else {
+            vm.status().caption(LookupNarration.describe(mine, s, before, elapsed, others, vm.keySpace()));
+        }
+        vm.bump();
+        return steps;
+    }
+
     /** Longest virtual time one "Run for" lets pass. */
     public static final long MAX_RUN_FOR_MS = 7 * 86_400_000L;
 
