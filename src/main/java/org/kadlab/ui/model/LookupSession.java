@@ -35,6 +35,10 @@ public final class LookupSession {
     private String failure;
     private NodeId valueFrom;
     private long version;
+    /** The settings the lookup ran under, short ("k 4, alpha 3, sliding, loss 0%, seed 1"), or "". */
+    private String ranUnder = "";
+    /** Whether it ran on a network since replaced (Apply, a preset, a scenario). */
+    private boolean earlier;
     /** The queries sent to each peer and the answers that came late. */
     private final PeerQueries queries = new PeerQueries();
 
@@ -115,7 +119,8 @@ public final class LookupSession {
         } else {
             state = "running";
         }
-        return head + shortHex(ks, origin) + " -> " + shortHex(ks, target) + " (" + state + ")";
+        return head + shortHex(ks, origin) + " -> " + shortHex(ks, target) + " (" + state + ")"
+                + (ranUnder.isEmpty() ? "" : " \u00b7 " + ranUnder) + (earlier ? " \u00b7 earlier network" : "");
     }
 
     private String shortKey() {
@@ -233,6 +238,29 @@ public final class LookupSession {
         return abandoned;
     }
 
+    /** The settings it ran under, short, or "" when not known. */
+    public String ranUnder() {
+        return ranUnder;
+    }
+
+    /** Whether it ran on a network the window has since replaced. */
+    public boolean isFromEarlierNetwork() {
+        return earlier;
+    }
+
+    void ranUnder(String settings) {
+        ranUnder = settings == null ? "" : settings;
+    }
+
+    /** The network it ran on was replaced: it is kept for the history, and ended if it still ran. */
+    void retire() {
+        earlier = true;
+        if (!isOver()) {
+            abandoned = true;
+        }
+        version++;
+    }
+
     /** Whether it is over: finished or abandoned. */
     public boolean isOver() {
         return finished != null || abandoned;
@@ -294,8 +322,10 @@ public final class LookupSession {
     /** One line on how the lookup ended, or how far it is. */
     public String summary(NetworkModel net) {
         KeySpace ks = net.keySpace();
+        String under = ranUnder.isEmpty() ? "" : " Ran under " + ranUnder + (earlier ? ", on an earlier network." : ".");
         if (abandoned) {
-            return "Abandoned: the origin " + ks.hex(origin) + " crashed before the lookup ended.";
+            return (earlier ? "Interrupted: the network was replaced before the lookup ended." : "Abandoned: the origin "
+                    + ks.hex(origin) + " crashed before the lookup ended.") + under;
         }
         if (lookup == null && finished == null) {
             return "Nothing to ask: " + ks.hex(origin) + " has no contacts.";
@@ -310,6 +340,12 @@ public final class LookupSession {
                 .append(finished.hops()).append(finished.hops() == 1 ? " hop, " : " hops, ")
                 .append(finished.rpcs()).append(" RPCs, ").append(finished.failures() - PeerQueries.slowCount(lookup))
                 .append(" failed.").append(queries.slowness(lookup)).append(' ');
+        String verdict = verdict(ks);
+        return sb.append(verdict).append(under).toString();
+    }
+
+    private String verdict(KeySpace ks) {
+        StringBuilder sb = new StringBuilder();
         if (Boolean.TRUE.equals(finished.exact())) {
             sb.append("Exact: found the true ").append(finished.truth().size()).append(" closest.");
         } else {

@@ -208,7 +208,7 @@ public final class NetworkViewModel {
     void install(Simulation next, List<Scenario.Step> steps) {
         // clear the old network's selection first: views refreshed from these listeners must never
         // see a node or lookup of the old network together with the new one
-        selection.clear();
+        selection.newNetwork(sim == null ? null : sim.keySpace(), next.keySpace());
         adder.cancel();
         timeRunner.cancel();
         lookupBatch.cancel();

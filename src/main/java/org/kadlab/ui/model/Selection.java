@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
 
 /**
@@ -93,6 +94,9 @@ public final class Selection {
 
     /** Puts {@code session} first in the list (the oldest falls out past the bound). */
     void remember(LookupSession session) {
+        if (session.ranUnder().isEmpty()) {
+            session.ranUnder(settingsText(vm.builder().settingsProperty().get()));
+        }
         recent.add(0, session);
         while (recent.size() > MAX_RECENT_LOOKUPS) {
             LookupSession old = recent.remove(recent.size() - 1);
@@ -110,11 +114,34 @@ public final class Selection {
         }
     }
 
-    /** Forgets everything (a new network): the views never see an old node with the new network. */
-    void clear() {
+    /**
+     * A new network replaces the current one, whose key space is {@code old}: the selection is cleared
+     * (the views never see an old node with the new network), and the recent lookups are kept as its
+     * history, each marked as from an earlier network and ended if it still ran; lookups whose ids have
+     * another width than {@code next}'s are dropped. Returns how many were dropped.
+     */
+    int newNetwork(KeySpace old, KeySpace next) {
         selectedLookup.set(null);
         selectedNode.set(null);
-        recent.clear();
         byLookupId.clear();
+        if (old == null || old.bits() != next.bits()) {
+            int dropped = recent.size();
+            recent.clear();
+            return dropped;
+        }
+        for (LookupSession s : recent) {
+            s.retire();
+        }
+        return 0;
+    }
+
+    /** The settings a lookup ran under, short: "k 4, alpha 3, sliding, loss 0%, seed 1". */
+    static String settingsText(NetworkSettings s) {
+        if (s == null) {
+            return "";
+        }
+        String loss = java.math.BigDecimal.valueOf(s.loss() * 100).stripTrailingZeros().toPlainString();
+        return "k " + s.k() + ", alpha " + s.alpha() + ", " + s.mode().name().toLowerCase(java.util.Locale.ROOT)
+                + ", loss " + loss + "%, seed " + s.seed();
     }
 }

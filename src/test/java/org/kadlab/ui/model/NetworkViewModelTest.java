@@ -415,7 +415,7 @@ class NetworkViewModelTest {
         assertThat(vm.selection().selectedLookup().rows(vm.network())).isEqualTo(first.rows(vm.network()))
                 .isNotEqualTo(second.rows(vm.network()));
         assertThat(first.label(vm.keySpace())).startsWith("find_node " + vm.keySpace().hex(first.origin()) + " -> 7f00 (")
-                .matches(".*\\((exact|not exact)\\)");
+                .matches(".*\\((exact|not exact)\\) \u00b7 k 4, alpha 3, sliding, loss 0%, seed 1");
         assertThat(vm.selection().selectLookup(null)).isTrue();
         assertThat(vm.selection().selectedLookup()).isNull();
     }
