@@ -442,6 +442,10 @@ public final class KadNode {
     }
 
     private LookupRun startLookup(NodeId target, LookupPurpose purpose, boolean wantValue) {
+        return startLookup(target, purpose, wantValue, config.alpha(), config.lookupMode());
+    }
+
+    private LookupRun startLookup(NodeId target, LookupPurpose purpose, boolean wantValue, int alpha, LookupMode mode) {
         if (!keySpace.contains(target)) {
             throw new IllegalArgumentException("target " + target + " does not fit in " + keySpace.bits() + " bits");
         }
@@ -455,7 +459,7 @@ public final class KadNode {
         List<Contact> start = table.closest(target, config.k());
         Lookup lookup = new Lookup(nextLookupId++, target, self.id(),
                 purpose == LookupPurpose.BOOTSTRAP ? start : notBackedOff(start),
-                config.k(), config.alpha(), config.effectivePeerTimeoutMs(), config.lookupMode(), config.rpcRetries());
+                config.k(), alpha, config.effectivePeerTimeoutMs(), mode, config.rpcRetries());
         LookupRun run = new LookupRun(lookup, purpose, wantValue);
         running.add(run);
         observer.lookupStarted(this, lookup, purpose);
@@ -488,6 +492,17 @@ public final class KadNode {
     /** Finds the k nodes closest to {@code target}. */
     public CompletableFuture<LookupResult> findNode(NodeId target) {
         return startLookup(target, LookupPurpose.FIND_NODE, false).done;
+    }
+
+    /**
+     * Finds the k nodes closest to {@code target} with this one lookup's own {@code alpha} and
+     * {@code mode} (a what-if: the node's other lookups keep its configuration).
+     */
+    public CompletableFuture<LookupResult> findNode(NodeId target, int alpha, LookupMode mode) {
+        if (alpha < 1 || mode == null) {
+            throw new IllegalArgumentException("alpha must be at least 1 and the lookup mode given, were " + alpha + ", " + mode);
+        }
+        return startLookup(target, LookupPurpose.FIND_NODE, false, alpha, mode).done;
     }
 
     /** Finds the value stored under the user key {@code key}. */

@@ -13,6 +13,8 @@ public class Background {
     private final long startedAt;
     private final long endsAt;
     private boolean stopped;
+    /** Told when it is stopped from outside (the journal records it), or null. */
+    Runnable onStop;
 
     Background(String kind, SimClock clock, long durationMs) {
         if (durationMs < 0) {
@@ -41,6 +43,9 @@ public class Background {
 
     /** Stops it: none of its future events happen (queries already sent still finish). */
     public void stop() {
+        if (!stopped && onStop != null) {
+            onStop.run();
+        }
         stopped = true;
     }
 

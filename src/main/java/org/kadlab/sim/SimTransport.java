@@ -24,7 +24,7 @@ final class SimTransport {
     private final Roster roster;
     private final Invariants invariants;
     private final SplittableRandom random;
-    private final double loss;
+    private double loss;
     private final long latencyMin;
     private final long latencyMax;
     private final long timeoutMs;
@@ -204,6 +204,19 @@ final class SimTransport {
         }
         invariants.touch(rpc.from);
         rpc.handler.onFailure(KadTransport.RpcFailure.TIMEOUT);
+    }
+
+    /** Sets the share of messages lost from now on (0 <= loss < 1). */
+    void setLoss(double loss) {
+        if (!(loss >= 0 && loss < 1)) {
+            throw new IllegalArgumentException("loss must be at least 0 and below 1, was " + loss);
+        }
+        this.loss = loss;
+    }
+
+    /** The share of messages lost now. */
+    double loss() {
+        return loss;
     }
 
     private boolean lost() {

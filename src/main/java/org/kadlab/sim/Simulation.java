@@ -12,6 +12,7 @@ import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.KadNode;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.Lookup;
+import org.kadlab.kad.LookupMode;
 import org.kadlab.kad.LookupResult;
 import org.kadlab.kad.NodeId;
 import org.kadlab.kad.StoreResult;
@@ -63,6 +64,11 @@ public final class Simulation {
 
     /** Mixed into the seed for the roster's own random stream (ids and join contacts). */
     private static final long ROSTER_STREAM = 0x5DEECE66DL * 0x9E3779B97F4A7C15L;
+
+    private long steps;
+    private SimJournal journal;
+    /** Whether an action of the simulation runs now: calls it makes are not inputs from outside. */
+    private boolean inStep;
 
     public Simulation(SimConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -171,16 +177,58 @@ public final class Simulation {
 
     /** Runs the next queued action; returns false if nothing is queued. */
     public boolean step() {
+        if (journal != null) {
+            journal.applyDue(this, steps); // a rebuilt simulation playing on: the recorded inputs again
+        }
         if (clock.isEmpty()) {
             return false;
         }
         EventQueue.Scheduled s = clock.next();
         stats.events++;
-        s.fire();
+        steps++;
+        inStep = true;
+        try {
+            s.fire();
+        } finally {
+            inStep = false;
+        }
         if (invariants.enabled()) {
             invariants.checkTouched();
         }
         return true;
+    }
+
+    /** How many actions have run (the position {@link SimJournal} records inputs at). */
+    public long steps() {
+        return steps;
+    }
+
+    /**
+     * From now on, records every input from outside in a {@link SimJournal}, so the simulation can be
+     * rebuilt at any later step (see {@link SimJournal#rebuild}).
+     */
+    public void startJournal() {
+        journal = new SimJournal(steps);
+    }
+
+    /** The journal of inputs, or null when none was started. */
+    public SimJournal journal() {
+        return journal;
+    }
+
+    /** Moves the clock on to {@code time} without running anything (a rebuild retracing a recorded clock). */
+    void clockTo(long time) {
+        clock.advanceTo(time);
+    }
+
+    private static NodeId idOf(SimNode n) {
+        return n == null ? null : n.id();
+    }
+
+    private void record(SimJournal.Input input) {
+        if (journal != null && !inStep) {
+            journal.record(steps, clock.now(), input);
+        }
     }
 
     /** Runs every action due up to {@code time}, then sets the clock to it. */
@@ -276,46 +324,57 @@ public final class Simulation {
 
     /** Adds a node with a random id that joins through a random live node (or starts alone). */
     public SimNode addNode() {
-        return addNode(freshId(), randomLive());
+        record(new SimJournal.AddRandom());
+        return membership.add(roster.freshId(), roster.randomLive());
     }
 
     /** Adds a node with {@code id} that joins through {@code seed} (null: it starts alone). */
     public SimNode addNode(NodeId id, SimNode seed) {
+        record(new SimJournal.AddWithId(id, seed == null ? null : seed.id()));
         return membership.add(id, seed);
     }
 
     /** A random id no node has yet. */
     public NodeId freshId() {
+        record(new SimJournal.Draw(SimJournal.DrawKind.FRESH_ID, null));
         return roster.freshId();
     }
 
     /** A live node chosen uniformly at random, or null if none is alive. */
     public SimNode randomLive() {
+        record(new SimJournal.Draw(SimJournal.DrawKind.LIVE, null));
         return roster.randomLive();
     }
 
     /** A live node chosen at random other than {@code except}, or null. */
     public SimNode randomLiveOtherThan(SimNode except) {
+        record(new SimJournal.Draw(SimJournal.DrawKind.LIVE_OTHER, except == null ? null : except.id()));
         return roster.randomLiveOtherThan(except);
     }
 
     /** A random id of the key space (for lookup targets). */
     public NodeId randomId() {
+        record(new SimJournal.Draw(SimJournal.DrawKind.ID, null));
         return keySpace.randomId(random);
     }
 
     /** Draws from the simulation's one random source. */
     public SplittableRandom random() {
+        if (journal != null && !inStep) {
+            journal.brokenBy("a draw from the random source itself"); // what it was used for cannot be replayed
+        }
         return random;
     }
 
     /** Crashes {@code node}: it stops answering and its unfinished lookups are abandoned; its state is kept. */
     public void kill(SimNode node) {
+        record(new SimJournal.Kill(idOf(node)));
         membership.kill(node);
     }
 
     /** Brings a crashed node back with the state it had; its upkeep resumes at once. */
     public void revive(SimNode node) {
+        record(new SimJournal.Revive(idOf(node)));
         membership.revive(node);
     }
 
@@ -324,11 +383,13 @@ public final class Simulation {
      * later join the other side). The cut applies to messages in flight too.
      */
     public void partition(Set<NodeId> sideA) {
+        record(new SimJournal.Partition(Set.copyOf(sideA)));
         transport.partition(roster.nodes(), sideA);
     }
 
     /** Ends a partition. */
     public void heal() {
+        record(new SimJournal.Heal());
         transport.heal();
     }
 
@@ -339,7 +400,7 @@ public final class Simulation {
      * live node and gets a session of its own. Runs the simulation to the end of the period.
      */
     public void churn(SessionModel model, double meanSessionMs, double shape, long durationMs) {
-        runUntil(churn.start(model, meanSessionMs, shape, durationMs).endsAt());
+        runUntil(startChurn(model, meanSessionMs, shape, durationMs).endsAt());
     }
 
     /**
@@ -347,7 +408,7 @@ public final class Simulation {
      * action; false when it stopped the run before the period ended.
      */
     public boolean churn(SessionModel model, double meanSessionMs, double shape, long durationMs, BooleanSupplier stop) {
-        return runUntil(churn.start(model, meanSessionMs, shape, durationMs).endsAt(), stop);
+        return runUntil(startChurn(model, meanSessionMs, shape, durationMs).endsAt(), stop);
     }
 
     /**
@@ -356,7 +417,8 @@ public final class Simulation {
      * stopped); this call returns at once.
      */
     public Background startChurn(SessionModel model, double meanSessionMs, double shape, long durationMs) {
-        return churn.start(model, meanSessionMs, shape, durationMs);
+        record(new SimJournal.StartChurn(model, meanSessionMs, shape, durationMs));
+        return journaled(churn.start(model, meanSessionMs, shape, durationMs));
     }
 
     /**
@@ -375,9 +437,30 @@ public final class Simulation {
     public Workload startWorkload(double lookupsPerHour, double findValuesPerHour, long durationMs, boolean recorded) {
         Workload.checkRate("lookups_per_hour", lookupsPerHour);
         Workload.checkRate("find_values_per_hour", findValuesPerHour);
+        record(new SimJournal.StartWorkload(lookupsPerHour, findValuesPerHour, durationMs, recorded));
         Workload w = new Workload(this, clock, random.split(), this::storedKeys, durationMs, recorded);
         w.start(lookupsPerHour, findValuesPerHour);
-        return w;
+        return journaled(w);
+    }
+
+    /** A background process started from outside: its stop is an input too. */
+    private <B extends Background> B journaled(B b) {
+        if (journal != null && !inStep) {
+            int index = journal.started(b);
+            b.onStop = () -> record(new SimJournal.StopBackground(index));
+        }
+        return b;
+    }
+
+    /** Sets the share of messages lost from now on (0 <= loss < 1), e.g. for a what-if. */
+    public void setLoss(double loss) {
+        record(new SimJournal.SetLoss(loss));
+        transport.setLoss(loss);
+    }
+
+    /** The share of messages lost now. */
+    public double loss() {
+        return transport.loss();
     }
 
     /** The user keys stored so far (the latest {@link #MAX_STORED_KEYS}), oldest first. */
@@ -400,7 +483,17 @@ public final class Simulation {
      * with the record, judged against the ground truth when the lookup ended.
      */
     public Operation findNode(SimNode origin, NodeId target) {
+        record(new SimJournal.FindNode(idOf(origin), target, 0, null));
         return findNode(origin, target, true);
+    }
+
+    /** {@link #findNode(SimNode, NodeId)} with this lookup's own alpha and mode (a what-if). */
+    public Operation findNode(SimNode origin, NodeId target, int alpha, LookupMode mode) {
+        record(new SimJournal.FindNode(idOf(origin), target, alpha, mode));
+        Started<LookupResult> s = start(origin, () -> origin.kad().findNode(target, alpha, mode));
+        NodeEvents.LookupTrack t = s.track();
+        return s.handle("find_node", s.future().thenApply(r -> judge.record("find_node", origin.id(), r,
+                verdict(t, r, origin), r.closest(), null, null, null, null, true)));
     }
 
     /** {@link #findNode(SimNode, NodeId)}; unless {@code recorded}, judged but neither kept nor counted in the stats. */
@@ -416,6 +509,7 @@ public final class Simulation {
      * value was found, when and from whom. A value the origin holds itself needs no lookup.
      */
     public Operation findValue(SimNode origin, String key) {
+        record(new SimJournal.FindValue(idOf(origin), key));
         return findValue(origin, key, true);
     }
 
@@ -440,6 +534,7 @@ public final class Simulation {
      * the one that finds the k closest nodes before the STOREs; the record lists who acknowledged.
      */
     public Operation store(SimNode origin, String key, String value) {
+        record(new SimJournal.Store(idOf(origin), key, value));
         Started<StoreResult> s = start(origin, () -> origin.kad().store(key, value));
         if (storedKeys.add(key) && storedKeys.size() > MAX_STORED_KEYS) {
             storedKeys.remove(storedKeys.iterator().next());
