@@ -88,12 +88,29 @@ public final class SimJournal {
     public record Entry(long step, long time, Input input) {
     }
 
+    /** The inputs of one journal at one moment (applied and pending), immutable: what a rebuild on another thread reads. */
+    public record Timeline(long startStep, List<Entry> inputs, String broken) {
+        public Timeline {
+            inputs = List.copyOf(inputs);
+        }
+
+        /** The index of the first input made after step {@code step}, or the number of inputs. */
+        public int firstAfter(long step) {
+            int i = 0;
+            while (i < inputs.size() && inputs.get(i).step() <= step) {
+                i++;
+            }
+            return i;
+        }
+    }
+
     private final List<Entry> entries = new ArrayList<>();
     private final ArrayDeque<Entry> pending = new ArrayDeque<>();
     private final List<Background> backgrounds = new ArrayList<>();
     private final long startStep;
     private String broken;
     private boolean redoing;
+    private boolean diverged;
     private BiConsumer<Input, Operation> onRedo = (i, o) -> { };
 
     SimJournal(long startStep) {
@@ -115,6 +132,25 @@ public final class SimJournal {
         return List.copyOf(pending);
     }
 
+    /** The inputs now, applied and pending, as an immutable timeline. */
+    public Timeline timeline() {
+        List<Entry> all = new ArrayList<>(entries);
+        all.addAll(pending);
+        return new Timeline(startStep, all, broken);
+    }
+
+    /** How many inputs were applied so far (the index the next input gets in {@link #timeline()}). */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Whether a new input (not one applied again) came since the last call, ending any recorded future; clears the flag. */
+    public boolean takeDiverged() {
+        boolean d = diverged;
+        diverged = false;
+        return d;
+    }
+
     /** Why this journal can no longer rebuild its simulation, or null when it can. */
     public String broken() {
         return broken;
@@ -128,6 +164,7 @@ public final class SimJournal {
     void record(long step, long time, Input input) {
         if (!redoing) {
             pending.clear(); // a new input: the recorded future no longer happens
+            diverged = true;
         }
         if (broken != null) {
             return;
@@ -172,38 +209,57 @@ public final class SimJournal {
 
     /**
      * Rebuilds, on {@code start} (a simulation rebuilt from the same config and build, with a journal
-     * started at this journal's start step), the state after {@code toStep} steps: the inputs up to
-     * then are applied at their steps, the rest become its pending inputs. {@code onOperation} hears
-     * every operation applied; {@code progress} the steps run. Returns false when {@code stop} ended it.
-     *
-     * @throws IllegalStateException when the journal is broken or the rebuild does not retrace it
+     * started at this journal's start step), the state after {@code toStep} steps; see
+     * {@link #rebuild(Timeline, Simulation, long, int, BiConsumer, LongConsumer, BooleanSupplier)}.
      */
     public boolean rebuild(Simulation start, long toStep, BiConsumer<Input, Operation> onOperation, LongConsumer progress,
                            BooleanSupplier stop) {
-        if (broken != null) {
-            throw new IllegalStateException("this session cannot be rebuilt: " + broken);
+        return rebuild(timeline(), start, toStep, Integer.MAX_VALUE, onOperation, progress, stop);
+    }
+
+    /**
+     * Rebuilds on {@code start} the state after {@code toStep} steps of {@code t}: the inputs up to
+     * then (at most the first {@code maxInputs} of them) are applied at their steps, the later ones
+     * become {@code start}'s pending inputs (none when {@code maxInputs} cut the timeline: a fork).
+     * {@code onOperation} hears every operation applied; {@code progress} the steps run. Returns false
+     * when {@code stop} ended it.
+     *
+     * @throws IllegalStateException when the timeline is broken or the rebuild does not retrace it
+     */
+    public static boolean rebuild(Timeline t, Simulation start, long toStep, int maxInputs,
+                                  BiConsumer<Input, Operation> onOperation, LongConsumer progress, BooleanSupplier stop) {
+        if (t.broken() != null) {
+            throw new IllegalStateException("this session cannot be rebuilt: " + t.broken());
         }
         SimJournal into = start.journal();
-        if (into == null || into.startStep != startStep || start.steps() != startStep) {
+        if (into == null || into.startStep != t.startStep() || start.steps() != t.startStep()) {
             throw new IllegalStateException("the rebuilt start does not match: " + start.steps() + " steps, journal from "
-                    + startStep);
+                    + t.startStep());
         }
-        List<Entry> all = new ArrayList<>(entries);
-        all.addAll(pending);
+        List<Entry> all = t.inputs();
         int i = 0;
-        for (; i < all.size() && all.get(i).step() <= toStep; i++) {
+        for (; i < all.size() && i < maxInputs && all.get(i).step() <= toStep; i++) {
             Entry e = all.get(i);
             if (!runTo(start, e.step(), progress, stop)) {
                 return false;
             }
             start.clockTo(e.time());
-            onOperation.accept(e.input(), apply(start, e.input()));
+            into.redoing = true; // retraced, not new: the timeline goes on past it
+            Operation op;
+            try {
+                op = apply(start, e.input());
+            } finally {
+                into.redoing = false;
+            }
+            onOperation.accept(e.input(), op);
         }
         if (!runTo(start, toStep, progress, stop)) {
             return false;
         }
         into.pending.clear();
-        into.pending.addAll(all.subList(i, all.size()));
+        if (maxInputs >= all.size()) {
+            into.pending.addAll(all.subList(i, all.size()));
+        }
         return true;
     }
 

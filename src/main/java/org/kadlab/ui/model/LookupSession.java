@@ -60,6 +60,11 @@ public final class LookupSession {
         return purpose;
     }
 
+    /** The value a store stored, or null. */
+    public String value() {
+        return value;
+    }
+
     /** The user key of a find_value or store, or null. */
     public String key() {
         return key;

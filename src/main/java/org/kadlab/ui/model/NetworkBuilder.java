@@ -52,21 +52,34 @@ public final class NetworkBuilder {
     private SimConfig config;
     private int initialNodes;
     private Build build;
+    /** Builds the current network's start again, its journal started (what a rewind replays from), or null. */
+    private Job recipe;
     private volatile ScenarioRunner running;
     private ExecutorService thread;
 
     /** A network swapped in by a build, with the steps that rebuild it. */
-    record Built(Simulation sim, SimConfig config, int nodes, List<Scenario.Step> steps, List<LookupSession> lookups) {
+    record Built(Simulation sim, SimConfig config, int nodes, List<Scenario.Step> steps, List<LookupSession> lookups,
+                 Rewound rewound) {
+        Built(Simulation sim, SimConfig config, int nodes, List<Scenario.Step> steps, List<LookupSession> lookups) {
+            this(sim, config, nodes, steps, lookups, null);
+        }
+
         Built(Simulation sim, SimConfig config, int nodes, List<Scenario.Step> steps) {
             this(sim, config, nodes, steps, List.of());
         }
     }
 
-    private interface Job {
+    /** What a rewound network restores once swapped in: the selected node and the inspected lookup's twin (or null). */
+    record Rewound(org.kadlab.kad.NodeId select, LookupSession inspect) {
+    }
+
+    /** Builds a network; the same job gives the same network (the simulation is deterministic). */
+    interface Job {
         Built run(AtomicInteger progress, AtomicBoolean cancelled) throws Exception;
     }
 
-    private record Build(Future<Built> future, AtomicInteger progress, AtomicBoolean cancelled, int total, String done) {
+    private record Build(Future<Built> future, AtomicInteger progress, AtomicBoolean cancelled, int total, String done,
+                         Job recipe) {
     }
 
     NetworkBuilder(NetworkViewModel vm, SimConfig config, int nodes) {
@@ -104,8 +117,15 @@ public final class NetworkBuilder {
     /** Throws the network away and builds the starting one again (on this thread). */
     public void reset() {
         cancel();
-        install(new Built(build(config, initialNodes, new AtomicInteger(), new AtomicBoolean()), config, initialNodes,
-                List.of(new Scenario.Add(0, initialNodes))));
+        SimConfig c = config;
+        int n = initialNodes;
+        Job job = journaled((progress, cancelled) -> new Built(build(c, n, progress, cancelled), c, n,
+                List.of(new Scenario.Add(0, n))));
+        try {
+            install(job.run(new AtomicInteger(), new AtomicBoolean()), job);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         vm.status().caption(initialNodes + " nodes joined one at a time. Click a node, type a target id and press Find node.");
     }
 
@@ -243,13 +263,37 @@ public final class NetworkBuilder {
         return s;
     }
 
-    private void start(boolean background, String done, Job job, int total) {
+    private void start(boolean background, String done, Job plain, int total) {
+        Job job = journaled(plain);
+        start(background, done, job, total, job);
+    }
+
+    /** The job's network with its journal started at the end, so the session can be rewound to any later step. */
+    private static Job journaled(Job job) {
+        return (progress, cancelled) -> {
+            Built b = job.run(progress, cancelled);
+            b.sim().startJournal();
+            return b;
+        };
+    }
+
+    /** The job that builds the current network's start again, or null. */
+    Job recipe() {
+        return recipe;
+    }
+
+    /** Runs {@code job} (a rewind) like a build, keeping the current network's recipe. */
+    void startRewind(boolean background, String done, Job job, int total) {
+        start(background, done, job, total, recipe);
+    }
+
+    private void start(boolean background, String done, Job job, int total, Job nextRecipe) {
         cancel();
         AtomicInteger progress = new AtomicInteger();
         AtomicBoolean cancelled = new AtomicBoolean();
         if (!background) {
             try {
-                install(job.run(progress, cancelled));
+                install(job.run(progress, cancelled), nextRecipe);
                 vm.status().caption(done);
             } catch (Exception e) {
                 vm.status().settingsError(e.getMessage());
@@ -263,7 +307,7 @@ public final class NetworkBuilder {
                 return t;
             });
         }
-        build = new Build(thread.submit(() -> job.run(progress, cancelled)), progress, cancelled, total, done);
+        build = new Build(thread.submit(() -> job.run(progress, cancelled)), progress, cancelled, total, done, nextRecipe);
         work.set(total > 0 ? "building" : "running scenario");
         building.set(true);
         buildProgress.set(total > 0 ? 0 : -1);
@@ -328,7 +372,7 @@ public final class NetworkBuilder {
         building.set(false);
         buildProgress.set(1);
         try {
-            install(b.future().get());
+            install(b.future().get(), b.recipe());
             vm.status().caption(b.done());
         } catch (ExecutionException e) {
             Throwable c = e.getCause() == null ? e : e.getCause();
@@ -339,12 +383,16 @@ public final class NetworkBuilder {
         return true;
     }
 
-    private void install(Built b) {
+    private void install(Built b, Job nextRecipe) {
+        recipe = nextRecipe;
         config = b.config();
         initialNodes = b.nodes();
         settings.set(NetworkSettings.of(b.config(), b.nodes()));
         vm.status().settingsError("");
-        vm.install(b.sim(), b.steps());
+        vm.install(b.sim(), b.steps(), b.rewound() != null);
         vm.selection().rememberAll(b.lookups());
+        if (b.rewound() != null) {
+            vm.rewind().restore(b.rewound());
+        }
     }
 }

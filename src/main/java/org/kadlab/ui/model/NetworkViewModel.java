@@ -54,6 +54,7 @@ public final class NetworkViewModel {
     private final OutcomeTimeline timeline = new OutcomeTimeline();
     private final ChurnControl churn = new ChurnControl(this);
     private final NetworkExports exports = new NetworkExports(this);
+    private final Rewind rewind = new Rewind(this);
     private final NetworkBuilder builder;
     private final ReadOnlyObjectWrapper<NetworkModel> network = new ReadOnlyObjectWrapper<>(this, "network");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
@@ -126,6 +127,11 @@ public final class NetworkViewModel {
     /** How well the network answered over virtual time, and where it was changed on purpose. */
     public OutcomeTimeline timeline() {
         return timeline;
+    }
+
+    /** The session's timeline: rewind to any earlier step, step back, play the recorded future on. */
+    public Rewind rewind() {
+        return rewind;
     }
 
     /** Churn and a background workload on this network. */
@@ -205,10 +211,14 @@ public final class NetworkViewModel {
     }
 
     /** Makes {@code next} the window's network (it is settled: no events of its building are replayed). */
-    void install(Simulation next, List<Scenario.Step> steps) {
+    void install(Simulation next, List<Scenario.Step> steps, boolean rewound) {
         // clear the old network's selection first: views refreshed from these listeners must never
         // see a node or lookup of the old network together with the new one
-        selection.newNetwork(sim == null ? null : sim.keySpace(), next.keySpace());
+        if (rewound) {
+            selection.rewound(); // the same network at another moment: its own lookups come again from the rebuild
+        } else {
+            selection.newNetwork(sim == null ? null : sim.keySpace(), next.keySpace());
+        }
         adder.cancel();
         timeRunner.cancel();
         lookupBatch.cancel();
@@ -222,7 +232,8 @@ public final class NetworkViewModel {
         rpcs.useLegMs(simNetwork.meanLatencyMs());
         operations.reset(next.config().seed());
         recorder.replace(steps);
-        settle(() -> next.awaitIdle(() -> false));
+        rewind.follow(next, rewound);
+        settle(rewound ? () -> { } : () -> next.awaitIdle(() -> false)); // a rewound network stays at its step
         network.set(simNetwork);
         selection.selectQuietly(next.nodes().isEmpty() ? null : next.nodes().get(0).id());
         status.clearError();
@@ -245,6 +256,7 @@ public final class NetworkViewModel {
     void bump() {
         nodeCount.set(sim.nodes().size());
         liveCount.set(sim.liveCount());
+        rewind.observe();
         revision.set(revision.get() + 1);
     }
 

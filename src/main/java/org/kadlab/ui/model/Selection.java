@@ -135,6 +135,18 @@ public final class Selection {
         return 0;
     }
 
+    /**
+     * The same network is swapped in at another moment (a rewind): the selection is cleared and the
+     * lookups of the network being replaced are dropped (the rebuild brings their twins); those of
+     * earlier networks stay.
+     */
+    void rewound() {
+        selectedLookup.set(null);
+        selectedNode.set(null);
+        byLookupId.clear();
+        recent.removeIf(s -> !s.isFromEarlierNetwork());
+    }
+
     /** The settings a lookup ran under, short: "k 4, alpha 3, sliding, loss 0%, seed 1". */
     static String settingsText(NetworkSettings s) {
         if (s == null) {
