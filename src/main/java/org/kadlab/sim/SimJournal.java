@@ -256,6 +256,9 @@ public final class SimJournal {
         if (!runTo(start, toStep, progress, stop)) {
             return false;
         }
+        if (i < all.size() && i == maxInputs && all.get(i).step() == toStep) {
+            start.clockTo(all.get(i).time()); // a fork made just before an input: at the moment it came
+        }
         into.pending.clear();
         if (maxInputs >= all.size()) {
             into.pending.addAll(all.subList(i, all.size()));

@@ -55,6 +55,7 @@ public final class NetworkViewModel {
     private final ChurnControl churn = new ChurnControl(this);
     private final NetworkExports exports = new NetworkExports(this);
     private final Rewind rewind = new Rewind(this);
+    private final WhatIf whatIf = new WhatIf(this);
     private final NetworkBuilder builder;
     private final ReadOnlyObjectWrapper<NetworkModel> network = new ReadOnlyObjectWrapper<>(this, "network");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
@@ -134,6 +135,11 @@ public final class NetworkViewModel {
         return rewind;
     }
 
+    /** The inspected find_node run again with one change, side by side with the run as it was. */
+    public WhatIf whatIf() {
+        return whatIf;
+    }
+
     /** Churn and a background workload on this network. */
     public ChurnControl churn() {
         return churn;
@@ -200,6 +206,7 @@ public final class NetworkViewModel {
     /** Stops a background build, if one runs, and its thread. */
     public void shutdown() {
         builder.shutdown();
+        whatIf.shutdown();
     }
 
     void tableChanged() {

@@ -86,6 +86,7 @@ public final class Playback {
     public int tick(long elapsedNanos) {
         boolean changed = vm.rpcs().advance(elapsedNanos);
         changed |= vm.builder().poll();
+        changed |= vm.whatIf().poll();
         vm.churn().poll();
         Simulation sim = vm.simulation();
         EventInbox inbox = vm.events();
