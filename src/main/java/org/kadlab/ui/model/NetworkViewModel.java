@@ -54,6 +54,7 @@ public final class NetworkViewModel {
     private final OutcomeTimeline timeline = new OutcomeTimeline();
     private final ChurnControl churn = new ChurnControl(this);
     private final NetworkExports exports = new NetworkExports(this);
+    private final ComparisonRun comparison = new ComparisonRun(this);
     private final NetworkBuilder builder;
     private final ReadOnlyObjectWrapper<NetworkModel> network = new ReadOnlyObjectWrapper<>(this, "network");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
@@ -133,6 +134,11 @@ public final class NetworkViewModel {
         return churn;
     }
 
+    /** Configurations compared on networks of their own, in the background; the last result. */
+    public ComparisonRun comparison() {
+        return comparison;
+    }
+
     LookupBatch lookupBatch() {
         return lookupBatch;
     }
@@ -194,6 +200,7 @@ public final class NetworkViewModel {
     /** Stops a background build, if one runs, and its thread. */
     public void shutdown() {
         builder.shutdown();
+        comparison.shutdown();
     }
 
     void tableChanged() {
