@@ -49,8 +49,9 @@ final class CompareDetail extends VBox {
             Label head = new Label(r.names().get(c));
             head.getStyleClass().add("compare-head");
             columns.add(head, c, line++);
-            Label measures = new Label(o.ended() ? String.format(Locale.ROOT, "%d hops \u00b7 %d RPCs \u00b7 %d ms \u00b7 %s",
-                    o.hops(), o.rpcs(), o.timeMs(), o.exact() ? "exact" : String.format(Locale.ROOT, "recall %.0f%%", 100 * o.recall()))
+            Label measures = new Label(o.ended() ? String.format(Locale.ROOT, "%d %s \u00b7 %d RPCs%n%d ms \u00b7 %s",
+                    o.hops(), o.hops() == 1 ? "hop" : "hops", o.rpcs(), o.timeMs(),
+                    o.exact() ? "exact" : String.format(Locale.ROOT, "recall %.0f%%", 100 * o.recall()))
                     : "did not end within the wait");
             measures.getStyleClass().add("compare-measures");
             columns.add(measures, c, line++);

@@ -65,8 +65,8 @@ final class CompareTable extends TableView<Row> {
 
     private void buildColumns(List<String> names) {
         List<TableColumn<Row, ?>> cols = new ArrayList<>();
-        cols.add(text("#", 44, row -> String.valueOf(row.number())));
-        cols.add(text("origin", 92, row -> brief(row.origin()) + " (#" + row.originIndex() + ")"));
+        cols.add(text("#", 34, row -> String.valueOf(row.number())));
+        cols.add(text("origin", 86, row -> brief(row.origin()) + " (#" + row.originIndex() + ")"));
         cols.add(text("target", 70, row -> brief(row.target())));
         cols.add(group("hops", names, o -> String.valueOf(o.hops()), (row, c) -> numberDiff(row, c, ComparisonResult.Measure.HOPS)));
         cols.add(group("RPCs", names, o -> String.valueOf(o.rpcs()), (row, c) -> numberDiff(row, c, ComparisonResult.Measure.RPCS)));
@@ -88,13 +88,13 @@ final class CompareTable extends TableView<Row> {
         TableColumn<Row, String> g = new TableColumn<>(title);
         for (int c = 0; c < names.size(); c++) {
             int at = c;
-            TableColumn<Row, String> col = text(names.get(c), title.equals("missed") ? 96 : 58, row -> value.apply(row.outcomes().get(at)));
+            TableColumn<Row, String> col = text(names.get(c), title.equals("missed") ? 84 : 56, row -> value.apply(row.outcomes().get(at)));
             col.setId("compare-col-" + title.replaceAll("[^a-zA-Z]", "") + "-" + c);
             g.getColumns().add(col);
         }
         TableColumn<Row, String> d = new TableColumn<>("\u0394");
         d.setId("compare-col-" + title.replaceAll("[^a-zA-Z]", "") + "-diff");
-        d.setPrefWidth(names.size() > 2 ? 84 : 44);
+        d.setPrefWidth(names.size() > 2 ? 96 : 54);
         d.setCellValueFactory(cd -> new ReadOnlyStringWrapper(diffText(cd.getValue(), names, diff)));
         d.setCellFactory(col -> new TableCell<>() {
             @Override

@@ -80,7 +80,7 @@ public final class CompareView extends BorderPane {
         show(run.result());
     }
 
-    private VBox top() {
+    private HBox top() {
         Button alpha = new Button("alpha 1 vs 3");
         alpha.setOnAction(e -> form.presetAlpha());
         Button modes = new Button("sliding vs rounds");
@@ -109,15 +109,21 @@ public final class CompareView extends BorderPane {
                 javafx.css.PseudoClass.getPseudoClass("error"), bad));
         Label presets = new Label("presets");
         presets.getStyleClass().add("compare-head");
-        HBox buttons = new HBox(8, presets, alpha, modes, reset, new javafx.scene.control.Separator(Orientation.VERTICAL),
-                runButton, cancel, progress, csv);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        for (javafx.scene.Node n : buttons.getChildren()) {
-            if (n instanceof javafx.scene.control.Control c && !(n instanceof ProgressBar)) {
-                c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        HBox presetRow = new HBox(8, presets, alpha, modes, reset);
+        HBox runRow = new HBox(8, runButton, cancel, progress, csv);
+        for (HBox row : List.of(presetRow, runRow)) {
+            row.setAlignment(Pos.CENTER_LEFT);
+            for (javafx.scene.Node n : row.getChildren()) {
+                if (n instanceof javafx.scene.control.Control c && !(n instanceof ProgressBar)) {
+                    c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+                }
             }
         }
-        VBox box = new VBox(6, form, buttons, message);
+        message.setMaxWidth(Double.MAX_VALUE);
+        VBox side = new VBox(8, presetRow, runRow, message);
+        HBox.setHgrow(side, Priority.ALWAYS);
+        form.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox box = new HBox(24, form, side);
         box.getStyleClass().add("view-toolbar");
         box.setPadding(new Insets(6, 8, 6, 8));
         return box;
@@ -161,7 +167,7 @@ public final class CompareView extends BorderPane {
         rc.setVgrow(Priority.ALWAYS);
         charts.getRowConstraints().add(rc);
         SplitPane lower = new SplitPane(detailScroll, charts);
-        lower.setDividerPositions(0.3);
+        lower.setDividerPositions(0.36);
         SplitPane split = new SplitPane(upper, lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);

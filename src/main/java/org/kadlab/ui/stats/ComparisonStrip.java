@@ -23,8 +23,10 @@ final class ComparisonStrip extends HBox {
     ComparisonStrip(NetworkViewModel vm) {
         setId("stats-compare");
         getStyleClass().add("stats-compare");
+        hops.setTitle("Compared: hops per lookup");
+        rpcs.setTitle("Compared: RPCs per lookup");
+        cdf.setTitle("Compared: RPC distribution");
         for (LineChart<Number, Number> c : java.util.List.of(hops, rpcs, cdf)) {
-            c.setTitle("Compared: " + c.getTitle());
             HBox.setHgrow(c, Priority.ALWAYS);
             c.setPrefWidth(100);
         }

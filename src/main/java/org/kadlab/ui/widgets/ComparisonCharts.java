@@ -19,12 +19,28 @@ public final class ComparisonCharts {
 
     /** An empty chart of {@code m} per lookup. */
     public static LineChart<Number, Number> perLookup(String id, ComparisonResult.Measure m) {
-        return chart(id, m.label() + " per lookup", "lookup #", m.label());
+        LineChart<Number, Number> c = chart(id, m.label() + " per lookup", "lookup #", m.label());
+        ((NumberAxis) c.getXAxis()).setTickLabelFormatter(WHOLE); // lookups are counted
+        return c;
     }
+
+    /** Labels whole ticks only. */
+    private static final javafx.util.StringConverter<Number> WHOLE = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            return v == Math.rint(v) ? String.valueOf((long) v) : "";
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.valueOf(s);
+        }
+    };
 
     /** An empty chart of the distribution of {@code m}. */
     public static LineChart<Number, Number> distribution(String id, ComparisonResult.Measure m) {
-        LineChart<Number, Number> c = chart(id, m.label() + ": share of lookups within x", m.label(), "% of lookups");
+        LineChart<Number, Number> c = chart(id, m.label() + ": share of lookups within x", m.label(), "%");
         NumberAxis y = (NumberAxis) c.getYAxis();
         y.setAutoRanging(false);
         y.setLowerBound(0);
