@@ -16,6 +16,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import org.controlsfx.control.StatusBar;
 import org.kadlab.ui.buckets.BucketPanel;
+import org.kadlab.ui.compare.CompareView;
 import org.kadlab.ui.controls.ControlBar;
 import org.kadlab.ui.distance.DistanceRingsView;
 import org.kadlab.ui.events.EventLogView;
@@ -86,6 +87,19 @@ public final class MainView extends BorderPane {
         eventsTab.setContent(events);
         statsTab.setContent(new StatsView(vm));
         graphTab.setContent(new NetworkGraphView(vm));
+        Tab compareTab = new Tab("Compare", new CompareView(vm)); // configurations side by side on one network
+        compareTab.setId("compare-tab");
+        tabs.getTabs().add(compareTab);
+        double[] divider = {0.5};
+        compareTab.selectedProperty().addListener((o, was, on) -> { // the comparison takes the whole width
+            if (on && centre.getItems().contains(right)) {
+                divider[0] = centre.getDividerPositions()[0];
+                centre.getItems().remove(right);
+            } else if (!on && !centre.getItems().contains(right)) {
+                centre.getItems().add(right);
+                centre.setDividerPositions(divider[0]);
+            }
+        });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             refresh();
             if (b != null && b.getContent() == events) {

@@ -56,6 +56,7 @@ public final class NetworkViewModel {
     private final NetworkExports exports = new NetworkExports(this);
     private final Rewind rewind = new Rewind(this);
     private final WhatIf whatIf = new WhatIf(this);
+    private final ComparisonRun comparison = new ComparisonRun(this);
     private final NetworkBuilder builder;
     private final ReadOnlyObjectWrapper<NetworkModel> network = new ReadOnlyObjectWrapper<>(this, "network");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
@@ -145,6 +146,11 @@ public final class NetworkViewModel {
         return churn;
     }
 
+    /** Configurations compared on networks of their own, in the background; the last result. */
+    public ComparisonRun comparison() {
+        return comparison;
+    }
+
     LookupBatch lookupBatch() {
         return lookupBatch;
     }
@@ -207,6 +213,7 @@ public final class NetworkViewModel {
     public void shutdown() {
         builder.shutdown();
         whatIf.shutdown();
+        comparison.shutdown();
     }
 
     void tableChanged() {

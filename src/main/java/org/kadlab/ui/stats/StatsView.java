@@ -100,6 +100,7 @@ public final class StatsView extends BorderPane {
         show(rpcChart, rpcs, failures);
         show(exactChart, rolling, overall);
         show(liveChart, live, all);
+        setBottom(new ComparisonStrip(vm)); // a comparison's configurations overlaid, once one has run
 
         vm.networkProperty().addListener((o, was, now) -> onReset(now));
         ticker = new Timeline(new KeyFrame(Duration.millis(1000.0 / REFRESHES_PER_SECOND), e -> update()));
