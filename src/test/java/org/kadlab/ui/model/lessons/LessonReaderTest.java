@@ -178,6 +178,27 @@ class LessonReaderTest {
         assertThat(vm.liveCountProperty().get()).isEqualTo(nodes);
     }
 
+    @Test
+    void theFormatsDocumentationListsEveryActionWithItsArgumentsAndItsExampleLoads() throws Exception {
+        String doc = Files.readString(Path.of("assets", "lessons", "README.md"));
+        for (ActionSpec a : actions.specs()) {
+            assertThat(doc).as(a.name()).contains("`" + a.name() + "`");
+            if (actions.isPending(a.name())) {
+                continue;
+            }
+            String row = doc.lines().filter(l -> l.startsWith("| `" + a.name() + "` |")).findFirst().orElseThrow(
+                    () -> new AssertionError("no row for " + a.name()));
+            for (ActionSpec.Param p : a.params()) {
+                assertThat(row).as(a.name() + " documents " + p.name()).contains("`" + p.name() + "`");
+            }
+        }
+        for (String view : LessonActions.VIEWS) {
+            assertThat(doc).contains("`" + view + "`");
+        }
+        String example = doc.substring(doc.indexOf("```yaml") + 7, doc.indexOf("```", doc.indexOf("```yaml") + 7));
+        assertThat(parse(example).steps()).hasSize(4);
+    }
+
     private static String failure(LessonActions on, Lesson l, int step) {
         try {
             on.run(l.steps().get(step).action());
