@@ -22,6 +22,7 @@ import org.kadlab.ui.distance.DistanceRingsView;
 import org.kadlab.ui.events.EventLogView;
 import org.kadlab.ui.graph.NetworkGraphView;
 import org.kadlab.ui.inspector.LookupInspector;
+import org.kadlab.ui.lessons.LessonsPanel;
 import org.kadlab.ui.model.CandidateRow;
 import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.NetworkViewModel;
@@ -45,6 +46,7 @@ public final class MainView extends BorderPane {
     private final BucketPanel buckets;
     private final LookupInspector inspector;
     private final ControlBar controls;
+    private final LessonsPanel lessons;
     @FXML
     private TabPane tabs;
     @FXML
@@ -135,6 +137,10 @@ public final class MainView extends BorderPane {
         legendTips();
 
         setTop(controls);
+        // the Lessons drawer on the right, opened by its button in the control bar
+        lessons = new LessonsPanel(vm, tabs);
+        setRight(lessons);
+        controls.addWindowControl(lessons.toggle());
         vm.selection().selectedNodeProperty().addListener((o, a, b) -> refresh());
         vm.selection().selectedLookupProperty().addListener((o, a, b) -> refresh());
     }
@@ -157,6 +163,11 @@ public final class MainView extends BorderPane {
 
     public ControlBar controls() {
         return controls;
+    }
+
+    /** The Lessons drawer. */
+    public LessonsPanel lessons() {
+        return lessons;
     }
 
     public TabPane tabs() {

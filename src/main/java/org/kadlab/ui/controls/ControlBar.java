@@ -361,6 +361,11 @@ public final class ControlBar extends VBox {
         return p != null && vm.commands().killPercent(p) >= 0;
     }
 
+    /** Adds a control at the front of the window group (beside export, help and the theme switch). */
+    public void addWindowControl(Node control) {
+        windowGroup.getChildren().add(0, control);
+    }
+
     /** Shows which theme the button switches to. */
     public void themeIsLight(boolean light) {
         theme.setText(light ? "Dark theme" : "Light theme");
