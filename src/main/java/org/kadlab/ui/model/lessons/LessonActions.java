@@ -173,6 +173,16 @@ public final class LessonActions {
         }, ActionSpec.Param.whole("count", 1, 1_000, "how many events"));
         register("step-round", "Step one round", "Pauses and runs until the inspected lookup's next round completes "
                 + "(sliding: until alpha more answers or timeouts).", args -> checked(vm.playback().stepRound() >= 0));
+        register("step-lookup", "Step this lookup", "Pauses and runs until the inspected lookup's next event (sent, "
+                + "delivered, answered, timed out, stalled, finished), told in words; other traffic runs silently "
+                + "(or count such steps).", args -> {
+                    for (long i = args.whole("count", 1); i > 0; i--) {
+                        if (vm.playback().stepLookup() < 0) {
+                            throw new LessonException("step-lookup: " + vm.status().targetErrorProperty().get());
+                        }
+                    }
+                    return caption();
+                }, ActionSpec.Param.whole("count", 1, 1_000, "how many of the lookup's steps"));
         register("play", "Play", "Plays the simulation clock, optionally at a speed in virtual ms per real second.", args -> {
             if (args.has("speed")) {
                 vm.playback().speedProperty().set(args.number("speed", Playback.DEFAULT_SPEED));
@@ -195,7 +205,7 @@ public final class LessonActions {
      */
     private void pendingActions() {
         ActionSpec.Param bucket = ActionSpec.Param.whole("bucket", 0, 159, "a bucket of the selected node");
-        for (String[] a : new String[][] {{"step-lookup", "Step the lookup"}, {"add-node", "Add a node"},
+        for (String[] a : new String[][] {{"add-node", "Add a node"},
             {"select-bucket", "Select the bucket"}}) {
             register(a[0], a[1], "Not available yet.", args -> {
                 throw new LessonException(a[0] + ": not available yet in this version of KadLab");

@@ -171,8 +171,8 @@ class LessonReaderTest {
         assertThat(failure(on, l, 0)).isEqualTo("select-node: no node has id ffff in this network of 32 nodes (the first is 570a)");
         assertThat(failure(on, l, 1)).startsWith("kill-node: ");
         assertThat(failure(on, l, 2)).isEqualTo("show-view: the trie view is not available yet in this window");
-        assertThat(failure(on, l, 3)).isEqualTo("step-lookup: not available yet in this version of KadLab");
-        assertThat(on.isPending("step-lookup")).isTrue();
+        assertThat(failure(on, l, 3)).startsWith("step-lookup: No lookup is inspected");
+        assertThat(on.isPending("step-lookup")).isFalse();
         assertThat(failure(on, l, 4)).isEqualTo("build: nodes must fit the id space: at most 256 with 8-bit ids, was 300");
         assertThat(vm.network().nodeCount()).as("nothing changed").isEqualTo(nodes);
         assertThat(vm.liveCountProperty().get()).isEqualTo(nodes);
