@@ -27,6 +27,7 @@ import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.ring.RingView;
 import org.kadlab.ui.stats.StatsView;
 import org.kadlab.ui.theme.Theme;
+import org.kadlab.ui.trie.TrieView;
 import org.kadlab.ui.widgets.FxmlView;
 import org.kadlab.ui.widgets.NodeDot;
 
@@ -57,6 +58,9 @@ public final class MainView extends BorderPane {
     @FXML
     private Tab graphTab;
     @FXML
+    private Tab trieTab;
+    private TrieView trie;
+    @FXML
     private SplitPane centre;
     @FXML
     private SplitPane right;
@@ -86,6 +90,8 @@ public final class MainView extends BorderPane {
         eventsTab.setContent(events);
         statsTab.setContent(new StatsView(vm));
         graphTab.setContent(new NetworkGraphView(vm));
+        trie = new TrieView(vm);
+        trieTab.setContent(trie);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             refresh();
             if (b != null && b.getContent() == events) {
@@ -133,6 +139,11 @@ public final class MainView extends BorderPane {
         return distance;
     }
 
+    /** The binary trie of the id space from the selected node. */
+    public TrieView trieView() {
+        return trie;
+    }
+
     public BucketPanel bucketPanel() {
         return buckets;
     }
@@ -165,6 +176,9 @@ public final class MainView extends BorderPane {
         ring.refresh();
         if (tabs.getSelectionModel().getSelectedIndex() == 1) {
             distance.refresh();
+        }
+        if (trieTab.isSelected()) {
+            trie.refresh();
         }
         buckets.refresh();
         inspector.refresh();

@@ -59,6 +59,7 @@ public final class NetworkViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyIntegerWrapper nodeCount = new ReadOnlyIntegerWrapper(this, "nodeCount");
     private final ReadOnlyIntegerWrapper liveCount = new ReadOnlyIntegerWrapper(this, "liveCount");
+    private final BucketFocus bucketFocus = new BucketFocus(this);
     private Simulation sim;
     private SimulationNetwork simNetwork;
     private long tableVersion;
@@ -131,6 +132,11 @@ public final class NetworkViewModel {
     /** Churn and a background workload on this network. */
     public ChurnControl churn() {
         return churn;
+    }
+
+    /** The selected bucket of the selected node (the trie, the bucket panel and the rings show it). */
+    public BucketFocus bucketFocus() {
+        return bucketFocus;
     }
 
     LookupBatch lookupBatch() {
