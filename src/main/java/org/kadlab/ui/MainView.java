@@ -177,7 +177,7 @@ public final class MainView extends BorderPane {
         if (tabs.getSelectionModel().getSelectedIndex() == 1) {
             distance.refresh();
         }
-        if (trieTab.isSelected()) {
+        if (tabs.getSelectionModel().getSelectedItem() == trieTab) {
             trie.refresh();
         }
         buckets.refresh();

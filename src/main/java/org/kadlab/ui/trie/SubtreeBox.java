@@ -27,7 +27,7 @@ final class SubtreeBox extends Pane {
     private static final PseudoClass FULL = PseudoClass.getPseudoClass("full");
     private static final PseudoClass FILLED = PseudoClass.getPseudoClass("filled");
     /** Rows of dots, so that nodes with close ids do not hide each other. */
-    private static final int LANES = 3;
+    private static final int LANES = 2;
 
     private final IdTrie.Level level;
     private final Text name = new Text();
@@ -124,11 +124,11 @@ final class SubtreeBox extends Pane {
         prefix.setY(stripY + laneH / 2 + 4 * s);
         double x0 = pad + Math.max(prefix.getLayoutBounds().getWidth(), 40 * s) + 8 * s;
         double x1 = w - pad - (level.moreLeaves() > 0 ? 40 * s : 0);
-        Line strip = new Line(x0, stripY + laneH, x1, stripY + laneH);
+        Line strip = new Line(x0, stripY, x1, stripY);
         strip.getStyleClass().add("trie-strip");
         getChildren().add(strip);
         if (level.nodes() == 0) {
-            Text empty = new Text("empty: no node has these ids");
+            Text empty = new Text("empty: no node here");
             empty.getStyleClass().add("trie-empty");
             empty.setX(x0 + 6 * s);
             empty.setY(stripY + laneH / 2);

@@ -172,8 +172,8 @@ public final class TrieView extends BorderPane {
         double pad = 10 * s;
         double spineX = w / 2;
         double gap = 36 * s;
-        double rowH = 66 * s;
-        double boxH = 54 * s;
+        double rowH = 60 * s;
+        double boxH = 50 * s;
         double boxW = spineX - gap - pad;
         double y0 = 18 * s;
         List<Node> edges = new ArrayList<>();
@@ -212,7 +212,7 @@ public final class TrieView extends BorderPane {
             rest.getStyleClass().add("trie-folded");
             edges.add(rest);
             foldMarker = text("\u2026 " + trie.hiddenLevels() + " more level" + (trie.hiddenLevels() == 1 ? "" : "s")
-                    + ", every subtree empty (no node shares that many bits)", "trie-fold");
+                    + ", all empty", "trie-fold");
             foldMarker.setX(spineX + 12 * s);
             foldMarker.setY(end + rowH * 0.45);
             marks.add(foldMarker);
@@ -226,19 +226,22 @@ public final class TrieView extends BorderPane {
         owner.setCenterY(end + 8 * s);
         NodeTooltips.attach(owner, vm);
         KeySpace ks = vm.network().keySpace();
+        // under the leaf: the node, and its id in binary, which the path above spells bit by bit
         Text ownerLabel = text("selected node " + IdText.brief(ks, trie.owner())
-                + (bits <= IdText.WHOLE_BITS ? " = " + IdText.grouped(ks.binary(trie.owner())) : ""), "trie-owner-label");
-        ownerLabel.setX(spineX + 14 * s);
-        ownerLabel.setY(end + 13 * s);
+                + (bits <= IdText.WHOLE_BITS ? "\n" + IdText.grouped(ks.binary(trie.owner())) : ""), "trie-owner-label");
+        ownerLabel.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        ownerLabel.setY(end + 34 * s);
         plot.getChildren().addAll(edges);
         plot.getChildren().addAll(boxes);
         plot.getChildren().addAll(marks);
         plot.getChildren().addAll(owner, ownerLabel);
+        ownerLabel.applyCss(); // measured in its styled font, then centred under the leaf
+        ownerLabel.setX(spineX - ownerLabel.getLayoutBounds().getWidth() / 2);
         for (SubtreeBox b : boxes) {
             b.draw(boxW, boxH, s, trie.k());
         }
-        plot.setPrefHeight(end + 40 * s);
-        plot.setMinHeight(end + 40 * s);
+        plot.setPrefHeight(end + 76 * s);
+        plot.setMinHeight(end + 76 * s);
         plot.setPrefWidth(w);
         restyle();
     }
