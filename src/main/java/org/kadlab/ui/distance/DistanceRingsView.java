@@ -137,6 +137,21 @@ public final class DistanceRingsView extends Region {
         return t == null ? null : t.getText();
     }
 
+    /** The centre of the rings as last laid out (for tests). */
+    public javafx.geometry.Point2D ringCentre() {
+        return new javafx.geometry.Point2D(ringCx, ringCy);
+    }
+
+    /** The bucket whose ring is drawn as the selected one, or -1 (for tests). */
+    public int chosenRing() {
+        for (var e : labelsByIndex.entrySet()) {
+            if (e.getValue().getPseudoClassStates().contains(CHOSEN)) {
+                return e.getKey();
+            }
+        }
+        return -1;
+    }
+
     /** The bands of the rings as last laid out (for tests), or null before the first layout. */
     public RingScale scale() {
         return scale;
