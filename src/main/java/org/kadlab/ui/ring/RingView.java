@@ -230,7 +230,7 @@ public final class RingView extends Region {
         drawBucket();
         badges.draw(resends, dots, cx, cy, radius);
         Object labelKey = java.util.Arrays.asList(sel, session == null ? null : session.target(), candidateHash,
-                must.size(), dots.size(), radius);
+                must.size(), dots.size(), radius, vm.bucketFocus().bucket());
         if (!labelKey.equals(labelSignature)) {
             labelSignature = labelKey;
             placeLabels(session);
@@ -357,10 +357,13 @@ public final class RingView extends Region {
         dotLayers.rescale(Math.max(1, labelLayer.fontSize() / BASE_LABEL_PX)); // dots grow with the labels, for a projector
     }
 
-    /** The box of the view's title, which no label may cover. */
+    /** The box of the view's title and the selected bucket's label below it, which no node label may cover. */
     private RingLabels.Placed titleBox() {
         var b = title.getLayoutBounds(); // a Text's bounds already include its x and y
-        return new RingLabels.Placed(-1, b.getMinX(), b.getMinY(), b.getWidth() + 8, b.getHeight() + 4);
+        Text bucket = bucketArc.label(); // the selected bucket's label, just below the title
+        double w = bucket == null ? b.getWidth() : Math.max(b.getMaxX(), bucket.getLayoutBounds().getMaxX()) - b.getMinX();
+        double h = bucket == null ? b.getHeight() : bucket.getLayoutBounds().getMaxY() - b.getMinY();
+        return new RingLabels.Placed(-1, b.getMinX(), b.getMinY(), w + 8, h + 4);
     }
 
     /** Shows the selected bucket's arc of the id space, if a bucket is selected (see {@link RingBucketArc}). */

@@ -26,6 +26,8 @@ final class SubtreeBox extends Pane {
     private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
     private static final PseudoClass FULL = PseudoClass.getPseudoClass("full");
     private static final PseudoClass FILLED = PseudoClass.getPseudoClass("filled");
+    /** Up to this k the fill is drawn as one cell per slot; above it, as one bar. */
+    private static final int CELLS_UP_TO = 8;
     /** Rows of dots, so that nodes with close ids do not hide each other. */
     private static final int LANES = 2;
 
@@ -87,7 +89,7 @@ final class SubtreeBox extends Pane {
     }
 
     /** Places the texts, the fill bar, the prefix and the dots in a box of {@code w} x {@code h} (scale {@code s}). */
-    void draw(double w, double h, double s, int k) {
+    void draw(double w, double h, double s, int k, int bits) {
         getChildren().retainAll(name, share, fill);
         resize(w, h);
         applyCss(); // the texts are measured in their styled font
@@ -98,9 +100,10 @@ final class SubtreeBox extends Pane {
         share.setX(pad + name.getLayoutBounds().getWidth() + 7 * s);
         share.setY(top);
         // the fill bar at the right: one cell per slot when k is small, else one bar
-        double barW = Math.min(w * 0.3, k <= 20 ? k * 9 * s : 90 * s);
+        boolean cells = k <= CELLS_UP_TO;
+        double barW = Math.min(w * 0.25, cells ? k * 9 * s : 50 * s);
         double barX = w - pad - barW;
-        if (k <= 20) {
+        if (cells) {
             double gap = 2 * s;
             double cellW = (barW - gap * (k - 1)) / k;
             for (int i = 0; i < k; i++) {
@@ -112,6 +115,12 @@ final class SubtreeBox extends Pane {
         }
         fill.setX(barX - fill.getLayoutBounds().getWidth() - 5 * s);
         fill.setY(top);
+        // a narrow box says only the fraction: "1/4" for "1/4 of the ids"
+        String shareText = BucketSpan.shareText(level.bucket(), bits);
+        share.setText(shareText + " of the ids");
+        if (share.getX() + share.getLayoutBounds().getWidth() > fill.getX() - 6 * s) {
+            share.setText(shareText);
+        }
         // the prefix, then the strip of ids this subtree covers
         String p = level.prefix().length() > 12 ? "\u2026" + level.prefix().substring(level.prefix().length() - 10) : level.prefix();
         Text prefix = new Text(p + "\u2026");
@@ -140,7 +149,9 @@ final class SubtreeBox extends Pane {
         for (int i = 0; i < leafDots.size(); i++) {
             NodeDot d = leafDots.get(i);
             IdTrie.Leaf leaf = level.leaves().get(i);
-            double r = (leaf.contact() ? 5.5 : 4.5) * s;
+            // many nodes in a short strip: the ones the node does not know shrink, its contacts stay large
+            double r = leaf.contact() ? 5.5 * s
+                    : Math.max(2 * s, Math.min(4.5 * s, (x1 - x0) * LANES / (2.5 * leafDots.size())));
             double x = x0 + r + leaf.offset() * (x1 - x0 - 2 * r);
             int lane = 0;
             while (lane < LANES - 1 && laneEnd[lane] > x - r) {

@@ -172,10 +172,10 @@ public final class TrieView extends BorderPane {
         double pad = 10 * s;
         double spineX = w / 2;
         double gap = 36 * s;
-        double rowH = 60 * s;
-        double boxH = 50 * s;
+        double rowH = 56 * s;
+        double boxH = 46 * s;
         double boxW = spineX - gap - pad;
-        double y0 = 18 * s;
+        double y0 = 16 * s;
         List<Node> edges = new ArrayList<>();
         List<Node> marks = new ArrayList<>();
         int bits = trie.bits();
@@ -229,19 +229,20 @@ public final class TrieView extends BorderPane {
         // under the leaf: the node, and its id in binary, which the path above spells bit by bit
         Text ownerLabel = text("selected node " + IdText.brief(ks, trie.owner())
                 + (bits <= IdText.WHOLE_BITS ? "\n" + IdText.grouped(ks.binary(trie.owner())) : ""), "trie-owner-label");
-        ownerLabel.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        ownerLabel.setY(end + 34 * s);
+        ownerLabel.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
         plot.getChildren().addAll(edges);
         plot.getChildren().addAll(boxes);
         plot.getChildren().addAll(marks);
         plot.getChildren().addAll(owner, ownerLabel);
-        ownerLabel.applyCss(); // measured in its styled font, then centred under the leaf
-        ownerLabel.setX(spineX - ownerLabel.getLayoutBounds().getWidth() / 2);
+        ownerLabel.applyCss(); // measured in its styled font, then put left of the leaf, level with it
+        var label = ownerLabel.getLayoutBounds();
+        ownerLabel.setX(spineX - 16 * s - label.getWidth());
+        ownerLabel.setY(end + 8 * s - label.getHeight() / 2 - label.getMinY() - ownerLabel.getY() + 2 * s);
         for (SubtreeBox b : boxes) {
-            b.draw(boxW, boxH, s, trie.k());
+            b.draw(boxW, boxH, s, trie.k(), bits);
         }
-        plot.setPrefHeight(end + 76 * s);
-        plot.setMinHeight(end + 76 * s);
+        plot.setPrefHeight(end + 40 * s);
+        plot.setMinHeight(end + 40 * s);
         plot.setPrefWidth(w);
         restyle();
     }
