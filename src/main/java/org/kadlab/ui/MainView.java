@@ -29,6 +29,7 @@ import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.ring.RingView;
 import org.kadlab.ui.stats.StatsView;
 import org.kadlab.ui.theme.Theme;
+import org.kadlab.ui.trie.TrieView;
 import org.kadlab.ui.widgets.FxmlView;
 import org.kadlab.ui.widgets.NodeDot;
 
@@ -60,6 +61,9 @@ public final class MainView extends BorderPane {
     @FXML
     private Tab graphTab;
     @FXML
+    private Tab trieTab;
+    private TrieView trie;
+    @FXML
     private SplitPane centre;
     @FXML
     private SplitPane right;
@@ -89,6 +93,8 @@ public final class MainView extends BorderPane {
         eventsTab.setContent(events);
         statsTab.setContent(new StatsView(vm));
         graphTab.setContent(new NetworkGraphView(vm));
+        trie = new TrieView(vm);
+        trieTab.setContent(trie);
         Tab compareTab = new Tab("Compare", new CompareView(vm)); // configurations side by side on one network
         compareTab.setId("compare-tab");
         tabs.getTabs().add(compareTab);
@@ -153,6 +159,11 @@ public final class MainView extends BorderPane {
         return distance;
     }
 
+    /** The binary trie of the id space from the selected node. */
+    public TrieView trieView() {
+        return trie;
+    }
+
     public BucketPanel bucketPanel() {
         return buckets;
     }
@@ -190,6 +201,9 @@ public final class MainView extends BorderPane {
         ring.refresh();
         if (tabs.getSelectionModel().getSelectedIndex() == 1) {
             distance.refresh();
+        }
+        if (tabs.getSelectionModel().getSelectedItem() == trieTab) {
+            trie.refresh();
         }
         buckets.refresh();
         inspector.refresh();

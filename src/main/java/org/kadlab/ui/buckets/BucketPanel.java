@@ -39,6 +39,8 @@ public final class BucketPanel extends VBox {
     private static final PseudoClass DEAD = PseudoClass.getPseudoClass("dead");
     private static final PseudoClass PINGED = PseudoClass.getPseudoClass("pinged");
     private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
+    /** The row of the selected bucket (clicking a row selects its bucket; see {@code BucketFocus}). */
+    private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
 
     private final NetworkViewModel vm;
     @FXML
@@ -67,6 +69,34 @@ public final class BucketPanel extends VBox {
         empty.getStyleClass().add("empty-slot");
         empty.setTooltip(new Tooltip("a free place in the bucket: nobody, or an evicted contact's old place"));
         legend.getChildren().add(empty);
+        getStylesheets().add(org.kadlab.ui.theme.StructureStyles.stylesheet());
+        vm.bucketFocus().bucketProperty().addListener((o, a, b) -> markChosen());
+    }
+
+    /** Marks the row of the selected bucket. */
+    private void markChosen() {
+        int chosen = vm.bucketFocus().bucket();
+        for (javafx.scene.Node n : rowNodes) {
+            if (n instanceof BucketRowView view) {
+                view.pseudoClassStateChanged(CHOSEN, view.shown.firstIndex() == chosen);
+            }
+        }
+    }
+
+    /** The row of bucket {@code index}, or null when it has none of its own (for tests and clicks). */
+    public javafx.scene.Node row(int index) {
+        for (javafx.scene.Node n : rowNodes) {
+            if (n instanceof BucketRowView view && view.shown.firstIndex() == index) {
+                return view;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the row of bucket {@code index} is marked as the selected bucket (for tests). */
+    public boolean isChosen(int index) {
+        javafx.scene.Node n = row(index);
+        return n != null && n.getPseudoClassStates().contains(CHOSEN);
     }
 
     /** A chip in the legend that looks like a contact in state {@code pc} (null: a plain contact). */
@@ -163,6 +193,7 @@ public final class BucketPanel extends VBox {
             rowNodes.subList(next.size(), rowNodes.size()).clear();
             rows.getChildren().remove(next.size(), rows.getChildren().size());
         }
+        markChosen();
     }
 
     private HBox emptyRow(BucketRow r) {
@@ -211,12 +242,18 @@ public final class BucketPanel extends VBox {
             LazyTooltip.install(name, () -> {
                 int i = shown.firstIndex();
                 return "bucket " + i + ": distance [2^" + i + ", 2^" + (i + 1) + "), "
-                        + RingGeometry.share(RingGeometry.bucketShare(i, vm.keySpace().bits())) + " of the id space";
+                        + RingGeometry.share(RingGeometry.bucketShare(i, vm.keySpace().bits())) + " of the id space"
+                        + "\nclick the row to show this bucket on the rings and the trie";
             }, null);
             LazyTooltip.install(ping, () -> "pinging " + shown.pinged() + " (head)"
                     + (shown.newcomer() == null ? "" : "\n" + shown.newcomer() + " waits"), null);
             LazyTooltip.install(cache, () -> "replacement cache, oldest first:\n" + String.join("\n", shown.replacements()), null);
             getChildren().addAll(left, middle);
+            setOnMouseClicked(e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && shown != null) {
+                    vm.bucketFocus().toggle(shown.firstIndex()); // the rings and the trie show it
+                }
+            });
             setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add("bucket-row");
         }

@@ -17,10 +17,13 @@ import javafx.scene.shape.Circle;
 import javafx.scene.text.Text;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
+import org.kadlab.ui.model.BucketSpan;
 import org.kadlab.ui.model.NetworkModel;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.RingGeometry;
+import org.kadlab.ui.model.RingScale;
 import org.kadlab.ui.model.TableSnapshot;
+import org.kadlab.ui.theme.StructureStyles;
 import org.kadlab.ui.widgets.NodeDot;
 import org.kadlab.ui.widgets.NodePopOver;
 import org.kadlab.ui.widgets.NodeTooltips;
@@ -29,13 +32,19 @@ import org.kadlab.ui.widgets.NodeTooltips;
  * The XOR-distance view around the selected node: one concentric ring per bucket index, the
  * closest bucket innermost; every other node sits on the ring of the bucket it falls in, at the
  * same angle as on the ID ring. Contacts the bucket actually holds stand out from nodes that are
- * merely in its range. Each ring is labelled with its index; a key lists each ring's range
- * [2^i, 2^(i+1)), its share 2^i / 2^bits of the id space, and how many it holds of how many exist.
+ * merely in its range. Each ring is labelled with its index, its distance range ("2^15..2^16") and
+ * its share of the id space; a key lists each ring's range, share, and how many it holds of how many
+ * exist. The rings are evenly spaced, or at "true scale" (see {@link RingScale}): each ring's width
+ * proportional to its share, with a minimum width. The selected bucket's ring is highlighted;
+ * clicking a ring selects its bucket.
  */
 public final class DistanceRingsView extends Region {
     private static final PseudoClass OCCUPIED = PseudoClass.getPseudoClass("occupied");
     private static final PseudoClass IN_RANGE = PseudoClass.getPseudoClass("in-range");
     private static final int MAX_RINGS = 24;
+    private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
+    /** The narrowest ring at true scale, in pixels, so that the closest buckets stay visible and clickable. */
+    public static final double MIN_RING_WIDTH = 14;
 
     private final NetworkViewModel vm;
     /** A node's details, opened by a right click on its dot. */
@@ -48,6 +57,12 @@ public final class DistanceRingsView extends Region {
     private final VBox key = new VBox(1);
     /** Shows or hides the key; hidden, the rings take the whole view (wide ids make for a long key). */
     private final javafx.scene.control.ToggleButton keyToggle = new javafx.scene.control.ToggleButton("Key");
+    /** Switches between evenly spaced rings and rings as wide as their share of the id space. */
+    private final javafx.scene.control.ToggleButton scaleToggle = new javafx.scene.control.ToggleButton("True scale");
+    private final Map<Integer, Text> labelsByIndex = new HashMap<>();
+    private RingScale scale;
+    private double ringCx;
+    private double ringCy;
     private final Map<NodeId, NodeDot> dots = new HashMap<>();
     private final List<RingInfo> ringInfo = new ArrayList<>();
     private NetworkModel shown;
@@ -76,7 +91,22 @@ public final class DistanceRingsView extends Region {
         key.visibleProperty().bind(keyToggle.selectedProperty());
         key.managedProperty().bind(keyToggle.selectedProperty());
         keyToggle.selectedProperty().addListener((o, a, b) -> requestLayout());
-        getChildren().addAll(rings, dotsLayer, centre, centreLabel, title, key, keyToggle);
+        scaleToggle.setId("xor-scale-toggle");
+        scaleToggle.setFocusTraversable(false);
+        scaleToggle.setTooltip(new javafx.scene.control.Tooltip("Off: evenly spaced rings, one per bucket.\nOn: true "
+                + "scale: each ring's width is proportional to its bucket's share of the id space, so the farthest "
+                + "bucket (half of all ids) takes about half the radius and each closer one half the width of the "
+                + "next; rings narrower than " + (int) MIN_RING_WIDTH + " px are widened to " + (int) MIN_RING_WIDTH
+                + " px so they stay visible and clickable."));
+        scaleToggle.selectedProperty().addListener((o, a, b) -> requestLayout());
+        getStylesheets().add(StructureStyles.stylesheet());
+        vm.bucketFocus().bucketProperty().addListener((o, a, b) -> requestLayout());
+        setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && !(e.getTarget() instanceof NodeDot)) {
+                pickRing(e.getX(), e.getY());
+            }
+        });
+        getChildren().addAll(rings, dotsLayer, centre, centreLabel, title, key, keyToggle, scaleToggle);
         setMinSize(300, 300);
         setPrefSize(700, 650);
     }
@@ -94,6 +124,48 @@ public final class DistanceRingsView extends Region {
     /** The button that shows or hides the key. */
     public javafx.scene.control.ToggleButton keyToggle() {
         return keyToggle;
+    }
+
+    /** The button that switches between even and true-scale rings. */
+    public javafx.scene.control.ToggleButton scaleToggle() {
+        return scaleToggle;
+    }
+
+    /** The label of bucket {@code index}'s ring ("b15 · 2^15..2^16 · 1/2"), or null when it has no ring (for tests). */
+    public String ringLabel(int index) {
+        Text t = labelsByIndex.get(index);
+        return t == null ? null : t.getText();
+    }
+
+    /** The centre of the rings as last laid out (for tests). */
+    public javafx.geometry.Point2D ringCentre() {
+        return new javafx.geometry.Point2D(ringCx, ringCy);
+    }
+
+    /** The bucket whose ring is drawn as the selected one, or -1 (for tests). */
+    public int chosenRing() {
+        for (var e : labelsByIndex.entrySet()) {
+            if (e.getValue().getPseudoClassStates().contains(CHOSEN)) {
+                return e.getKey();
+            }
+        }
+        return -1;
+    }
+
+    /** The bands of the rings as last laid out (for tests), or null before the first layout. */
+    public RingScale scale() {
+        return scale;
+    }
+
+    /** Selects the bucket of the ring at (x, y), or clears the selected bucket when that is its ring. */
+    public void pickRing(double x, double y) {
+        if (scale == null || vm.selection().selectedNode() == null) {
+            return;
+        }
+        int b = scale.bucketAt(Math.hypot(x - ringCx, y - ringCy));
+        if (b >= 0) {
+            vm.bucketFocus().toggle(b);
+        }
     }
 
     /** Every dot (for tests). */
@@ -205,6 +277,8 @@ public final class DistanceRingsView extends Region {
         key.relocate(10, 34);
         keyToggle.autosize();
         keyToggle.relocate(getWidth() - keyToggle.getWidth() - 10, 8);
+        scaleToggle.autosize();
+        scaleToggle.relocate(getWidth() - keyToggle.getWidth() - scaleToggle.getWidth() - 16, 8);
         layoutRings();
     }
 
@@ -238,27 +312,51 @@ public final class DistanceRingsView extends Region {
         outerRadius = outer;
         double inner = Math.min(36, outer / 3);
         int bits = shown.keySpace().bits();
+        boolean trueScale = scaleToggle.isSelected();
+        ringCx = cx;
+        ringCy = cy;
+        scale = trueScale ? RingScale.trueScale(lowest, highest, inner - MIN_RING_WIDTH / 2, outer + MIN_RING_WIDTH / 2,
+                MIN_RING_WIDTH) : RingScale.even(lowest, highest, inner, outer);
         rings.getChildren().clear();
+        labelsByIndex.clear();
         List<Text> ringLabels = new ArrayList<>();
+        int chosen = vm.bucketFocus().bucket();
         for (RingInfo r : ringInfo) {
-            double rad = RingGeometry.bucketRadius(r.index(), lowest, highest, inner, outer);
+            double rad = scale.radius(r.index());
+            if (r.index() == chosen) {
+                Circle band = new Circle(cx, cy, rad); // the selected bucket's band, as wide as its ring
+                band.getStyleClass().add("bucket-band-fill");
+                band.setStrokeWidth(scale.width(r.index()));
+                rings.getChildren().add(0, band);
+            }
+            if (trueScale) {
+                Circle edge = new Circle(cx, cy, scale.outerEdge(r.index()));
+                edge.getStyleClass().add("bucket-band-edge");
+                rings.getChildren().add(edge);
+            }
             Circle c = new Circle(cx, cy, rad);
             c.getStyleClass().add("bucket-ring");
             c.pseudoClassStateChanged(OCCUPIED, r.held() > 0);
+            c.pseudoClassStateChanged(CHOSEN, r.index() == chosen);
             rings.getChildren().add(c);
-            Text t = new Text(String.valueOf(r.index()));
+            Text t = new Text("b" + r.index() + " \u00b7 " + BucketSpan.rangeText(r.index()) + " \u00b7 "
+                    + BucketSpan.shareText(r.index(), bits));
             t.getStyleClass().add("bucket-ring-label");
+            t.pseudoClassStateChanged(CHOSEN, r.index() == chosen);
             t.setX(cx + 4);
             t.setY(cy - rad - 3);
             ringLabels.add(t);
+            labelsByIndex.put(r.index(), t);
         }
         rings.getChildren().addAll(ringLabels);
         rings.applyCss(); // built during layout, after this pulse's CSS pass
         // rings closer together than a label is tall: label the outermost, then every ring with room
         double lastTop = Double.NEGATIVE_INFINITY;
+        Text chosenLabel = labelsByIndex.get(chosen);
         for (Text t : ringLabels) {
             var b = t.getLayoutBounds();
-            boolean room = b.getMinY() >= lastTop;
+            boolean room = t == chosenLabel || (b.getMinY() >= lastTop
+                    && (chosenLabel == null || !b.intersects(chosenLabel.getLayoutBounds())));
             t.setVisible(room);
             if (room) {
                 lastTop = b.getMaxY();
@@ -274,7 +372,7 @@ public final class DistanceRingsView extends Region {
                 continue;
             }
             int b = sel.bucketIndex(n);
-            double rad = RingGeometry.bucketRadius(Math.max(b, lowest), lowest, highest, inner, outer);
+            double rad = scale.radius(Math.max(b, lowest));
             double a = RingGeometry.angle(n, bits);
             d.setCenterX(RingGeometry.x(cx, rad, a));
             d.setCenterY(RingGeometry.y(cy, rad, a));

@@ -62,6 +62,7 @@ public final class NetworkViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyIntegerWrapper nodeCount = new ReadOnlyIntegerWrapper(this, "nodeCount");
     private final ReadOnlyIntegerWrapper liveCount = new ReadOnlyIntegerWrapper(this, "liveCount");
+    private final BucketFocus bucketFocus = new BucketFocus(this);
     private Simulation sim;
     private SimulationNetwork simNetwork;
     private long tableVersion;
@@ -149,6 +150,11 @@ public final class NetworkViewModel {
     /** Configurations compared on networks of their own, in the background; the last result. */
     public ComparisonRun comparison() {
         return comparison;
+    }
+
+    /** The selected bucket of the selected node (the trie, the bucket panel and the rings show it). */
+    public BucketFocus bucketFocus() {
+        return bucketFocus;
     }
 
     LookupBatch lookupBatch() {

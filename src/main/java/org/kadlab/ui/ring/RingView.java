@@ -56,6 +56,7 @@ public final class RingView extends Region {
     private final RingDots dotLayers = new RingDots();
     private final RingTargets targets = new RingTargets();
     private final RingBadges badges = new RingBadges();
+    private final RingBucketArc bucketArc = new RingBucketArc();
     private final Text title = new Text();
     private final Map<NodeId, NodeDot> dots = dotLayers.byId();
     /** The selected node's contacts, recomputed when its table or the membership changes. */
@@ -84,7 +85,7 @@ public final class RingView extends Region {
         outline.setMouseTransparent(true);
         title.getStyleClass().add("view-title");
         vm.operations().targetTextProperty().addListener((o, a, b) -> drawNextTarget());
-        getChildren().addAll(outline, marks.ticks, marks.chords, pulses.paths, targets.marker, targets.next, dotLayers.plain, dotLayers.hot,
+        getChildren().addAll(outline, bucketArc.group, marks.ticks, marks.chords, pulses.paths, targets.marker, targets.next, dotLayers.plain, dotLayers.hot,
                 badges.group, labelLayer.leaders, labelLayer.labels, targets.label, pulses.pulses, title);
         for (Group still : List.of(marks.chords, dotLayers.plain, labelLayer.labels, labelLayer.leaders, marks.ticks)) {
             still.setCache(true); // repainted when they change, not whenever a pulse moves over them
@@ -226,9 +227,10 @@ public final class RingView extends Region {
             marks.drawChords(table, shown, dots);
         }
         drawTarget(session);
+        drawBucket();
         badges.draw(resends, dots, cx, cy, radius);
         Object labelKey = java.util.Arrays.asList(sel, session == null ? null : session.target(), candidateHash,
-                must.size(), dots.size(), radius);
+                must.size(), dots.size(), radius, vm.bucketFocus().bucket());
         if (!labelKey.equals(labelSignature)) {
             labelSignature = labelKey;
             placeLabels(session);
@@ -278,6 +280,7 @@ public final class RingView extends Region {
             badges.draw(resends, dots, cx, cy, radius);
             drawNextTarget(); // the view moved or grew
             drawTarget(vm.selection().selectedLookup());
+            drawBucket();
             placeLabels(vm.selection().selectedLookup());
             animate();
         } else if (labelsStale) {
@@ -354,10 +357,31 @@ public final class RingView extends Region {
         dotLayers.rescale(Math.max(1, labelLayer.fontSize() / BASE_LABEL_PX)); // dots grow with the labels, for a projector
     }
 
-    /** The box of the view's title, which no label may cover. */
+    /** The box of the view's title and the selected bucket's label below it, which no node label may cover. */
     private RingLabels.Placed titleBox() {
         var b = title.getLayoutBounds(); // a Text's bounds already include its x and y
-        return new RingLabels.Placed(-1, b.getMinX(), b.getMinY(), b.getWidth() + 8, b.getHeight() + 4);
+        Text bucket = bucketArc.label(); // the selected bucket's label, just below the title
+        double w = bucket == null ? b.getWidth() : Math.max(b.getMaxX(), bucket.getLayoutBounds().getMaxX()) - b.getMinX();
+        double h = bucket == null ? b.getHeight() : bucket.getLayoutBounds().getMaxY() - b.getMinY();
+        return new RingLabels.Placed(-1, b.getMinX(), b.getMinY(), w + 8, h + 4);
+    }
+
+    /** Shows the selected bucket's arc of the id space, if a bucket is selected (see {@link RingBucketArc}). */
+    private void drawBucket() {
+        if (shown != null) {
+            bucketArc.draw(shown, vm.selection().selectedNode(), vm.bucketFocus().bucket(), table, cx, cy, radius, 12,
+                    title.getLayoutBounds().getMaxY() + 20);
+        }
+    }
+
+    /** The band of the selected bucket along the ring, or null when none is shown (for tests). */
+    public javafx.scene.shape.Arc bucketBand() {
+        return bucketArc.band();
+    }
+
+    /** The label of the selected bucket, or null when none is shown (for tests). */
+    public Text bucketLabel() {
+        return bucketArc.label();
     }
 
     /** Moves the RPC pulses to where the display clock says they are; called every frame. */
