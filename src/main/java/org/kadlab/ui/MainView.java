@@ -20,6 +20,7 @@ import org.kadlab.ui.controls.ControlBar;
 import org.kadlab.ui.distance.DistanceRingsView;
 import org.kadlab.ui.events.EventLogView;
 import org.kadlab.ui.graph.NetworkGraphView;
+import org.kadlab.ui.health.HealthView;
 import org.kadlab.ui.inspector.LookupInspector;
 import org.kadlab.ui.model.CandidateRow;
 import org.kadlab.ui.model.IdText;
@@ -57,6 +58,8 @@ public final class MainView extends BorderPane {
     @FXML
     private Tab graphTab;
     @FXML
+    private Tab healthTab;
+    @FXML
     private SplitPane centre;
     @FXML
     private SplitPane right;
@@ -86,6 +89,7 @@ public final class MainView extends BorderPane {
         eventsTab.setContent(events);
         statsTab.setContent(new StatsView(vm));
         graphTab.setContent(new NetworkGraphView(vm));
+        healthTab.setContent(new HealthView(vm));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             refresh();
             if (b != null && b.getContent() == events) {

@@ -26,6 +26,8 @@ final class ExportMenu extends MenuButton {
                         () -> exports.get().saveViewPng(currentView.get())),
                 item("export-events", "Event log (JSON Lines)\u2026", () -> exports.get().saveEvents()),
                 item("export-report", "Report (JSON)\u2026", () -> exports.get().saveReport()),
+                item("export-tables-json", "Routing tables and health (JSON)\u2026", () -> exports.get().saveTablesJson()),
+                item("export-tables-csv", "Routing tables (CSV, one row per contact)\u2026", () -> exports.get().saveTablesCsv()),
                 new SeparatorMenuItem(),
                 item("export-scenario", Shortcuts.SAVE_SCENARIO.withKeys("Save scenario (YAML)\u2026"),
                         () -> exports.get().saveScenario()),
