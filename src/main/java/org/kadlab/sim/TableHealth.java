@@ -62,9 +62,25 @@ public final class TableHealth {
         // pmf in logs: (1 - p)^n underflows for large n, its ratios do not
         double logRatio = Math.log(p) - Math.log1p(-p);
         double logPmf = n * Math.log1p(-p);
+        int top = Math.min(k, n);
+        if (n * p <= k) {
+            // E[X] - E[(X - k)+]: the tail past k is small and summed term by term, without cancellation
+            for (int j = 0; j <= top; j++) {
+                logPmf += j < n ? Math.log((double) (n - j) / (j + 1)) + logRatio : 0;
+            }
+            double tail = 0;
+            for (int x = top + 1; x <= n; x++) {
+                double term = (x - top) * Math.exp(logPmf);
+                tail += term;
+                if (term < 1e-18 * Math.max(tail, Double.MIN_NORMAL) || term == 0) {
+                    break;
+                }
+                logPmf += Math.log((double) (n - x) / (x + 1)) + logRatio;
+            }
+            return Math.max(0, n * p - tail);
+        }
         double below = 0; // P(X <= j) once pmf(j) is added
         double expected = 0;
-        int top = Math.min(k, n);
         for (int j = 0; j < top; j++) {
             below += Math.exp(logPmf);
             expected += Math.max(0, 1 - below); // P(X > j)

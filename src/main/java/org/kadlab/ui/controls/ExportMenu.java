@@ -18,7 +18,7 @@ final class ExportMenu extends MenuButton {
         super("Export");
         setId("export-button");
         setFocusTraversable(false);
-        setTooltip(new Tooltip("Save the window or the current view as PNG, the event log, the report, or the scenario; "
+        setTooltip(new Tooltip("Save the window or the current view as PNG, the event log, the report, the routing tables, or the scenario; "
                 + "open a scenario"));
         getItems().addAll(
                 item("export-png", Shortcuts.EXPORT_WINDOW.withKeys("Window as PNG\u2026"), () -> exports.get().savePng()),
