@@ -49,6 +49,7 @@ public final class AddNodeDialog {
         popOver.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
         popOver.setDetachable(false);
         popOver.setAutoHide(true);
+        popOver.getStyleClass().add("node-popover");
         popOver.setTitle("Add a node with this id");
         popOver.setContentNode(content());
         vm.networkProperty().addListener((o, a, b) -> fitBuckets());
@@ -116,6 +117,14 @@ public final class AddNodeDialog {
         describeSelection();
         if (opener.getScene() != null && opener.getScene().getWindow() != null) {
             popOver.show(opener);
+            themeBorder();
+        }
+    }
+
+    /** Gives the pop-over's frame the theme's panel colour (ControlsFX's own stylesheet outranks the scene's). */
+    private void themeBorder() {
+        if (popOver.getSkin() != null && popOver.getSkin().getNode().lookup(".border") != null) {
+            popOver.getSkin().getNode().lookup(".border").setStyle("-fx-fill: -kad-panel-2; -fx-stroke: -kad-line;");
         }
     }
 

@@ -86,12 +86,15 @@ public final class HealthView extends BorderPane {
         setTop(top);
         buildTable();
         chart.setId("health-buckets");
-        chart.getStyleClass().add("stats-chart");
+        chart.getStyleClass().addAll("stats-chart", "health-chart");
+        chart.setCategoryGap(8);
+        chart.setBarGap(1);
         chart.setAnimated(false);
         chart.setTitle("Selected node: contacts per bucket");
         chart.getXAxis().setLabel("bucket");
         chart.getYAxis().setLabel("contacts");
         chart.setMinHeight(160);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
         VBox bottom = new VBox(2, nodeLine, chart);
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         SplitPane split = new SplitPane(table, bottom);
@@ -118,6 +121,7 @@ public final class HealthView extends BorderPane {
 
     private void buildTable() {
         table.setId("health-table");
+        table.getStyleClass().add("health-table");
         table.setItems(sortedRows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Judging the routing tables\u2026"));
@@ -132,7 +136,7 @@ public final class HealthView extends BorderPane {
         table.getColumns().add(number("Dead", HealthReport.NodeHealth::dead, "Contacts that are not live nodes"));
         table.getColumns().add(number("Empty", HealthReport.NodeHealth::emptyButShould,
                 "Empty buckets whose range holds a live node: buckets that should not be empty"));
-        table.getColumns().add(number("Closest known", HealthReport.NodeHealth::closestKnown,
+        table.getColumns().add(number("Closest", HealthReport.NodeHealth::closestKnown,
                 "How many of its k closest live peers the node holds (all of them is the goal)"));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null && !choosing && !row.id().equals(vm.selection().selectedNode())) {
