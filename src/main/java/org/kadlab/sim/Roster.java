@@ -82,6 +82,27 @@ final class Roster {
         return id;
     }
 
+    /**
+     * A random id no node has yet in bucket {@code index} of {@code local}, drawn from {@code random};
+     * null when every id of that range is taken.
+     */
+    NodeId freshIdInBucket(NodeId local, int index, java.util.random.RandomGenerator random) {
+        if (index < 62) {
+            long taken = 0;
+            for (SimNode n : nodes) {
+                taken += local.bucketIndex(n.id()) == index ? 1 : 0;
+            }
+            if (taken >= 1L << index) {
+                return null;
+            }
+        }
+        NodeId id;
+        do {
+            id = keySpace.randomIdInBucket(local, index, random);
+        } while (byId.containsKey(id));
+        return id;
+    }
+
     /** A live node chosen uniformly at random, or null if none is alive. */
     SimNode randomLive() {
         return live.isEmpty() ? null : live.get(random.nextInt(live.size()));

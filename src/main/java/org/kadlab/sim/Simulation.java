@@ -340,6 +340,21 @@ public final class Simulation {
         return roster.freshId();
     }
 
+    /**
+     * A random id no node has yet whose XOR distance to {@code local} falls in bucket {@code index}
+     * (its highest set bit is bit {@code index}), or null when every id of that range is taken. It is
+     * drawn from a stream split off the seed for this request alone (the seed, the nodes added so
+     * far, {@code local} and {@code index}), so the same network gives the same id and the
+     * simulation's own streams are left as they were: a scenario that names the id replays the same.
+     */
+    public NodeId freshIdInBucket(NodeId local, int index) {
+        if (index < 0 || index >= keySpace.bits()) {
+            throw new IllegalArgumentException("bucket index must be between 0 and " + (keySpace.bits() - 1) + ", was " + index);
+        }
+        long mix = config.seed() ^ (0x9E3779B97F4A7C15L * (roster.size() + 1L)) ^ ((long) local.hashCode() << 20) ^ index;
+        return roster.freshIdInBucket(local, index, new SplittableRandom(mix));
+    }
+
     /** A live node chosen uniformly at random, or null if none is alive. */
     public SimNode randomLive() {
         record(new SimJournal.Draw(SimJournal.DrawKind.LIVE, null));

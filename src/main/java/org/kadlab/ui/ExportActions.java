@@ -13,12 +13,14 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 import org.controlsfx.control.Notifications;
+import org.kadlab.sim.TableCapture;
+import org.kadlab.ui.model.NetworkExports;
 import org.kadlab.ui.model.NetworkViewModel;
 
 /**
  * What the Export menu writes: the window or the current view as PNG, the event log as JSON Lines (the simulation's
- * bounded history through the runner's EventJsonWriter), the runner's report JSON, and the
- * scenario that rebuilds the network. The writers take a path and can be tested without a Stage;
+ * bounded history through the runner's EventJsonWriter), the runner's report JSON, every routing
+ * table as JSON or CSV (written in the background), and the scenario that rebuilds the network. The writers take a path and can be tested without a Stage;
  * the {@code choose...} actions ask for the file, confirm what was saved in the caption and with a
  * ControlsFX notification, and report failures inline, never by throwing.
  */
@@ -85,6 +87,59 @@ public final class ExportActions {
         if (p != null) {
             run(() -> vm.exports().writeReport(p), "Saved the report to " + p.getFileName() + ".");
         }
+    }
+
+    /** Asks for a file and saves every routing table with the health summary as JSON, written in the background. */
+    public void saveTablesJson() {
+        Path p = choose("Save the routing tables", "tables.json", "JSON", "*.json", true);
+        if (p != null) {
+            inBackground(p, "tables JSON", tables -> "Saved " + NetworkExports.writeTablesJson(tables, p)
+                    + " routing tables to " + p.getFileName() + ".");
+        }
+    }
+
+    /** Asks for a file and saves every routing table as CSV (one row per node and contact), written in the background. */
+    public void saveTablesCsv() {
+        Path p = choose("Save the routing tables", "tables.csv", "CSV", "*.csv", true);
+        if (p != null) {
+            inBackground(p, "tables CSV", tables -> "Saved " + NetworkExports.writeTablesCsv(tables, p)
+                    + " contacts to " + p.getFileName() + ".");
+        }
+    }
+
+    /** Writes a copy of the tables somewhere and says what it wrote. */
+    private interface TablesWrite {
+        String write(TableCapture tables) throws IOException;
+    }
+
+    /**
+     * Copies the tables here, on the FX thread (the simulation is single-threaded), then runs
+     * {@code write} on a thread of its own and says the outcome, or the failure, on the FX thread.
+     */
+    void inBackground(Path p, String what, TablesWrite write) {
+        TableCapture tables = vm.exports().captureTables();
+        vm.status().showCaption("Writing the " + what + " to " + p.getFileName() + "…");
+        Thread t = new Thread(() -> {
+            String done;
+            String failed = null;
+            try {
+                done = write.write(tables);
+            } catch (IOException | RuntimeException e) {
+                done = null;
+                failed = "Could not save " + p.getFileName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            String ok = done;
+            String error = failed;
+            javafx.application.Platform.runLater(() -> {
+                if (ok != null) {
+                    confirm(ok);
+                } else {
+                    vm.status().showError(error);
+                }
+            });
+        }, "kadlab-export");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Asks for a file and saves the scenario. */

@@ -21,6 +21,7 @@ import org.kadlab.ui.controls.ControlBar;
 import org.kadlab.ui.distance.DistanceRingsView;
 import org.kadlab.ui.events.EventLogView;
 import org.kadlab.ui.graph.NetworkGraphView;
+import org.kadlab.ui.health.HealthView;
 import org.kadlab.ui.inspector.LookupInspector;
 import org.kadlab.ui.lessons.LessonsPanel;
 import org.kadlab.ui.model.CandidateRow;
@@ -63,6 +64,7 @@ public final class MainView extends BorderPane {
     @FXML
     private Tab trieTab;
     private TrieView trie;
+    private Tab healthTab;
     @FXML
     private SplitPane centre;
     @FXML
@@ -108,6 +110,7 @@ public final class MainView extends BorderPane {
                 centre.setDividerPositions(divider[0]);
             }
         });
+        healthTab.setContent(new HealthView(vm));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             refresh();
             if (b != null && b.getContent() == events) {

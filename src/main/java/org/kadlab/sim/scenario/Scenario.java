@@ -23,11 +23,27 @@ public record Scenario(String file, SimConfig config, List<Step> steps) {
         return steps.stream().map(s -> s.atLine(0)).toList();
     }
 
-    /** {@code add: N}: N nodes join one at a time, each through a random live node. */
-    public record Add(int line, int count) implements Step {
+    /**
+     * {@code add: N}: N nodes join one at a time, each through a random live node; or
+     * {@code add: {ids: ["3f2a", ...], count: N}}: the nodes with these ids join first, in order, then
+     * N minus their number with random ids (N defaults to the number of ids).
+     */
+    public record Add(int line, int count, List<String> ids) implements Step {
+        public Add {
+            ids = List.copyOf(ids);
+            if (count < ids.size()) {
+                throw new IllegalArgumentException("an add step adds at least its " + ids.size() + " ids, not " + count);
+            }
+        }
+
+        /** {@code add: N} with random ids. */
+        public Add(int line, int count) {
+            this(line, count, List.of());
+        }
+
         @Override
         public Add atLine(int line) {
-            return new Add(line, count);
+            return new Add(line, count, ids);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kadlab.kad.KadConfig;
+import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.LookupMode;
+import org.kadlab.kad.NodeId;
 import org.kadlab.sim.SessionModel;
 import org.kadlab.sim.SimConfig;
 import org.kadlab.sim.Workload;
@@ -94,6 +97,8 @@ public final class ScenarioReader {
     private final String file;
     /** Whether a store step came before the step being read (a churn workload's find_values need a key). */
     private boolean storedBefore;
+    /** The scenario's key space, known once its settings are read (ids in steps are checked against it). */
+    private KeySpace keySpace;
 
     private ScenarioReader(String file) {
         this.file = file;
@@ -194,6 +199,7 @@ public final class ScenarioReader {
             throw fail(doc.line(), null, e.getMessage());
         }
         SimConfig config = new SimConfig(seed, kc, latMin, latMax, loss, invariants, 0);
+        keySpace = kc.keySpace();
         List<Scenario.Step> steps = new ArrayList<>();
         if (top.containsKey("steps")) {
             Yaml.Located s = top.get("steps");
@@ -224,7 +230,7 @@ public final class ScenarioReader {
             throw fail(line, name, "unknown step" + suggestion(name, STEPS) + "; known steps: " + String.join(", ", sorted(STEPS)));
         }
         return switch (name) {
-            case "add" -> new Scenario.Add(line, (int) longValue(v, "add", 1, 10_000_000));
+            case "add" -> add(v);
             case "kill" -> kill(v);
             case "revive" -> {
                 if ("all".equals(v.value())) {
@@ -252,6 +258,46 @@ public final class ScenarioReader {
             case "advance" -> new Scenario.Advance(line, duration(v, "advance"));
             default -> churn(v);
         };
+    }
+
+    /** {@code add: N}, or {@code add: {ids: [...], count: N}} with ids of the scenario's width, each once. */
+    private Scenario.Step add(Yaml.Located v) throws ScenarioException {
+        if (!(v.value() instanceof Map)) {
+            return new Scenario.Add(v.line(), (int) longValue(v, "add", 1, 10_000_000));
+        }
+        Map<String, Yaml.Located> m = fields(v, "add", Set.of("ids", "count"));
+        if (!m.containsKey("ids")) {
+            throw fail(v.line(), "add.ids", "is required in the mapping form, e.g. add: {ids: [\"3f2a\"]}; "
+                    + "for random ids write add: 20");
+        }
+        Yaml.Located list = m.get("ids");
+        if (!(list.value() instanceof List) || list.list().isEmpty()) {
+            throw fail(list.line(), "add.ids", "must be a list of one or more ids, e.g. [\"3f2a\", \"0b01\"], not " + describe(list));
+        }
+        List<String> ids = new ArrayList<>();
+        Set<NodeId> seen = new HashSet<>();
+        for (Yaml.Located item : list.list()) {
+            String text = text(item, "add.ids");
+            NodeId id;
+            try {
+                id = keySpace.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw fail(item.line(), "add.ids", e.getMessage());
+            }
+            if (!seen.add(id)) {
+                throw fail(item.line(), "add.ids", "id " + keySpace.hex(id) + " is listed twice");
+            }
+            ids.add(text);
+        }
+        int count = ids.size();
+        if (m.containsKey("count")) {
+            Yaml.Located c = m.get("count");
+            count = (int) longValue(c, "add.count", 1, 10_000_000);
+            if (count < ids.size()) {
+                throw fail(c.line(), "add.count", "must be at least the number of ids (" + ids.size() + "), was " + count);
+            }
+        }
+        return new Scenario.Add(v.line(), count, ids);
     }
 
     private Scenario.Step kill(Yaml.Located v) throws ScenarioException {

@@ -110,7 +110,8 @@ public final class ScenarioRunner {
         if (step instanceof Scenario.Add a) {
             for (int i = 0; i < a.count(); i++) {
                 checkCancelled(step);
-                if (!sim.awaitJoin(sim.addNode(), stop)) {
+                SimNode added = i < a.ids().size() ? sim.addNode(freeId(a.ids().get(i), step), sim.randomLive()) : sim.addNode();
+                if (!sim.awaitJoin(added, stop)) {
                     checkCancelled(step);
                 }
             }
@@ -231,6 +232,16 @@ public final class ScenarioRunner {
         } catch (IllegalArgumentException e) {
             throw ScenarioException.at(scenario.file(), step.line(), field, e.getMessage());
         }
+    }
+
+    /** The id of an add step's node: it must parse and be free. */
+    private NodeId freeId(String text, Scenario.Step step) throws ScenarioException {
+        NodeId id = parseId(text, step, "add.ids");
+        if (sim.node(id) != null) {
+            throw ScenarioException.at(scenario.file(), step.line(), "add.ids", "a node with id " + sim.keySpace().hex(id)
+                    + " exists already");
+        }
+        return id;
     }
 
     private SimNode liveNode(String text, Scenario.Step step, String field) throws ScenarioException {

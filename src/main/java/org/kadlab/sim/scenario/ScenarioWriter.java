@@ -161,8 +161,17 @@ public final class ScenarioWriter {
 
     private static ObjectNode step(Scenario.Step step) {
         ObjectNode s = NODES.objectNode();
-        if (step instanceof Scenario.Add a) {
+        if (step instanceof Scenario.Add a && a.ids().isEmpty()) {
             s.put("add", a.count());
+        } else if (step instanceof Scenario.Add a) {
+            ObjectNode m = s.putObject("add");
+            ArrayNode ids = m.putArray("ids");
+            for (String id : a.ids()) {
+                ids.add(text(id, "add.ids"));
+            }
+            if (a.count() != a.ids().size()) {
+                m.put("count", a.count());
+            }
         } else if (step instanceof Scenario.Kill k) {
             if (k.count() >= 0 && k.fraction() == -1) {
                 s.put("kill", k.count());

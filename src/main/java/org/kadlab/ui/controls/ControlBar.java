@@ -54,6 +54,7 @@ public final class ControlBar extends VBox {
     private Runnable helpAction = () -> { };
     private ExportActions exports;
     private Supplier<Node> currentView = () -> this;
+    private AddNodeDialog addWithId;
 
     @FXML private Spinner<Integer> addCount;
     @FXML private Spinner<Integer> killPercent;
@@ -116,6 +117,8 @@ public final class ControlBar extends VBox {
         presetGroup.getChildren().addAll(new ResilienceMenu(vm, killPercent.valueProperty(), this::killTyped,
                 () -> churnToggle.setSelected(true)), churnToggle);
         windowGroup.getChildren().add(0, new ExportMenu(this::exports, () -> currentView.get()));
+        addWithId = new AddNodeDialog(vm);
+        ((HBox) addButton.getParent()).getChildren().add(addWithId.opener());
         keyTips();
         bindState();
         checkFields();
@@ -303,6 +306,11 @@ public final class ControlBar extends VBox {
     /** The churn row (for tests). */
     public ChurnPane churn() {
         return churn;
+    }
+
+    /** The "Add with id" pop-over (for tests). */
+    public AddNodeDialog addWithId() {
+        return addWithId;
     }
 
     /** The settings row (for tests). */

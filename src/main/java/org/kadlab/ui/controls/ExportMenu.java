@@ -18,7 +18,7 @@ final class ExportMenu extends MenuButton {
         super("Export");
         setId("export-button");
         setFocusTraversable(false);
-        setTooltip(new Tooltip("Save the window or the current view as PNG, the event log, the report, or the scenario; "
+        setTooltip(new Tooltip("Save the window or the current view as PNG, the event log, the report, the routing tables, or the scenario; "
                 + "open a scenario"));
         getItems().addAll(
                 item("export-png", Shortcuts.EXPORT_WINDOW.withKeys("Window as PNG\u2026"), () -> exports.get().savePng()),
@@ -26,6 +26,8 @@ final class ExportMenu extends MenuButton {
                         () -> exports.get().saveViewPng(currentView.get())),
                 item("export-events", "Event log (JSON Lines)\u2026", () -> exports.get().saveEvents()),
                 item("export-report", "Report (JSON)\u2026", () -> exports.get().saveReport()),
+                item("export-tables-json", "Routing tables and health (JSON)\u2026", () -> exports.get().saveTablesJson()),
+                item("export-tables-csv", "Routing tables (CSV, one row per contact)\u2026", () -> exports.get().saveTablesCsv()),
                 new SeparatorMenuItem(),
                 item("export-scenario", Shortcuts.SAVE_SCENARIO.withKeys("Save scenario (YAML)\u2026"),
                         () -> exports.get().saveScenario()),

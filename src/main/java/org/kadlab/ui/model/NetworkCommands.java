@@ -57,6 +57,84 @@ public final class NetworkCommands {
         return true;
     }
 
+    /**
+     * Why a node with the typed id {@code text} cannot be added, or null when it can: the id must
+     * parse as the target field's ids do ({@link org.kadlab.kad.KeySpace#parse}: hex or 0b binary of
+     * the network's width) and be free.
+     */
+    public String idProblem(String text) {
+        NodeId id;
+        try {
+            id = vm.keySpace().parse(text);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        return vm.simulation().node(id) != null ? "a node with id " + vm.keySpace().hex(id) + " exists already" : null;
+    }
+
+    /** Adds a node with the typed id {@code text} that joins through a random live node; false (with the message) on bad input. */
+    public boolean addNodeWithId(String text) {
+        vm.status().clearError();
+        String problem = idProblem(text);
+        if (problem != null) {
+            vm.status().error("Add with id: " + problem + ".");
+            return false;
+        }
+        return addWithId(vm.keySpace().parse(text), "with the id you typed");
+    }
+
+    /**
+     * Adds a node whose XOR distance to the selected node falls in bucket {@code index} of it: a free
+     * id drawn reproducibly ({@link Simulation#freshIdInBucket}), so a teacher can fill a bucket or
+     * stage a newcomer on purpose. False (with the message) without a selection, for an index outside
+     * the key space or when that bucket's range has no free id.
+     */
+    public boolean addNodeInBucket(int index) {
+        vm.status().clearError();
+        Simulation sim = vm.simulation();
+        NodeId sel = vm.selection().selectedNode();
+        if (sel == null || sim.node(sel) == null) {
+            vm.status().error("Select a node first: the new node lands in one of its buckets.");
+            return false;
+        }
+        int bits = sim.keySpace().bits();
+        if (index < 0 || index >= bits) {
+            vm.status().error("Bucket: " + index + " is outside 0 to " + (bits - 1) + ".");
+            return false;
+        }
+        NodeId id = sim.freshIdInBucket(sel, index);
+        if (id == null) {
+            vm.status().error("Bucket " + index + " of " + vm.keySpace().hex(sel) + " has no free id: every one of its "
+                    + (1L << index) + " ids is taken.");
+            return false;
+        }
+        return addWithId(id, "in bucket " + index + " of " + vm.keySpace().hex(sel));
+    }
+
+    private boolean addWithId(NodeId id, String where) {
+        Simulation sim = vm.simulation();
+        long cap = Math.min(MAX_NODES, sim.keySpace().bits() >= 31 ? Long.MAX_VALUE : 1L << sim.keySpace().bits());
+        long existing = sim.nodes().size() + (long) vm.adder().remaining();
+        if (existing + 1 > cap) {
+            vm.status().error("This window holds at most " + cap + " nodes; " + existing + " exist already or are joining.");
+            return false;
+        }
+        String hex = vm.keySpace().hex(id);
+        vm.timeline().mark(sim.now(), OutcomeTimeline.MarkerKind.ADD, "add " + hex.substring(0, Math.min(4, hex.length())));
+        vm.settle(() -> {
+            sim.awaitJoin(sim.addNode(id, sim.randomLive()), () -> false); // as a scenario's add step with ids does
+            sim.awaitIdle(() -> false);
+        });
+        if (vm.selection().selectedNode() == null) {
+            vm.selection().selectQuietly(id);
+        }
+        vm.recorder().record(new Scenario.Add(0, 1, java.util.List.of(hex)));
+        vm.status().caption("Added " + hex + " " + where + "; it joined through a random live node, looked up its own id "
+                + "and refreshed its buckets.");
+        vm.bump();
+        return true;
+    }
+
     /** Crashes the selected node: it stops answering and keeps its state. */
     public boolean killSelected() {
         vm.status().clearError();

@@ -1,18 +1,25 @@
 package org.kadlab.ui.model;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.kadlab.sim.HealthReport;
 import org.kadlab.sim.SimEvent;
 import org.kadlab.sim.Simulation;
+import org.kadlab.sim.TableCapture;
+import org.kadlab.sim.TableHealth;
 import org.kadlab.sim.scenario.EventJsonWriter;
 import org.kadlab.sim.scenario.ReportWriter;
+import org.kadlab.sim.scenario.TablesWriter;
 
 /**
  * The files the window can write about its network: the kept event history as JSON Lines and the
- * runner's report JSON (the same writers as the headless runner), and the scenario that rebuilds it.
+ * runner's report JSON (the same writers as the headless runner), the scenario that rebuilds it, and
+ * every routing table as JSON (with the health summary) or CSV, copied on the FX thread and
+ * written on any.
  */
 public final class NetworkExports {
     private final NetworkViewModel vm;
@@ -38,6 +45,27 @@ public final class NetworkExports {
     public void writeReport(Path out) throws IOException {
         try (OutputStream os = Files.newOutputStream(out)) {
             new ReportWriter(vm.simulation()).write(os, null);
+        }
+    }
+
+    /** A copy of every routing table now, for {@link #writeTablesJson} or {@link #writeTablesCsv} on another thread (FX thread). */
+    public TableCapture captureTables() {
+        return TableCapture.of(vm.simulation());
+    }
+
+    /** Writes the copied tables with their health summary as JSON (any thread); returns how many nodes it wrote. */
+    public static int writeTablesJson(TableCapture tables, Path out) throws IOException {
+        HealthReport health = TableHealth.analyze(tables);
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
+            TablesWriter.writeJson(tables, health, os);
+        }
+        return tables.tables().size();
+    }
+
+    /** Writes the copied tables as CSV, one row per node and contact (any thread); returns how many contact rows it wrote. */
+    public static long writeTablesCsv(TableCapture tables, Path out) throws IOException {
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out))) {
+            return TablesWriter.writeCsv(tables, os);
         }
     }
 

@@ -9,7 +9,8 @@ import org.kadlab.sim.scenario.ScenarioWriter;
  * Remembers what the user did to the network as typed scenario steps, so that the saved scenario
  * (written by {@link ScenarioWriter}, read back by the headless runner's reader) rebuilds it from its
  * seed: at most {@link #MAX_RECORDED_STEPS} steps, the oldest forgotten first; consecutive adds
- * merge into one. Targets are recorded as the ids they became, never as "random".
+ * merge into one when the merged step adds in the same order (random after random, anything after
+ * given ids). Nodes added with a given id are recorded with it ({@code add: {ids: [...]}}). Targets are recorded as the ids they became, never as "random".
  */
 public final class ScenarioRecorder {
     /** Most user steps remembered for the saved scenario. */
@@ -66,9 +67,13 @@ public final class ScenarioRecorder {
     }
 
     void record(Scenario.Step step) {
-        if (step instanceof Scenario.Add more && recorded.peekLast() instanceof Scenario.Add before) {
+        if (step instanceof Scenario.Add more && recorded.peekLast() instanceof Scenario.Add before
+                && (before.ids().isEmpty() && more.ids().isEmpty() || before.ids().size() == before.count())) {
+            // random after random, or anything after ids only: the merged step adds in the same order
             recorded.pollLast();
-            step = new Scenario.Add(0, before.count() + more.count());
+            List<String> ids = new java.util.ArrayList<>(before.ids());
+            ids.addAll(more.ids());
+            step = new Scenario.Add(0, before.count() + more.count(), ids);
         }
         if (recorded.size() >= MAX_RECORDED_STEPS) {
             recorded.pollFirst();
