@@ -64,6 +64,7 @@ public final class MainView extends BorderPane {
     @FXML
     private Tab trieTab;
     private TrieView trie;
+    @FXML
     private Tab healthTab;
     @FXML
     private SplitPane centre;

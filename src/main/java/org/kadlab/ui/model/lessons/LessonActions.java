@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.kadlab.kad.NodeId;
 import org.kadlab.ui.model.NetworkCommands;
@@ -25,7 +23,7 @@ import org.kadlab.ui.model.TableSnapshot;
  */
 public final class LessonActions {
     /** The views a lesson can bring forward: the tabs, and the two panels that are always on screen. */
-    public static final List<String> VIEWS = List.of("ring", "xor", "events", "stats", "graph", "trie", "compare",
+    public static final List<String> VIEWS = List.of("ring", "xor", "events", "stats", "graph", "trie", "health", "compare",
             "buckets", "inspector");
     /** Networks up to this many nodes are built at once; bigger ones in the background. */
     static final int BUILD_AT_ONCE = 256;
@@ -34,7 +32,6 @@ public final class LessonActions {
     private final NetworkViewModel vm;
     private final Predicate<String> views;
     private final Map<String, ActionSpec> actions = new LinkedHashMap<>();
-    private final Set<String> pending = new TreeSet<>();
 
     /**
      * The actions on {@code vm}; {@code views} brings a view forward by name (one of {@link #VIEWS})
@@ -45,13 +42,12 @@ public final class LessonActions {
         this.views = views;
         registerNetworkActions();
         registerTimeActions();
-        pendingActions();
+        registerStructureActions();
     }
 
     /** Adds (or replaces) the action {@code name}. */
     public void register(String name, String button, String help, ActionSpec.Handler handler, ActionSpec.Param... params) {
         actions.put(name, new ActionSpec(name, button, help, List.of(params), handler));
-        pending.remove(name);
     }
 
     /** The action {@code name}, or null. */
@@ -67,11 +63,6 @@ public final class LessonActions {
     /** The names of every action, sorted (for messages). */
     public List<String> names() {
         return actions.keySet().stream().sorted().toList();
-    }
-
-    /** Whether {@code name} only says it is not available yet. */
-    public boolean isPending(String name) {
-        return pending.contains(name);
     }
 
     /**
@@ -199,19 +190,33 @@ public final class LessonActions {
                 ActionSpec.Param.duration("duration", 1, Playback.MAX_RUN_FOR_MS, "how long").mustBeGiven());
     }
 
-    /**
-     * Actions other parts of the window will provide; until then each says it is not available yet.
-     * A lesson may use them: it loads, and its other steps run.
-     */
-    private void pendingActions() {
-        ActionSpec.Param bucket = ActionSpec.Param.whole("bucket", 0, 159, "a bucket of the selected node");
-        for (String[] a : new String[][] {{"add-node", "Add a node"},
-            {"select-bucket", "Select the bucket"}}) {
-            register(a[0], a[1], "Not available yet.", args -> {
-                throw new LessonException(a[0] + ": not available yet in this version of KadLab");
-            }, bucket, ActionSpec.Param.text("id", MAX_ID_CHARS, "a node id"));
-            pending.add(a[0]);
-        }
+    /** Actions on the structure: a node added with a chosen id or in a bucket, a bucket marked on the views. */
+    private void registerStructureActions() {
+        register("add-node", "Add a node", "Adds one node with the given id, or with a free id in bucket `bucket` of the "
+                + "selected node (a newcomer staged on purpose); it joins through a random live node.", args -> {
+                    if (args.has("id") == args.has("bucket")) {
+                        throw new LessonException("add-node: give either id or bucket");
+                    }
+                    boolean ok = args.has("id") ? vm.commands().addNodeWithId(args.text("id"))
+                            : vm.commands().addNodeInBucket((int) args.whole("bucket", 0));
+                    if (!ok) {
+                        throw new LessonException("add-node: " + vm.status().targetErrorProperty().get());
+                    }
+                    return caption();
+                }, ActionSpec.Param.whole("bucket", 0, 159, "a bucket of the selected node"),
+                ActionSpec.Param.text("id", MAX_ID_CHARS, "a node id"));
+        register("select-bucket", "Select the bucket", "Marks bucket `bucket` of the selected node: its row, its arc of "
+                + "the ID ring, its ring in the XOR view, its subtree in the trie.", args -> {
+                    int b = (int) args.whole("bucket", 0);
+                    if (vm.selection().selectedNode() == null) {
+                        throw new LessonException("select-bucket: select a node first");
+                    }
+                    if (b >= vm.keySpace().bits()) {
+                        throw new LessonException("select-bucket: bucket " + b + " is outside 0 to " + (vm.keySpace().bits() - 1));
+                    }
+                    vm.bucketFocus().select(b);
+                    return "Bucket " + b + " of " + vm.keySpace().hex(vm.selection().selectedNode()) + " is marked.";
+                }, ActionSpec.Param.whole("bucket", 0, 159, "a bucket of the selected node").mustBeGiven());
     }
 
     // ------------------------------------------------------------------ handlers
