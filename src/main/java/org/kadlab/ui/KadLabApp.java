@@ -114,6 +114,7 @@ public class KadLabApp extends Application {
         actions.put(Shortcuts.STEP, vm.playback()::stepOnce);
         actions.put(Shortcuts.STEP_ROUND, vm.playback()::stepRound);
         actions.put(Shortcuts.STEP_LOOKUP, vm.playback()::stepLookup);
+        actions.put(Shortcuts.STEP_BACK, () -> vm.rewind().stepBack(true));
         actions.put(Shortcuts.KILL_SELECTED, vm.commands()::killSelected);
         actions.put(Shortcuts.KILL_SHARE, c::killTyped);
         actions.put(Shortcuts.RUN_LOOKUPS, () -> vm.operations().runLookups(Operations.BATCH_LOOKUPS));

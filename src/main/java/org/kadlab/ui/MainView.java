@@ -18,6 +18,8 @@ import org.controlsfx.control.StatusBar;
 import org.kadlab.ui.buckets.BucketPanel;
 import org.kadlab.ui.compare.CompareView;
 import org.kadlab.ui.controls.ControlBar;
+import org.kadlab.ui.controls.TimelineBar;
+import org.kadlab.ui.whatif.WhatIfView;
 import org.kadlab.ui.distance.DistanceRingsView;
 import org.kadlab.ui.events.EventLogView;
 import org.kadlab.ui.graph.NetworkGraphView;
@@ -49,6 +51,8 @@ public final class MainView extends BorderPane {
     private final LookupInspector inspector;
     private final ControlBar controls;
     private final LessonsPanel lessons;
+    private final TimelineBar timeline;
+    private javafx.stage.Stage whatIfWindow;
     @FXML
     private TabPane tabs;
     @FXML
@@ -147,6 +151,8 @@ public final class MainView extends BorderPane {
         legendTips();
 
         setTop(controls);
+        timeline = new TimelineBar(vm, this::openWhatIf, Shortcuts.STEP_BACK.keys());
+        setBottom(new javafx.scene.layout.VBox(timeline, getBottom())); // the timeline just above the caption
         // the Lessons drawer on the right, opened by its button in the control bar
         lessons = new LessonsPanel(vm, tabs);
         setRight(lessons);
@@ -181,6 +187,35 @@ public final class MainView extends BorderPane {
     }
 
     /** The Lessons drawer. */
+    /** The session's timeline under the views. */
+    public TimelineBar timeline() {
+        return timeline;
+    }
+
+    /** Opens (or brings forward) the what-if window beside the main one. */
+    public void openWhatIf() {
+        if (whatIfWindow == null) {
+            WhatIfView view = new WhatIfView(vm);
+            javafx.scene.Scene scene = new javafx.scene.Scene(view, 980, 560);
+            scene.getStylesheets().setAll(getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+            view.getStylesheets().add(Theme.viewsStylesheet());
+            view.getStyleClass().addAll(getStyleClass().filtered(c -> c.startsWith("theme-")));
+            whatIfWindow = new javafx.stage.Stage();
+            whatIfWindow.setTitle("KadLab \u2014 what if?");
+            if (getScene() != null && getScene().getWindow() != null) {
+                whatIfWindow.initOwner(getScene().getWindow());
+            }
+            whatIfWindow.setScene(scene);
+        }
+        whatIfWindow.show();
+        whatIfWindow.toFront();
+    }
+
+    /** The what-if window, or null before it was first opened (for tests). */
+    public javafx.stage.Stage whatIfWindow() {
+        return whatIfWindow;
+    }
+
     public LessonsPanel lessons() {
         return lessons;
     }

@@ -27,6 +27,8 @@ public enum Shortcuts {
     STEP_ROUND("Shift+Right", "step one lookup round",
             "Step one lookup round (sliding: until alpha more answers or timeouts)",
             new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHIFT_DOWN), Scope.NOT_TYPING),
+    STEP_BACK("Left", "one event back (the network is rebuilt as it was)",
+            "Step back: the network as it was one simulation event earlier", plain(KeyCode.LEFT), Scope.NOT_TYPING),
     STEP_LOOKUP("Ctrl+Right", "step this lookup: its next event, told in words",
             "Step this lookup: run until the inspected lookup's next event and tell it (other traffic runs silently)",
             shortcut(KeyCode.RIGHT), Scope.NOT_TYPING),
