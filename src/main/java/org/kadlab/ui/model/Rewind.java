@@ -161,7 +161,7 @@ public final class Rewind {
         var steps = vm.recorder().recordedSteps();
         long span = Math.max(1, to - timeline.startStep());
         playbackPause();
-        vm.builder().startRewind(background, "Rewound to step " + String.format(java.util.Locale.ROOT, "%,d", to)
+        vm.builder().startRewind(background, "Rewound to step " + String.format(java.util.Locale.ROOT, "%,d", to - timeline.startStep())
                 + ": every view shows the network as it was then. Play to go on (what you did later happens again).",
                 (progress, cancelled) -> {
                     NetworkBuilder.Built start = base.run(new AtomicInteger(), cancelled);

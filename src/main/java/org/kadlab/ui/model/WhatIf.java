@@ -281,8 +281,7 @@ public final class WhatIf {
         LookupMode mode = change instanceof Mode m ? m.mode() : f.mode() != null ? f.mode() : sim.config().kad().lookupMode();
         LookupSession session = new LookupSession(s.origin(), s.target(), sim.now());
         session.ranUnder("alpha " + alpha + ", " + mode.name().toLowerCase(Locale.ROOT) + ", loss "
-                + java.math.BigDecimal.valueOf(sim.loss() * 100).stripTrailingZeros().toPlainString() + "%"
-                + (change == null ? "" : " (" + change.describe(sim.keySpace()) + ")"));
+                + java.math.BigDecimal.valueOf(sim.loss() * 100).stripTrailingZeros().toPlainString() + "%");
         sim.addListener(e -> {
             if (e instanceof SimEvent.LookupFinished fin && fin.lookup() == session.simId()) {
                 session.finish(fin);

@@ -188,13 +188,14 @@ public final class WhatIfView extends VBox {
             return;
         }
         diff.setText("What if " + r.change() + "? " + WhatIf.diff(r, vm.keySpace()));
+        changed.title = "With " + r.change();
         asWas.show(r.asWas(), r.asWasNetwork());
         changed.show(r.changed(), r.changedNetwork());
     }
 
     /** One run: its settings, summary, why it stopped and its candidates. */
     private final class Column extends VBox {
-        private final String title;
+        private String title;
         private final Label head = new Label();
         private final Label summary = new Label();
         private final Label why = new Label();
@@ -205,14 +206,17 @@ public final class WhatIfView extends VBox {
             setSpacing(4);
             head.getStyleClass().add("what-if-column-head");
             summary.setWrapText(true);
+            summary.setMinHeight(USE_PREF_SIZE);
             why.setWrapText(true);
+            why.setMinHeight(USE_PREF_SIZE);
             why.getStyleClass().add("lookup-why");
             table.getStyleClass().add("candidate-table");
             table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
             table.getColumns().add(column("#", 34, r -> String.valueOf(r.rank())));
             table.getColumns().add(column("k", 28, r -> r.kClosest() ? "\u25c6" : ""));
             table.getColumns().add(column("id", 90, r -> IdText.brief(vm.keySpace(), r.id())));
-            table.getColumns().add(column("state", 90, r -> CandidateRow.label(r.state())));
+            table.getColumns().add(column("state", 90, r -> r.lookupOver() && r.state() == Lookup.CandidateState.WAITING
+                    ? "not needed" : CandidateRow.label(r.state())));
             table.getColumns().add(column("hop", 40, r -> String.valueOf(r.depth())));
             table.getColumns().add(column("true k", 50, r -> r.trueClosest() ? "\u2713" : ""));
             VBox.setVgrow(table, Priority.ALWAYS);
