@@ -63,6 +63,9 @@ public final class RingView extends Region {
     private long drawnMembership = -1;
     private Object chordSignature;
     private Object labelSignature;
+    /** The lookup's marks as last read, and what they were read for. */
+    private RingLookupMarks shownMarks;
+    private Object shownMarksKey;
     /** The labels' font changed since they were placed. */
     private boolean labelsStale;
     private static final double BASE_LABEL_PX = 11;
@@ -198,7 +201,12 @@ public final class RingView extends Region {
             tableKey = nextTableKey;
             table = sel == null ? null : sim.table(sel);
         }
-        RingLookupMarks marked = RingLookupMarks.of(sel, session);
+        Object marksKey = java.util.Arrays.asList(sel, RingLookupMarks.signature(sim, session, vm.membershipVersion()));
+        if (!marksKey.equals(shownMarksKey)) { // the inspector's rows change on the same signature
+            shownMarksKey = marksKey;
+            shownMarks = RingLookupMarks.of(sel, session, sim);
+        }
+        RingLookupMarks marked = shownMarks;
         resends = marked.resends();
         Map<NodeId, String> states = marked.states();
         List<NodeId> must = marked.required();
@@ -352,6 +360,7 @@ public final class RingView extends Region {
         labelsStale = true;
         requestLayout(); // placed in the layout pass, when the title has its new font too
         dotLayers.rescale(Math.max(1, labelLayer.fontSize() / BASE_LABEL_PX)); // dots grow with the labels, for a projector
+        pulses.rescale(dotLayers.scale());
     }
 
     /** The box of the view's title, which no label may cover. */
