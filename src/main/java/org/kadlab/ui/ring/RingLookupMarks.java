@@ -12,7 +12,7 @@ import org.kadlab.ui.model.NetworkModel;
 /**
  * What the inspected lookup marks on the ring: each candidate's state (the inspector's rows' own,
  * a late answer apart from an answer in time), how often each peer was asked again, the true
- * closest nodes an inexact lookup missed, and the nodes whose labels must be shown (the selected
+ * closest nodes an inexact lookup never heard of, and the nodes whose labels must be shown (the selected
  * node first, then the candidates and the missed).
  *
  * @param states        ring state by node
@@ -45,8 +45,9 @@ record RingLookupMarks(Map<NodeId, String> states, Map<NodeId, Integer> resends,
         }
         if (session != null && session.finished() != null && session.finished().missed() != null) {
             for (NodeId id : session.finished().missed()) {
-                states.put(id, CandidateRow.MISSED); // a true closest node the lookup never found
-                must.add(id);
+                if (states.putIfAbsent(id, CandidateRow.MISSED) == null) { // a true closest node the lookup never heard of;
+                    must.add(id); // one it knew keeps its row's state (slow, failed), as the inspector shows it
+                }
             }
         }
         return new RingLookupMarks(states, resends, must, hash);
