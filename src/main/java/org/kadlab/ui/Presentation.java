@@ -44,6 +44,12 @@ public final class Presentation {
         return on.get();
     }
 
+    /** The layer above the root that holds the messages written at fields, if the scene has one. */
+    private java.util.Optional<Parent> decorationLayer() {
+        Parent top = root.getScene() == null ? null : root.getScene().getRoot();
+        return top == null || top == root ? java.util.Optional.empty() : java.util.Optional.of(top);
+    }
+
     /** Switches presentation mode on or off. */
     public void toggle() {
         set(!on.get());
@@ -62,8 +68,10 @@ public final class Presentation {
             key.setSelected(false);
             split.setDividerPositions(Math.max(VIEWS_SHARE, dividersWere.length == 0 ? 0 : dividersWere[0]));
             root.getStyleClass().add(STYLE_CLASS);
+            decorationLayer().ifPresent(top -> top.getStyleClass().add(STYLE_CLASS));
         } else {
             root.getStyleClass().remove(STYLE_CLASS);
+            decorationLayer().ifPresent(top -> top.getStyleClass().remove(STYLE_CLASS));
             key.setSelected(keyWasShown);
             split.setDividerPositions(dividersWere);
         }
