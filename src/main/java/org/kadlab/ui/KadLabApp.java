@@ -43,7 +43,8 @@ public class KadLabApp extends Application {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Theme.appStylesheet());
         view.controls().onHelp(help::toggle);
-        installShortcuts(scene, vm, view, help, presentation);
+        Map<Shortcuts, Runnable> actions = installShortcuts(scene, vm, view, help, presentation);
+        view.showMenuBar(new MenuBarView(vm, view, actions, presentation));
         loop = new FrameLoop(vm, view);
         loop.frameMicrosProperty().addListener((o, a, b) -> view.showFrameCost(b.doubleValue(), loop.framesPerSecondProperty().get()));
         view.refresh();
@@ -84,6 +85,11 @@ public class KadLabApp extends Application {
         return loop;
     }
 
+    /** The menu bar (for tests). */
+    public MenuBarView menuBar() {
+        return (MenuBarView) view.lookup(".app-menu-bar");
+    }
+
     /** The help layer (for tests). */
     public HelpOverlay helpOverlay() {
         return help;
@@ -106,9 +112,9 @@ public class KadLabApp extends Application {
 
     /**
      * Installs the keyboard shortcuts of {@link Shortcuts} with what each does in this window; keys
-     * typed into a text field stay with the field.
+     * typed into a text field stay with the field. Returns what each shortcut does (the menus run the same).
      */
-    static void installShortcuts(Scene scene, NetworkViewModel vm, MainView view, HelpOverlay help, Presentation presentation) {
+    static Map<Shortcuts, Runnable> installShortcuts(Scene scene, NetworkViewModel vm, MainView view, HelpOverlay help, Presentation presentation) {
         ControlBar c = view.controls();
         Map<Shortcuts, Runnable> actions = new EnumMap<>(Shortcuts.class);
         actions.put(Shortcuts.PLAY_PAUSE, vm.playback()::togglePlay);
@@ -137,6 +143,7 @@ public class KadLabApp extends Application {
             }
         });
         Shortcuts.install(scene, actions);
+        return actions;
     }
 
     public static void main(String[] args) {

@@ -129,6 +129,16 @@ public final class MainView extends BorderPane {
         return tabs;
     }
 
+    /** Puts {@code menuBar} above the controls. */
+    public void showMenuBar(javafx.scene.Node menuBar) {
+        setTop(new javafx.scene.layout.VBox(menuBar, controls));
+    }
+
+    /** Opens the tab with this id ("ring-tab", "distance-tab", "events-tab", "stats-tab", "graph-tab"). */
+    public void showTab(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(tabs.getSelectionModel()::select);
+    }
+
     /** The split between the views on the left and the panels on the right. */
     public SplitPane centre() {
         return centre;

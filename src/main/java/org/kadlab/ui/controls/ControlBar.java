@@ -337,6 +337,26 @@ public final class ControlBar extends VBox {
         return exports;
     }
 
+    /** Runs find_node to the typed target, as the Find node button does (a refusal is marked at the field). */
+    public void findTyped() {
+        findNode();
+    }
+
+    /** Runs find_value for the typed key, as the Find value button does. */
+    public void findValueTyped() {
+        findValue();
+    }
+
+    /** Stores the typed value under the typed key, as the Store button does. */
+    public void storeTyped() {
+        store();
+    }
+
+    /** Shows the churn row. */
+    public void showChurn() {
+        churnToggle.setSelected(true);
+    }
+
     /** Puts the keyboard focus in the target field. */
     public void focusTarget() {
         target.requestFocus();
