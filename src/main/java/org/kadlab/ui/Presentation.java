@@ -28,7 +28,7 @@ public final class Presentation {
     private boolean keyWasShown;
     private double[] dividersWere;
     /** Where the split between the views and the panels goes in presentation mode: the views get more room. */
-    static final double VIEWS_SHARE = 0.56;
+    static final double VIEWS_SHARE = 0.53;
 
     public Presentation(Parent root, MainView view) {
         this.root = root;

@@ -16,9 +16,10 @@ import org.kadlab.kad.NodeId;
 import org.kadlab.ui.model.CandidateRow;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.widgets.ViewLegend;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Presentation mode in the running window at 1920 x 1080, with a finished lookup in the inspector:
+ * Presentation mode in the running window (at 1920 x 1080, and at the usual 1280 x 800), with a finished lookup in the inspector:
  * every size grows (toolbar, controls, caption, ring labels and dots, the inspector's rows, the
  * legends), no view shrinks (the XOR view's rings), and leaving it restores every size exactly; the
  * inspector's id cells stay on one line whole after leaving it.
@@ -27,14 +28,9 @@ class PresentationAppTest extends AppFixture {
     private NetworkViewModel vm;
 
     @BeforeEach
-    void lookupAtProjectorSize() throws Exception {
+    void finishedLookup() throws Exception {
         vm = app.viewModel();
         fx(() -> {
-            javafx.stage.Stage stage = (javafx.stage.Stage) app.mainView().getScene().getWindow();
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1920); // a projector's size (the headless screen is as large)
-            stage.setHeight(1080);
             vm.playback().playingProperty().set(false);
             vm.operations().targetTextProperty().set("7f00");
             assertThat(vm.operations().findNode()).isTrue();
@@ -47,6 +43,13 @@ class PresentationAppTest extends AppFixture {
 
     @Test
     void everythingGrowsNoViewShrinksAndLeavingRestoresEverySizeExactly() throws Exception {
+        fx(() -> {
+            javafx.stage.Stage stage = (javafx.stage.Stage) app.mainView().getScene().getWindow();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1920); // a projector's size (the headless screen is as large)
+            stage.setHeight(1080);
+        });
         Map<String, Double> before = sizes();
         fx(() -> app.presentation().set(true));
         Map<String, Double> presenting = sizes();
@@ -65,10 +68,17 @@ class PresentationAppTest extends AppFixture {
         assertThat(fx(() -> app.mainView().distanceView().keyToggle().isSelected())).as("the key is back").isTrue();
     }
 
+    /** At the window's usual 1280 x 800, where the larger type leaves the inspector least room. */
     @Test
-    void theInspectorsIdCellsStayOnOneLineWholeAfterPresentationMode() throws Exception {
+    void theInspectorsIdCellsStayOnOneLineWholeInAndAfterPresentationMode() throws Exception {
         fx(() -> app.presentation().set(true));
+        idCellsWhole("in presentation mode");
         fx(() -> app.presentation().set(false));
+        idCellsWhole("after presentation mode");
+    }
+
+    private void idCellsWhole(String when) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
         fx(() -> {
             TableView<CandidateRow> table = app.mainView().inspector().table();
             table.applyCss();
@@ -82,9 +92,12 @@ class PresentationAppTest extends AppFixture {
                     }
                     double font = ((Text) flow.getChildren().get(0)).getFont().getSize();
                     double oneLine = flow.getChildren().stream().mapToDouble(t -> t.prefWidth(-1)).sum();
-                    assertThat(flow.getHeight()).as("one line, not wrapped").isLessThan(font * 1.8);
-                    assertThat(flow.getHeight()).as("not clipped by its row").isLessThanOrEqualTo(cell.getHeight());
-                    assertThat(flow.getWidth()).as("the whole id, nothing cut off").isGreaterThanOrEqualTo(oneLine - 0.5);
+                    var inCell = cell.sceneToLocal(flow.localToScene(flow.getLayoutBounds()));
+                    assertThat(flow.getHeight()).as("one line, not wrapped, " + when).isLessThan(font * 1.8);
+                    assertThat(flow.getHeight()).as("not clipped by its row, " + when).isLessThanOrEqualTo(cell.getHeight());
+                    assertThat(flow.getWidth()).as("the whole id, " + when).isGreaterThanOrEqualTo(oneLine - 0.5);
+                    assertThat(inCell.getMinX() + oneLine).as("not cut at the cell's edge, " + when)
+                            .isLessThanOrEqualTo(cell.getWidth() + 0.5);
                     checked++;
                 }
             }
