@@ -352,6 +352,26 @@ public final class RingView extends Region {
         double angle = target == null ? 0 : RingGeometry.angle(target, shown.keySpace().bits());
         labelLayer.place(required, target, angle, targets.label, dots,
                 new RingLabelLayer.Frame(cx, cy, radius, getWidth(), getHeight(), titleBox()));
+        clearTicks();
+    }
+
+    /** Hides a quarter mark's text where a node's or the target's label took its place (the labels matter more). */
+    private void clearTicks() {
+        List<javafx.geometry.Bounds> taken = new ArrayList<>();
+        for (javafx.scene.Node n : labelLayer.labels.getChildren()) {
+            if (n.isVisible()) {
+                taken.add(n.getBoundsInParent());
+            }
+        }
+        if (targets.label.isVisible()) {
+            taken.add(targets.label.getBoundsInParent());
+        }
+        for (javafx.scene.Node n : marks.ticks.getChildren()) {
+            if (n instanceof Text t) {
+                var b = t.getBoundsInParent();
+                t.setVisible(taken.stream().noneMatch(b::intersects));
+            }
+        }
     }
 
     /** Measures every label again (their font changed) and places them anew. */
