@@ -43,18 +43,27 @@ class PresentationAppTest extends AppFixture {
 
     @Test
     void everythingGrowsNoViewShrinksAndLeavingRestoresEverySizeExactly() throws Exception {
-        fx(() -> {
-            javafx.stage.Stage stage = (javafx.stage.Stage) app.mainView().getScene().getWindow();
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1920); // a projector's size (the headless screen is as large)
-            stage.setHeight(1080);
+        // a window of its own at a projector's size (the headless screen is as large), as the app composes it
+        NetworkViewModel own = new NetworkViewModel();
+        MainView v = fx(() -> new MainView(own));
+        Presentation presentation = fx(() -> {
+            javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(v);
+            root.getStyleClass().add("app-root");
+            TestViews.show(root, 1920, 1080);
+            own.playback().playingProperty().set(false);
+            own.operations().targetTextProperty().set("7f00");
+            assertThat(own.operations().findNode()).isTrue();
+            for (int i = 0; i < 5_000 && !own.selection().selectedLookup().isOver(); i++) {
+                own.playback().stepOnce();
+            }
+            return new Presentation(root, v);
         });
-        Map<String, Double> before = sizes();
-        fx(() -> app.presentation().set(true));
-        Map<String, Double> presenting = sizes();
-        fx(() -> app.presentation().set(false));
-        Map<String, Double> after = sizes();
+        Map<String, Double> before = sizes(v, own);
+        fx(() -> presentation.set(true));
+        Map<String, Double> presenting = sizes(v, own);
+        fx(() -> presentation.set(false));
+        Map<String, Double> after = sizes(v, own);
+        fx(own::shutdown);
 
         for (String what : before.keySet()) {
             if (what.equals("XOR outer ring")) {
@@ -65,7 +74,7 @@ class PresentationAppTest extends AppFixture {
             }
         }
         assertThat(after).as("leaving presentation mode restores every size exactly").isEqualTo(before);
-        assertThat(fx(() -> app.mainView().distanceView().keyToggle().isSelected())).as("the key is back").isTrue();
+        assertThat(fx(() -> v.distanceView().keyToggle().isSelected())).as("the key is back").isTrue();
     }
 
     /** At the window's usual 1280 x 800, where the larger type leaves the inspector least room. */
@@ -121,25 +130,23 @@ class PresentationAppTest extends AppFixture {
     }
 
     /** The sizes presentation mode changes, measured after a layout pass (the XOR tab shown for its rings). */
-    private Map<String, Double> sizes() throws Exception {
-        clickOn("#distance-tab");
-        double outer = fx(() -> {
-            app.mainView().getScene().getRoot().applyCss();
-            app.mainView().getScene().getRoot().layout();
-            app.mainView().distanceView().layout();
-            return app.mainView().distanceView().outerRadius();
-        });
-        double xorDot = fx(() -> app.mainView().distanceView().dots().stream().filter(Node::isVisible)
-                .mapToDouble(javafx.scene.shape.Circle::getRadius).max().orElse(0));
-        clickOn("#ring-tab");
+    private static Map<String, Double> sizes(MainView v, NetworkViewModel vm) throws Exception {
         return fx(() -> {
-            var root = app.mainView().getScene().getRoot();
+            var root = v.getScene().getRoot();
+            v.showTab("distance-tab");
             root.applyCss();
             root.layout();
-            app.mainView().refresh();
+            v.refresh();
+            root.layout();
+            double outer = v.distanceView().outerRadius();
+            double xorDot = v.distanceView().dots().stream().filter(Node::isVisible)
+                    .mapToDouble(javafx.scene.shape.Circle::getRadius).max().orElse(0);
+            v.showTab("ring-tab");
+            root.applyCss();
+            root.layout();
+            v.refresh();
             root.layout();
             Map<String, Double> m = new LinkedHashMap<>();
-            MainView v = app.mainView();
             NodeId origin = vm.selection().selectedLookup().origin();
             NodeId first = vm.selection().selectedLookup().rows(vm.network()).get(0).id();
             m.put("toolbar height", v.controls().getHeight());

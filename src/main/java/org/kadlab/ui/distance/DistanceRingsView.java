@@ -238,10 +238,11 @@ public final class DistanceRingsView extends Region {
         double beside = Math.min(w - left, h - 30) / 2 - 14;
         double below = Math.min(w, h - keyBottom) / 2 - 14;
         if (beside >= below) {
-            // the rings take the space to the right of the key
+            // the rings take the space to the right of the key (all of the view when the key is folded away),
+            // down to just above the bottom edge
             cx = left + (w - left) / 2;
-            cy = h / 2 + 12;
-            outer = Math.max(40, beside);
+            cy = h / 2 + 16;
+            outer = Math.max(40, beside + 3);
         } else {
             // the key on top, the rings below it
             cx = w / 2;
