@@ -26,6 +26,7 @@ public class KadLabApp extends Application {
     private FrameLoop loop;
     private HelpOverlay help;
     private StackPane root;
+    private Presentation presentation;
 
     @Override
     public void start(Stage stage) {
@@ -34,6 +35,7 @@ public class KadLabApp extends Application {
         help = new HelpOverlay();
         root = new StackPane(view, help);
         root.getStyleClass().add("app-root");
+        presentation = new Presentation(root, view);
         // 1280 x 800 where it fits; on a 1366 x 768 laptop (or smaller) the screen's usable area
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         double width = Math.min(1280, screen.getWidth());
@@ -41,7 +43,8 @@ public class KadLabApp extends Application {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(Theme.appStylesheet());
         view.controls().onHelp(help::toggle);
-        installShortcuts(scene, vm, view, help, root);
+        Map<Shortcuts, Runnable> actions = installShortcuts(scene, vm, view, help, presentation);
+        view.showMenuBar(new MenuBarView(vm, view, actions, presentation));
         loop = new FrameLoop(vm, view);
         loop.frameMicrosProperty().addListener((o, a, b) -> view.showFrameCost(b.doubleValue(), loop.framesPerSecondProperty().get()));
         view.refresh();
@@ -82,6 +85,11 @@ public class KadLabApp extends Application {
         return loop;
     }
 
+    /** The menu bar (for tests). */
+    public MenuBarView menuBar() {
+        return (MenuBarView) view.lookup(".app-menu-bar");
+    }
+
     /** The help layer (for tests). */
     public HelpOverlay helpOverlay() {
         return help;
@@ -89,25 +97,24 @@ public class KadLabApp extends Application {
 
     /** Whether presentation mode is on. */
     public boolean isPresenting() {
-        return root.getStyleClass().contains(PRESENTATION);
+        return presentation.isOn();
     }
 
-    /** Switches presentation mode (larger fonts) on or off. */
+    /** Switches presentation mode (everything larger) on or off. */
     public void togglePresentation() {
-        togglePresentation(root);
+        presentation.toggle();
     }
 
-    private static void togglePresentation(StackPane root) {
-        if (!root.getStyleClass().remove(PRESENTATION)) {
-            root.getStyleClass().add(PRESENTATION);
-        }
+    /** Presentation mode of this window. */
+    public Presentation presentation() {
+        return presentation;
     }
 
     /**
      * Installs the keyboard shortcuts of {@link Shortcuts} with what each does in this window; keys
-     * typed into a text field stay with the field.
+     * typed into a text field stay with the field. Returns what each shortcut does (the menus run the same).
      */
-    static void installShortcuts(Scene scene, NetworkViewModel vm, MainView view, HelpOverlay help, StackPane root) {
+    static Map<Shortcuts, Runnable> installShortcuts(Scene scene, NetworkViewModel vm, MainView view, HelpOverlay help, Presentation presentation) {
         ControlBar c = view.controls();
         Map<Shortcuts, Runnable> actions = new EnumMap<>(Shortcuts.class);
         actions.put(Shortcuts.PLAY_PAUSE, vm.playback()::togglePlay);
@@ -123,7 +130,7 @@ public class KadLabApp extends Application {
         actions.put(Shortcuts.TYPE_TARGET, c::focusTarget);
         actions.put(Shortcuts.TYPE_KEY, c::focusKey);
         actions.put(Shortcuts.THEME, view::toggleTheme);
-        actions.put(Shortcuts.PRESENTATION, () -> togglePresentation(root));
+        actions.put(Shortcuts.PRESENTATION, presentation::toggle);
         actions.put(Shortcuts.SETTINGS, c::toggleSettings);
         actions.put(Shortcuts.SAVE_SCENARIO, () -> c.exports().saveScenario());
         actions.put(Shortcuts.OPEN_SCENARIO, () -> c.exports().openScenario());
@@ -138,6 +145,7 @@ public class KadLabApp extends Application {
             }
         });
         Shortcuts.install(scene, actions);
+        return actions;
     }
 
     public static void main(String[] args) {

@@ -1,19 +1,12 @@
 package org.kadlab.ui;
 
 import java.util.Locale;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
-import javafx.scene.shape.Circle;
-import javafx.scene.shape.Line;
 import org.controlsfx.control.StatusBar;
 import org.kadlab.ui.buckets.BucketPanel;
 import org.kadlab.ui.compare.CompareView;
@@ -26,7 +19,6 @@ import org.kadlab.ui.graph.NetworkGraphView;
 import org.kadlab.ui.health.HealthView;
 import org.kadlab.ui.inspector.LookupInspector;
 import org.kadlab.ui.lessons.LessonsPanel;
-import org.kadlab.ui.model.CandidateRow;
 import org.kadlab.ui.model.IdText;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.ring.RingView;
@@ -34,15 +26,15 @@ import org.kadlab.ui.stats.StatsView;
 import org.kadlab.ui.theme.Theme;
 import org.kadlab.ui.trie.TrieView;
 import org.kadlab.ui.widgets.FxmlView;
-import org.kadlab.ui.widgets.NodeDot;
+import org.kadlab.ui.widgets.ViewLegend;
 
 /**
- * The main window's content: controls on top, the ID ring and the XOR-distance rings as tabs on
- * the left, the bucket occupancy and the lookup inspector on the right, and the caption with a
- * legend at the bottom.
+ * The main window's content: controls on top, the ID ring and the XOR-distance rings (each with
+ * its legend below it) as tabs on the left, the bucket occupancy and the lookup inspector on the
+ * right, and the caption at the bottom.
  */
 public final class MainView extends BorderPane {
-    /** The bar's padding and the gaps between its caption, legend and frame cost, in pixels. */
+    /** The bar's padding and the gap between its caption and frame cost, in pixels. */
     private static final double CAPTION_BAR_GAPS = 64;
     private final NetworkViewModel vm;
     private final RingView ring;
@@ -79,8 +71,6 @@ public final class MainView extends BorderPane {
     @FXML
     private Label caption;
     @FXML
-    private FlowPane legend;
-    @FXML
     private Label frameCost;
     private boolean light;
 
@@ -95,8 +85,8 @@ public final class MainView extends BorderPane {
         controls = new ControlBar(vm, this::toggleTheme);
         controls.onCurrentView(this::currentView);
         EventLogView events = new EventLogView(vm);
-        ringTab.setContent(ring);
-        distanceTab.setContent(distance);
+        ringTab.setContent(ViewLegend.under(ring, ViewLegend.ring()));
+        distanceTab.setContent(ViewLegend.under(distance, ViewLegend.xor()));
         eventsTab.setContent(events);
         statsTab.setContent(new StatsView(vm));
         graphTab.setContent(new NetworkGraphView(vm));
@@ -134,21 +124,11 @@ public final class MainView extends BorderPane {
         // two lines, whatever the text: a caption that grows and shrinks would resize the views on every step
         caption.fontProperty().addListener((o, a, f) -> fixCaptionHeight());
         fixCaptionHeight();
-        // the caption takes the width the legend and the frame cost leave it, so it wraps onto its two
+        // the caption takes the width the frame cost leaves it, so it wraps onto its two
         // lines instead of widening the window
         caption.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(0, captionBar.getWidth() - legend.getWidth() - frameCost.getWidth() - CAPTION_BAR_GAPS),
-                captionBar.widthProperty(), legend.widthProperty(), frameCost.widthProperty()));
-        // the network's marks on the first row, a lookup's on the second
-        legend.getChildren().addAll(
-                entry("live", null), entry("down", NodeDot.DEAD), entry("selected", NodeDot.SELECTED),
-                entry("contact", NodeDot.CONTACT), rpcEntry("RPC", "outbound"), rpcEntry("timeout", "timed-out"),
-                entry("waiting", PseudoClass.getPseudoClass("waiting")),
-                entry("answered", PseudoClass.getPseudoClass("answered")),
-                entry("slow", PseudoClass.getPseudoClass("unresponsive")),
-                entry("late answer", PseudoClass.getPseudoClass(CandidateRow.LATE)),
-                entry("failed", PseudoClass.getPseudoClass("failed")), badgeEntry("asked again"));
-        legendTips();
+                () -> Math.max(0, captionBar.getWidth() - frameCost.getWidth() - CAPTION_BAR_GAPS),
+                captionBar.widthProperty(), frameCost.widthProperty()));
 
         setTop(controls);
         timeline = new TimelineBar(vm, this::openWhatIf, Shortcuts.STEP_BACK.keys());
@@ -224,10 +204,25 @@ public final class MainView extends BorderPane {
         return tabs;
     }
 
+    /** Puts {@code menuBar} above the controls. */
+    public void showMenuBar(javafx.scene.Node menuBar) {
+        setTop(new javafx.scene.layout.VBox(menuBar, controls));
+    }
+
+    /** Opens the tab with this id ("ring-tab", "distance-tab", "events-tab", "stats-tab", "graph-tab"). */
+    public void showTab(String id) {
+        tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(tabs.getSelectionModel()::select);
+    }
+
+    /** The split between the views on the left and the panels on the right. */
+    public SplitPane centre() {
+        return centre;
+    }
+
     /** The view of the open tab (the ID ring, the XOR distance, the events, the stats or the graph). */
     public javafx.scene.Node currentView() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
-        return t == null ? ring : t.getContent();
+        return t == null ? ring : ViewLegend.viewOf(t.getContent());
     }
 
     /** Shows the frame cost and the frames per second measured by the frame loop. */
@@ -265,72 +260,6 @@ public final class MainView extends BorderPane {
         return light;
     }
 
-    private static HBox entry(String text, PseudoClass pc) {
-        Circle c = new Circle(6);
-        c.getStyleClass().addAll("node-dot", "ring-node");
-        if (pc != null) {
-            c.pseudoClassStateChanged(pc, true);
-        }
-        Label l = new Label(text);
-        l.getStyleClass().add("legend-label");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        HBox h = new HBox(4, c, l);
-        h.setMinWidth(Region.USE_PREF_SIZE);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
-    }
-
-    /** The legend entry of the mark beside a peer the lookup asked again. */
-    private static HBox badgeEntry(String text) {
-        javafx.scene.text.Text badge = new javafx.scene.text.Text(CandidateRow.askedAgainMark(1));
-        badge.getStyleClass().add("resend-badge");
-        Label l = new Label(text);
-        l.getStyleClass().add("legend-label");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        HBox h = new HBox(3, badge, l);
-        h.setMinWidth(Region.USE_PREF_SIZE);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
-    }
-
-    /** Says what each legend entry of a lookup's marks means, on hover. */
-    private void legendTips() {
-        String[][] tips = {{"waiting", "asked; the answer is awaited"}, {"answered", "answered in time"},
-            {"slow", "silent for the peer timeout: its slot is freed for another query; a late answer still counts"},
-            {"late answer", "answered after the peer timeout: the lookup had freed its slot, the answer still counted"},
-            {"failed", "no answer before the RPC timeout: the lookup gives up on it"},
-            {"asked again", "asked again after a silent peer timeout (rpc_retries); the number says how often"}};
-        for (var n : legend.getChildren()) {
-            for (var l : ((HBox) n).getChildren()) {
-                for (String[] t : tips) {
-                    if (l instanceof Label label && label.getText().equals(t[0])) {
-                        label.setTooltip(new javafx.scene.control.Tooltip(t[1]));
-                    }
-                }
-            }
-        }
-    }
-
-    private static HBox rpcEntry(String text, String pc) {
-        Line line = new Line(0, 0, 14, 0);
-        line.getStyleClass().add("rpc-path");
-        line.pseudoClassStateChanged(PseudoClass.getPseudoClass(pc), true);
-        Circle c = new Circle(4);
-        c.getStyleClass().add("rpc-pulse");
-        c.pseudoClassStateChanged(PseudoClass.getPseudoClass(pc), true);
-        line.pseudoClassStateChanged(PseudoClass.getPseudoClass("lookup"), true);
-        c.pseudoClassStateChanged(PseudoClass.getPseudoClass("lookup"), true);
-        Region gap = new Region();
-        gap.setMinWidth(2);
-        Label l = new Label(text);
-        l.getStyleClass().add("legend-label");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        HBox h = new HBox(2, line, c, gap, l);
-        h.setMinWidth(Region.USE_PREF_SIZE);
-        h.setAlignment(Pos.CENTER_LEFT);
-        return h;
-    }
-
     private void fixCaptionHeight() {
         double h = Math.ceil(caption.getFont().getSize() * 2.7) + 4;
         caption.setMinHeight(h);
@@ -338,7 +267,7 @@ public final class MainView extends BorderPane {
         caption.setMaxHeight(h);
     }
 
-    /** A box the caption and legend sit in (kept for tests that look the caption up). */
+    /** The caption (for tests that look it up). */
     public Label caption() {
         return caption;
     }

@@ -51,8 +51,8 @@ class ControlsAppTest extends AppFixture {
     @Test
     void storeAndFindValueShowTheirResultAndBadKeysAnInlineMessage() throws Exception {
         clickOn("#find-value-button");
-        assertThat(lookup("#target-error").queryAs(Label.class).isVisible()).isTrue();
-        assertThat(lookup("#target-error").queryAs(Label.class).getText()).contains("key");
+        assertThat(fx(() -> TestViews.messageBelow(lookup("#key-field").queryAs(TextField.class)))).contains("key");
+        assertThat(lookup("#target-error").queryAs(Label.class).isVisible()).as("written at the field, not inline").isFalse();
 
         clickOn("#key-field").write("greeting");
         clickOn("#value-field").write("hello");
@@ -78,7 +78,8 @@ class ControlsAppTest extends AppFixture {
         TextField k = fx(() -> app.mainView().controls().settings().field("k"));
         doubleClickOn(k).eraseText(3).write("0");
         clickOn("#settings-apply");
-        assertThat(lookup("#settings-error").queryAs(Label.class).getText()).startsWith("k ");
+        assertThat(fx(() -> TestViews.messageBelow(k))).as("the message at the field it names").startsWith("k ");
+        assertThat(lookup("#settings-error").queryAs(Label.class).getText()).as("not again in the row").isEmpty();
         shot("settings-error");
         fx(() -> k.setText("3"));
         clickOn("#settings-apply");
@@ -186,7 +187,8 @@ class ControlsAppTest extends AppFixture {
         doubleClickOn(addBox).eraseText(4).write("abc");
         clickOn("#add-button");
         assertThat(fx(() -> app.viewModel().nodeCountProperty().get())).as("nothing added").isEqualTo(nodes + 2);
-        assertThat(lookup("#target-error").queryAs(Label.class).getText()).startsWith("Add nodes: 'abc' is not a whole number");
+        assertThat(fx(() -> TestViews.messageBelow(lookup("#add-count").queryAs(javafx.scene.control.Spinner.class))))
+                .startsWith("Add nodes: 'abc' is not a whole number");
         clickOn(addBox).type(KeyCode.ENTER); // committing nonsense keeps the last good value, no exception
         assertThat(fx(() -> app.mainView().controls().addCount())).isEqualTo(2);
 
@@ -194,7 +196,8 @@ class ControlsAppTest extends AppFixture {
         TextField killBox = fx(() -> lookup("#kill-percent").queryAs(javafx.scene.control.Spinner.class).getEditor());
         doubleClickOn(killBox).eraseText(4).write("150");
         clickOn("#kill-percent-button");
-        assertThat(lookup("#target-error").queryAs(Label.class).getText()).startsWith("Kill %: 150 is outside 0 to 100");
+        assertThat(fx(() -> TestViews.messageBelow(lookup("#kill-percent").queryAs(javafx.scene.control.Spinner.class))))
+                .startsWith("Kill %: 150 is outside 0 to 100");
         assertThat(fx(() -> app.viewModel().liveCountProperty().get())).as("nobody killed").isEqualTo(live);
         doubleClickOn(killBox).eraseText(4).write("50");
         clickOn("#kill-percent-button");

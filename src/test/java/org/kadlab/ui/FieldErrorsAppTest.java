@@ -2,7 +2,9 @@ package org.kadlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,53 @@ class FieldErrorsAppTest extends AppFixture {
         assertThat(fx(() -> bar().fieldError("target-field"))).hasValueSatisfying(m -> assertThat(m).contains("not a hex digit"));
         fx(() -> app.viewModel().operations().targetTextProperty().set("7f00"));
         assertThat(fx(() -> bar().fieldError("target-field"))).isEmpty();
+    }
+
+    @Test
+    void aBadTargetIsWrittenBelowItsFieldWhichIsOutlinedAndBothGoTheMomentItIsFixed() throws Exception {
+        TextField target = fx(() -> lookup("#target-field").queryAs(TextField.class));
+        clickOn(target).write("7g00");
+        assertThat(fx(() -> TestViews.messageBelow(target))).as("the message at the field").contains("not a hex digit");
+        assertThat(fx(() -> target.getStyleClass())).as("the field outlined").contains("error");
+        clickOn(target).type(KeyCode.ENTER); // the action refused: still at the field, not in the Records row
+        assertThat(fx(() -> TestViews.messageBelow(target))).contains("not a hex digit");
+        assertThat(fx(() -> lookup("#target-error").queryAs(Label.class).isVisible())).as("no inline copy").isFalse();
+        type(KeyCode.BACK_SPACE, 3);
+        write("f00");
+        assertThat(fx(() -> TestViews.messageBelow(target))).as("fixed: the message goes").isNull();
+        assertThat(fx(() -> target.getStyleClass())).as("fixed: the outline goes").doesNotContain("error");
+        assertThat(fx(() -> app.viewModel().status().targetErrorProperty().get())).as("and the status's message").isEmpty();
+    }
+
+    @Test
+    void aFailedActionsMessageStaysAtItsFieldOnlyUntilTheFieldIsEdited() throws Exception {
+        TextField key = fx(() -> lookup("#key-field").queryAs(TextField.class));
+        clickOn("#find-value-button");
+        String message = fx(() -> app.viewModel().status().targetErrorProperty().get());
+        assertThat(fx(() -> TestViews.messageBelow(key))).isEqualTo(message);
+        assertThat(fx(() -> key.getStyleClass())).contains("error");
+        assertThat(fx(() -> lookup("#target-error").queryAs(Label.class).getText())).isEmpty();
+        clickOn(key).write("g");
+        assertThat(fx(() -> TestViews.messageBelow(key))).isNull();
+        assertThat(fx(() -> key.getStyleClass())).doesNotContain("error");
+        assertThat(fx(() -> app.viewModel().status().targetErrorProperty().get())).as("cleared as soon as fixed").isEmpty();
+    }
+
+    @Test
+    void aSettingsFieldAndAChurnFieldWriteTheirMessageBelowThemselves() throws Exception {
+        fx(() -> bar().toggleSettings());
+        TextField k = fx(() -> settings().field("k"));
+        fx(() -> k.setText("0"));
+        assertThat(fx(() -> TestViews.messageBelow(k))).startsWith("k must be between");
+        fx(() -> k.setText("4"));
+        assertThat(fx(() -> TestViews.messageBelow(k))).isNull();
+        clickOn("#churn-toggle");
+        TextField mean = fx(() -> (TextField) bar().churn().lookup("#churn-mean"));
+        fx(() -> mean.setText("x"));
+        assertThat(fx(() -> TestViews.messageBelow(mean))).isNotNull();
+        assertThat(fx(() -> mean.getStyleClass())).contains("error");
+        fx(() -> mean.setText("30"));
+        assertThat(fx(() -> TestViews.messageBelow(mean))).isNull();
     }
 
     @Test

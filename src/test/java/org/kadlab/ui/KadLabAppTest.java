@@ -75,8 +75,9 @@ class KadLabAppTest extends AppFixture {
 
         // a bad id: an inline message, no lookup
         clickOn("#target-field").write("7g00").type(KeyCode.ENTER);
-        assertThat(lookup("#target-error").queryAs(Label.class).getText()).contains("not a hex digit");
-        assertThat(lookup("#target-error").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(fx(() -> TestViews.messageBelow(lookup("#target-field").queryAs(javafx.scene.control.TextField.class))))
+                .contains("not a hex digit");
+        assertThat(fx(() -> vm.status().targetErrorProperty().get())).contains("not a hex digit");
 
         fx(() -> vm.operations().targetTextProperty().set(""));
         clickOn("#target-field").write("7f00");

@@ -20,6 +20,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Text;
+import org.kadlab.ui.widgets.ViewLegend;
+import javafx.scene.shape.Circle;
+import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.kad.LookupMode;
@@ -173,28 +176,46 @@ class LookupMarksTest {
             NetworkViewModel vm = new NetworkViewModel();
             MainView view = new MainView(vm);
             TestViews.show(view, 1280, 800);
-            FlowPane legend = (FlowPane) view.lookup(".legend");
-            List<String> entries = new ArrayList<>();
-            for (Node n : legend.getChildren()) {
-                HBox entry = (HBox) n;
-                Label text = (Label) entry.getChildren().get(entry.getChildren().size() - 1);
-                entries.add(text.getText());
-                Node sample = entry.getChildren().get(0);
-                if (text.getText().equals("slow")) {
-                    assertThat(sample.getPseudoClassStates()).extracting(Object::toString).contains("unresponsive");
-                }
-                if (text.getText().equals("late answer")) {
-                    assertThat(sample.getPseudoClassStates()).extracting(Object::toString).contains("late");
-                }
-                if (text.getText().equals("asked again")) {
-                    assertThat(((Text) sample).getText()).isEqualTo("\u21bb1");
-                    assertThat(sample.getStyleClass()).contains("resend-badge");
-                }
-                if (List.of("slow", "late answer", "asked again", "failed").contains(text.getText())) {
-                    assertThat(text.getTooltip()).as(text.getText() + " is explained").isNotNull();
-                }
+            ViewLegend legend = (ViewLegend) view.lookup("#ring-legend");
+            assertThat(legend.names()).contains("waiting", "answered", "slow", "late answer", "failed", "asked again",
+                    "known, not asked", "not needed", "down", "missed", "target", "query", "reply", "timeout");
+            assertThat(legend.sample("slow").getPseudoClassStates()).extracting(Object::toString).contains("unresponsive");
+            assertThat(legend.sample("late answer").getPseudoClassStates()).extracting(Object::toString).contains("late");
+            Node badge = legend.sample("asked again");
+            assertThat(((Text) badge).getText()).isEqualTo("\u21bb1");
+            assertThat(badge.getStyleClass()).contains("resend-badge");
+            for (Node entry : legend.getChildren()) {
+                Label text = (Label) ((HBox) entry).getChildren().get(1);
+                assertThat(text.getTooltip()).as(text.getText() + " is explained").isNotNull();
             }
-            assertThat(entries).contains("waiting", "answered", "slow", "late answer", "failed", "asked again");
+            vm.shutdown();
+            return null;
+        });
+    }
+
+    @Test
+    void knownNotAskedIsOutlinedNotNeededHollowAndDownDrawnApartFromBoth() throws Exception {
+        FxFixture.fx(() -> {
+            NetworkViewModel vm = new NetworkViewModel();
+            MainView view = new MainView(vm);
+            TestViews.show(view, 1280, 800);
+            ViewLegend legend = (ViewLegend) view.lookup("#ring-legend");
+            Circle live = (Circle) legend.sample("live");
+            Circle known = (Circle) legend.sample("known, not asked");
+            Circle notNeeded = (Circle) legend.sample("not needed");
+            Circle down = (Circle) legend.sample("down");
+            assertThat(known.getFill()).as("known, not asked: a live dot...").isEqualTo(live.getFill());
+            assertThat(known.getStroke()).as("...outlined").isNotEqualTo(Color.TRANSPARENT);
+            assertThat(notNeeded.getFill()).as("not needed: hollow").isEqualTo(Color.TRANSPARENT);
+            assertThat(notNeeded.getStroke()).isNotEqualTo(Color.TRANSPARENT);
+            assertThat(down.getFill()).as("down is not hollow like not needed").isNotEqualTo(Color.TRANSPARENT)
+                    .as("nor a live dot like known, not asked").isNotEqualTo(live.getFill());
+            assertThat(down.getStrokeDashArray()).as("down has a dashed edge").isNotEmpty();
+            assertThat(notNeeded.getStrokeDashArray()).isEmpty();
+            assertThat(known.getStrokeDashArray()).isEmpty();
+            ViewLegend xor = (ViewLegend) view.lookup("#xor-legend");
+            assertThat(xor.names()).contains("selected", "contact", "in range", "cached", "down", "bucket holds contacts",
+                    "bucket empty");
             vm.shutdown();
             return null;
         });

@@ -18,7 +18,6 @@ import org.kadlab.sim.SimEvent;
 import org.kadlab.ui.events.EventLogView;
 import org.kadlab.ui.graph.NetworkGraphView;
 import org.kadlab.ui.model.NetworkViewModel;
-import org.kadlab.ui.ring.RingView;
 import org.kadlab.ui.stats.StatsView;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -76,7 +75,7 @@ class NewViewsAppTest extends AppFixture {
     @Test
     void aHiddenEventLogWaitsAndCatchesUpWhenShown() throws Exception {
         EventLogView log = tabContent("events-tab", EventLogView.class);
-        tabContent("ring-tab", RingView.class);
+        tabContent("ring-tab", Node.class);
         int before = fx(() -> log.rows().size());
         runLookups(1);
         assertThat(fx(() -> log.rows().size())).as("no table work while another tab is shown").isEqualTo(before);

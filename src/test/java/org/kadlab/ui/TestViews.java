@@ -27,6 +27,24 @@ public final class TestViews {
         return stage;
     }
 
+    /**
+     * The message written just below {@code field} (a visible label of style class
+     * field-error-message whose top-left corner is at the field's bottom-left corner), or null.
+     */
+    public static String messageBelow(javafx.scene.control.Control field) {
+        Bounds f = field.localToScene(field.getLayoutBounds());
+        for (javafx.scene.Node n : field.getScene().getRoot().lookupAll(".field-error-message")) {
+            if (n instanceof javafx.scene.control.Label l && l.isVisible() && l.getScene() != null) {
+                Bounds b = l.localToScene(l.getLayoutBounds());
+                if (Math.abs(b.getMinX() - f.getMinX()) <= 6 && b.getMinY() >= f.getMaxY() - 4
+                        && b.getMinY() <= f.getMaxY() + 8) {
+                    return l.getText();
+                }
+            }
+        }
+        return null;
+    }
+
     /** The boxes of the node labels the ring shows now. */
     public static List<Bounds> ringLabelBoxes(RingView ring, NetworkViewModel vm) {
         List<Bounds> boxes = new ArrayList<>();

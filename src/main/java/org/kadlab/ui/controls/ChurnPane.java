@@ -117,6 +117,11 @@ public final class ChurnPane extends VBox {
         return lookups != null && values != null && vm.churn().startWorkload(lookups, values, workloadFor.getValue());
     }
 
+    /** The field checks of this row (the bar hides an inline message its fields show). */
+    FieldChecks checks() {
+        return checks;
+    }
+
     /** The session model chosen. */
     public SessionModel chosenModel() {
         Toggle t = model.getToggleGroup().getSelectedToggle();

@@ -89,10 +89,10 @@ public final class ControlBar extends VBox {
         this.vm = vm;
         this.toggleTheme = toggleTheme;
         this.settings = new SettingsPane(vm);
+        churn = new ChurnPane(vm);
         FxmlView.load(this);
         settings.visibleProperty().bind(settingsToggle.selectedProperty());
         settings.managedProperty().bind(settings.visibleProperty());
-        churn = new ChurnPane(vm);
         churn.visibleProperty().bind(churnToggle.selectedProperty());
         churn.managedProperty().bind(churn.visibleProperty());
         getChildren().addAll(settings, churn);
@@ -185,8 +185,9 @@ public final class ControlBar extends VBox {
         statusTip.textProperty().bind(Bindings.concat("Nodes in the network, how many are live, and the virtual time: ",
                 status.textProperty()));
         status.setTooltip(statusTip);
-        error.textProperty().bind(vm.status().targetErrorProperty());
-        error.visibleProperty().bind(vm.status().targetErrorProperty().isNotEmpty());
+        // the inline message says only what no field shows: a message blamed on a field is written at the field
+        vm.status().targetErrorProperty().addListener((o, a, b) -> showInline());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
     }
 
     /** The field-level rules: what each field refuses as it is typed. */
@@ -199,9 +200,26 @@ public final class ControlBar extends VBox {
         vm.status().targetErrorProperty().addListener((o, a, b) -> {
             if (b == null || b.isEmpty()) {
                 checks.forgive();
+                churn.checks().forgive();
             }
         });
+        for (FieldChecks c : List.of(checks, churn.checks())) {
+            c.onBlamesChanged(this::fixed, this::showInline);
+        }
         vm.networkProperty().addListener((o, a, b) -> checks.revalidate()); // a new id width changes which targets are ids
+    }
+
+    /** Shows the action's message inline unless a field shows it. */
+    private void showInline() {
+        String m = vm.status().targetErrorProperty().get();
+        error.setText(m == null || checks.blames(m) || churn.checks().blames(m) ? "" : m);
+    }
+
+    /** A field blamed with {@code message} was fixed: the message goes everywhere. */
+    private void fixed(String message) {
+        if (message.equals(vm.status().targetErrorProperty().get())) {
+            vm.status().showError("");
+        }
     }
 
     // ------------------------------------------------------------------ handlers (one line each)
@@ -334,6 +352,26 @@ public final class ControlBar extends VBox {
             exports = new ExportActions(vm, getScene());
         }
         return exports;
+    }
+
+    /** Runs find_node to the typed target, as the Find node button does (a refusal is marked at the field). */
+    public void findTyped() {
+        findNode();
+    }
+
+    /** Runs find_value for the typed key, as the Find value button does. */
+    public void findValueTyped() {
+        findValue();
+    }
+
+    /** Stores the typed value under the typed key, as the Store button does. */
+    public void storeTyped() {
+        store();
+    }
+
+    /** Shows the churn row. */
+    public void showChurn() {
+        churnToggle.setSelected(true);
     }
 
     /** Puts the keyboard focus in the target field. */

@@ -100,8 +100,10 @@ public final class SettingsPane extends VBox {
             }
         });
         latencyRange.follow(latency, latencyMin, latencyMax);
-        error.textProperty().bind(vm.status().settingsErrorProperty());
-        error.visibleProperty().bind(vm.status().settingsErrorProperty().isNotEmpty());
+        // a message naming a field is written at that field; the row's own line says only the rest
+        vm.status().settingsErrorProperty().addListener((o, was, now) -> blameNamedField(now));
+        checks.onBlamesChanged(m -> { }, this::showInline);
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         fields.forEach((name, f) -> {
             checks.check(f, f::getText, t -> refusal(name, t));
@@ -109,6 +111,25 @@ public final class SettingsPane extends VBox {
         });
         show(vm.builder().settingsProperty().get());
         vm.builder().settingsProperty().addListener((o, a, b) -> show(b));
+    }
+
+    /** Marks the field whose setting {@code message} begins with (the message of settings that could not be applied). */
+    private void blameNamedField(String message) {
+        checks.forgive();
+        if (message != null && !message.isEmpty()) {
+            fields.forEach((name, f) -> {
+                if (message.startsWith(name + " ") || message.startsWith(name + ":")) {
+                    checks.blame(f, message);
+                }
+            });
+        }
+        showInline();
+    }
+
+    /** Shows the settings' message in the row unless a field shows it. */
+    private void showInline() {
+        String m = vm.status().settingsErrorProperty().get();
+        error.setText(m == null || checks.blames(m) ? "" : m);
     }
 
     /** Rebuilds the network from the fields' values (in the background). */

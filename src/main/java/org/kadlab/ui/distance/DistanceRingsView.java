@@ -45,6 +45,8 @@ public final class DistanceRingsView extends Region {
     private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
     /** The narrowest ring at true scale, in pixels, so that the closest buckets stay visible and clickable. */
     public static final double MIN_RING_WIDTH = 14;
+    /** The usual font size of the view's text, in px: dots are drawn at their usual size with it. */
+    private static final double BASE_FONT_PX = 13;
 
     private final NetworkViewModel vm;
     /** A node's details, opened by a right click on its dot. */
@@ -109,6 +111,16 @@ public final class DistanceRingsView extends Region {
         getChildren().addAll(rings, dotsLayer, centre, centreLabel, title, key, keyToggle, scaleToggle);
         setMinSize(300, 300);
         setPrefSize(700, 650);
+        centreLabel.fontProperty().addListener((o, was, now) -> {
+            if (!java.util.Objects.equals(was, now) && shown != null) {
+                refresh(); // presentation mode: the dots grow with the text
+            }
+        });
+    }
+
+    /** How much larger than usual the dots are drawn: as much as the text grew (presentation mode). */
+    public double dotScale() {
+        return Math.max(1, centreLabel.getFont().getSize() / BASE_FONT_PX);
     }
 
     /** The rings shown, farthest bucket first (for tests). */
@@ -234,7 +246,7 @@ public final class DistanceRingsView extends Region {
             d.set(NodeDot.CACHED, cached.contains(n));
             d.set(NodeDot.DEAD, !sim.isAlive(n));
             d.pseudoClassStateChanged(IN_RANGE, !isContact);
-            d.setRadius(isContact ? 6.5 : (dots.size() > 500 ? 2.5 : 4));
+            d.setRadius((isContact ? 6.5 : (dots.size() > 500 ? 2.5 : 4)) * dotScale());
         }
         highest = bits - 1;
         lowest = Math.max(Math.max(0, minIndex - 1), highest - (MAX_RINGS - 1));
@@ -242,6 +254,7 @@ public final class DistanceRingsView extends Region {
             ringInfo.add(new RingInfo(i, inRange[i], held[i], RingGeometry.bucketShare(i, bits)));
         }
         centreLabel.setText(brief(ks.hex(sel)));
+        centre.setRadius(9 * dotScale());
         centre.pseudoClassStateChanged(NodeDot.DEAD, !sim.isAlive(sel));
         title.setText("XOR distance from " + brief(ks.hex(sel)) + " \u00b7 ring i = bucket i, distance [2^i, 2^(i+1))");
         key.getChildren().clear();
@@ -299,10 +312,11 @@ public final class DistanceRingsView extends Region {
         double beside = Math.min(w - left, h - 30) / 2 - 14;
         double below = Math.min(w, h - keyBottom) / 2 - 14;
         if (beside >= below) {
-            // the rings take the space to the right of the key
+            // the rings take the space to the right of the key (all of the view when the key is folded away),
+            // down to just above the bottom edge
             cx = left + (w - left) / 2;
-            cy = h / 2 + 12;
-            outer = Math.max(40, beside);
+            cy = h / 2 + 16;
+            outer = Math.max(40, beside + 3);
         } else {
             // the key on top, the rings below it
             cx = w / 2;
@@ -365,7 +379,7 @@ public final class DistanceRingsView extends Region {
         centre.setCenterX(cx);
         centre.setCenterY(cy);
         centreLabel.setX(cx - centreLabel.getLayoutBounds().getWidth() / 2);
-        centreLabel.setY(cy + 24);
+        centreLabel.setY(cy + 15 + centre.getRadius());
         for (NodeDot d : dots.values()) {
             NodeId n = d.node();
             if (n.equals(sel)) {

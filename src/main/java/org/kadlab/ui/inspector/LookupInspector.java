@@ -126,6 +126,7 @@ public final class LookupInspector extends VBox {
         whole.keep(closestColumn, "\u25c6\u2713");
         whole.keep(hopColumn, "88");
         whole.keep(roundColumn, "88");
+        whole.keep(idColumn, () -> widestId(vm.keySpace())); // an id never wraps onto a clipped second line
         showResult(vm.operations().operationResultProperty().get());
         vm.operations().operationResultProperty().addListener((o, was, now) -> showResult(now));
         result.visibleProperty().bind(vm.operations().operationResultProperty().isNotEmpty());
@@ -338,6 +339,14 @@ public final class LookupInspector extends VBox {
         String grouped = IdText.grouped(bin);
         int cut = groupedLength(bin.length(), shared);
         return List.of(r.hex() + "  ", grouped.substring(0, cut), grouped.substring(cut));
+    }
+
+    /** The widest text the id column shows in {@code ks}, with room for its monospaced digits. */
+    static String widestId(KeySpace ks) {
+        String hex = "f".repeat((ks.bits() + 3) / 4);
+        String text = IdText.abbreviates(ks) ? IdText.brief(ks, hex) + "  " + IdText.bits(ks.bits())
+                : hex + "  " + IdText.grouped("0".repeat(ks.bits()));
+        return text + "  ";
     }
 
     /** How many characters of the grouped binary string cover its first {@code digits} digits. */

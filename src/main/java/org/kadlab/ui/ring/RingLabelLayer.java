@@ -20,11 +20,19 @@ import org.kadlab.ui.widgets.NodeDot;
  * The ring's node labels: each node's first hex digits, measured once, and a small pool of Text
  * nodes placed where they fit without overlapping (see {@link RingLabels}). Required labels (the
  * selected node, the target, the lookup's candidates) come first and may step outward, joined to
- * their dot by a thin leader line; the rest are placed greedily by angle.
+ * their dot by a thin leader line; the rest are placed greedily by angle, on networks of up to
+ * {@link #LABEL_EVERY_NODE_UP_TO} nodes (larger ones show the others' ids on hover only).
  */
 final class RingLabelLayer {
     /** How many label heights outward a required label may step to find room. */
     private static final int REQUIRED_LEVELS = 6;
+    /**
+     * Up to this many nodes every node gets a label where one fits; above it (the Large preset) only
+     * the required ones do, so the lookup's candidates are not lost in a pile of others' labels.
+     */
+    static final int LABEL_EVERY_NODE_UP_TO = 1_000;
+    /** How many label heights along the ring a required label may move aside to find room. */
+    private static final int SIDEWAYS_STEPS = 12;
     /** Most leader lines drawn (one per label that stepped outward). */
     private static final int MAX_LEADERS = 200;
     final Group labels = new Group();
@@ -127,14 +135,16 @@ final class RingLabelLayer {
         for (NodeId id : required) {
             addItem(id, true, dots, items, owners, seen);
         }
-        for (NodeDot d : dots.values()) {
-            addItem(d.node(), false, dots, items, owners, seen);
-        }
+        if (dots.size() <= LABEL_EVERY_NODE_UP_TO) {
+            for (NodeDot d : dots.values()) {
+                addItem(d.node(), false, dots, items, owners, seen);
+            }
+        } // a large network labels only the selected node, the target and the candidates; the rest on hover
         double cx = f.cx();
         double cy = f.cy();
         double radius = f.radius();
         List<RingLabels.Placed> placements = RingLabels.place(items, cx, cy, radius + 22, REQUIRED_LEVELS, 1, f.title(),
-                new RingLabels.Placed(-1, 0, 0, f.width(), f.height()), radius - 22);
+                new RingLabels.Placed(-1, 0, 0, f.width(), f.height()), radius - 22, SIDEWAYS_STEPS);
         shownById.clear();
         targetLabel.setVisible(false);
         var pool = labels.getChildren(); // pool.get(0) is the measuring text
@@ -165,7 +175,10 @@ final class RingLabelLayer {
             double lx = p.x() + p.width() / 2;
             double ly = p.y() + p.height() / 2;
             double away = Math.hypot(lx - cx, ly - cy);
-            boolean stepped = away > radius + 22 + 4 || away < radius - 22 - 4; // outward, or deeper inside
+            double homeX = cx + (d.getCenterX() - cx) * (radius + 22) / Math.max(1, radius);
+            double homeY = cy + (d.getCenterY() - cy) * (radius + 22) / Math.max(1, radius);
+            boolean stepped = away > radius + 22 + 4 || away < radius - 22 - 4 // outward, or deeper inside,
+                    || Math.hypot(lx - homeX, ly - homeY) > p.height(); // or beside its dot
             if (stepped && leader < MAX_LEADERS) {
                 drawLeader(leader++, d.getCenterX(), d.getCenterY(), p);
             }

@@ -20,6 +20,10 @@ public final class RingLabels {
 
     /** One label to place: its angle on the ring (as {@link RingGeometry#angle}), its size, and whether it is required. */
     public record Item(double angle, double width, double height, boolean required) {
+        /** The same label at its angle plus {@code by} radians. */
+        Item turned(double by) {
+            return new Item(angle + by, width, height, required);
+        }
     }
 
     /** A placed label: the item's index and its box (top-left corner and size). */
@@ -56,6 +60,16 @@ public final class RingLabels {
      */
     public static List<Placed> place(List<Item> items, double cx, double cy, double radius, int requiredLevels, double gap,
                                      Placed keepClear, Placed within, double innerRadius) {
+        return place(items, cx, cy, radius, requiredLevels, gap, keepClear, within, innerRadius, 0);
+    }
+
+    /**
+     * As above; a required label that finds no room on its own line, outward or inward, then tries
+     * beside it, up to {@code sideways} label heights along the ring either way (nearest first) at
+     * each outward step, so a cluster of candidates around a target fans out instead of being left out.
+     */
+    public static List<Placed> place(List<Item> items, double cx, double cy, double radius, int requiredLevels, double gap,
+                                     Placed keepClear, Placed within, double innerRadius, int sideways) {
         Grid grid = new Grid(items, keepClear, within);
         List<Placed> placed = new ArrayList<>();
         List<Integer> optional = new ArrayList<>();
@@ -73,6 +87,14 @@ public final class RingLabels {
             for (int level = 0; innerRadius > 0 && level < Math.max(1, requiredLevels) && !done; level++) {
                 double r = innerRadius - level * step;
                 done = r > 0 && tryPlace(box(i, it, cx, cy, r), grid, placed);
+            }
+            for (int level = 0; level < Math.max(1, requiredLevels) && !done; level++) {
+                double r = radius + level * step;
+                double along = (it.height() + gap) / r; // one label height along the ring, in radians
+                for (int side = 1; side <= sideways && !done; side++) {
+                    done = tryPlace(box(i, it.turned(side * along), cx, cy, r), grid, placed)
+                            || tryPlace(box(i, it.turned(-side * along), cx, cy, r), grid, placed);
+                }
             }
         }
         optional.sort(Comparator.comparingDouble(i -> items.get(i).angle()));

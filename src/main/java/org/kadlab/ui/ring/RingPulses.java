@@ -27,10 +27,18 @@ final class RingPulses {
     final Group paths = new Group();
     /** The moving pulses, above everything. */
     final Group pulses = new Group();
+    /** A pulse's radius: smaller than a lookup's dots, so a pulse at a peer never looks like its state. */
+    private double radius = PULSE_RADIUS;
+    private static final double PULSE_RADIUS = 3.5;
 
     RingPulses() {
         paths.setMouseTransparent(true);
         pulses.setMouseTransparent(true);
+    }
+
+    /** Draws pulses {@code scale} times their usual size (presentation mode: the dots grew as much). */
+    void rescale(double scale) {
+        radius = PULSE_RADIUS * scale;
     }
 
     /** Moves every pulse to where the display clock {@code clock} says it is. */
@@ -54,6 +62,7 @@ final class RingPulses {
                 pathChildren.add(l);
             }
             Circle c = (Circle) children.get(i);
+            c.setRadius(radius);
             Line l = (Line) pathChildren.get(i);
             double t = p.progress(clock, leg);
             double x0 = from.getCenterX();

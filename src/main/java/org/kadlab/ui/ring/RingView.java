@@ -64,6 +64,9 @@ public final class RingView extends Region {
     private long drawnMembership = -1;
     private Object chordSignature;
     private Object labelSignature;
+    /** The lookup's marks as last read, and what they were read for. */
+    private RingLookupMarks shownMarks;
+    private Object shownMarksKey;
     /** The labels' font changed since they were placed. */
     private boolean labelsStale;
     private static final double BASE_LABEL_PX = 11;
@@ -199,7 +202,12 @@ public final class RingView extends Region {
             tableKey = nextTableKey;
             table = sel == null ? null : sim.table(sel);
         }
-        RingLookupMarks marked = RingLookupMarks.of(sel, session);
+        Object marksKey = java.util.Arrays.asList(sel, RingLookupMarks.signature(sim, session, vm.membershipVersion()));
+        if (!marksKey.equals(shownMarksKey)) { // the inspector's rows change on the same signature
+            shownMarksKey = marksKey;
+            shownMarks = RingLookupMarks.of(sel, session, sim);
+        }
+        RingLookupMarks marked = shownMarks;
         resends = marked.resends();
         Map<NodeId, String> states = marked.states();
         List<NodeId> must = marked.required();
@@ -347,6 +355,26 @@ public final class RingView extends Region {
         double angle = target == null ? 0 : RingGeometry.angle(target, shown.keySpace().bits());
         labelLayer.place(required, target, angle, targets.label, dots,
                 new RingLabelLayer.Frame(cx, cy, radius, getWidth(), getHeight(), titleBox()));
+        clearTicks();
+    }
+
+    /** Hides a quarter mark's text where a node's or the target's label took its place (the labels matter more). */
+    private void clearTicks() {
+        List<javafx.geometry.Bounds> taken = new ArrayList<>();
+        for (javafx.scene.Node n : labelLayer.labels.getChildren()) {
+            if (n.isVisible()) {
+                taken.add(n.getBoundsInParent());
+            }
+        }
+        if (targets.label.isVisible()) {
+            taken.add(targets.label.getBoundsInParent());
+        }
+        for (javafx.scene.Node n : marks.ticks.getChildren()) {
+            if (n instanceof Text t) {
+                var b = t.getBoundsInParent();
+                t.setVisible(taken.stream().noneMatch(b::intersects));
+            }
+        }
     }
 
     /** Measures every label again (their font changed) and places them anew. */
@@ -355,6 +383,7 @@ public final class RingView extends Region {
         labelsStale = true;
         requestLayout(); // placed in the layout pass, when the title has its new font too
         dotLayers.rescale(Math.max(1, labelLayer.fontSize() / BASE_LABEL_PX)); // dots grow with the labels, for a projector
+        pulses.rescale(dotLayers.scale());
     }
 
     /** The box of the view's title and the selected bucket's label below it, which no node label may cover. */
