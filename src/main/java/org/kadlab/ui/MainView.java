@@ -132,7 +132,7 @@ public final class MainView extends BorderPane {
 
         setTop(controls);
         timeline = new TimelineBar(vm, this::openWhatIf, Shortcuts.STEP_BACK.keys());
-        setBottom(new javafx.scene.layout.VBox(timeline, getBottom())); // the timeline just above the caption
+        controls.addRecordsControl(timeline); // in the toolbar's third row: no row of its own taken from the views
         // the Lessons drawer on the right, opened by its button in the control bar
         lessons = new LessonsPanel(vm, tabs);
         setRight(lessons);

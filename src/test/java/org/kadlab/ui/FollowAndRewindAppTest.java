@@ -67,8 +67,13 @@ class FollowAndRewindAppTest extends AppFixture {
         assertThat(last).contains("Why it stopped");
         fx(() -> app.mainView().refresh());
         String why = fx(() -> app.mainView().inspector().whyText());
-        assertThat(why).startsWith("Why it stopped").contains("Rule: ");
-        assertThat(fx(() -> lookup("#lookup-why").queryAs(Label.class).isVisible())).isTrue();
+        assertThat(why).startsWith("Why it stopped: ").contains("Rule: ");
+        javafx.scene.control.TitledPane pane = fx(() -> lookup("#lookup-why").queryAs(javafx.scene.control.TitledPane.class));
+        assertThat(fx(pane::isVisible)).isTrue();
+        assertThat(fx(pane::getText)).as("the headline names the rule").isIn("Why it stopped: the 4 closest answered",
+                "Why it stopped: nobody left to ask");
+        clickOn(pane.lookup(".title"));
+        assertThat(fx(pane::isExpanded)).as("a click opens the whole reason").isTrue();
 
         clickOn("#step-lookup-button");
         assertThat(caption()).as("the result stays until the user moves on").startsWith("This lookup is over.");
@@ -98,7 +103,7 @@ class FollowAndRewindAppTest extends AppFixture {
         assertThat(fx(() -> vm().simulation().steps())).isEqualTo(step);
         assertThat(rows()).as("the inspector shows the lookup as it was then").isEqualTo(then);
         String where = fx(() -> app.mainView().timeline().whereText());
-        assertThat(where).contains("events before the furthest point");
+        assertThat(where).endsWith(" back)");
         assertThat(fx(() -> vm().rewind().last())).isEqualTo(after);
     }
 

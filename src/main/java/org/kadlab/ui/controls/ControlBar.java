@@ -73,6 +73,7 @@ public final class ControlBar extends VBox {
     @FXML private ButtonBase step;
     @FXML private ButtonBase stepRound;
     @FXML private ButtonBase stepLookup;
+    @FXML private WrappingRow recordsGroups;
     @FXML private Slider speed;
     @FXML private Label speedLabel;
     @FXML private TextField target;
@@ -405,6 +406,11 @@ public final class ControlBar extends VBox {
     public boolean killTyped() {
         Integer p = typed(killPercent, "Kill %", 0, 100);
         return p != null && vm.commands().killPercent(p) >= 0;
+    }
+
+    /** Adds a group of controls after the Records group (it wraps onto a row of its own when the window is narrow). */
+    public void addRecordsControl(Node group) {
+        recordsGroups.getChildren().add(group);
     }
 
     /** Adds a control at the front of the window group (beside export, help and the theme switch). */

@@ -1,14 +1,12 @@
 package org.kadlab.ui.controls;
 
 import java.util.Locale;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.Rewind;
 
@@ -25,16 +23,16 @@ public final class TimelineBar extends HBox {
     private final Button back = new Button("\u25c0 Back");
     private final Button whatIf = new Button("What if\u2026");
     private long shownRevision = -1;
+    /** The scrubber's width, in pixels. */
+    static final double SCRUBBER_WIDTH = 220;
 
     public TimelineBar(NetworkViewModel vm, Runnable openWhatIf, String backKeys) {
         this.vm = vm;
-        getStyleClass().add("timeline-bar");
+        getStyleClass().addAll("control-group", "timeline-bar");
         setId("timeline-bar");
         setAlignment(Pos.CENTER_LEFT);
-        setSpacing(8);
-        setPadding(new Insets(2, 8, 2, 8));
         Label title = new Label("Timeline");
-        title.getStyleClass().add("timeline-title");
+        title.getStyleClass().add("section-label");
         back.setId("step-back-button");
         back.setFocusTraversable(false);
         back.setTooltip(new Tooltip("One simulation event back (" + backKeys + "): the network is rebuilt as it was"
@@ -44,8 +42,8 @@ public final class TimelineBar extends HBox {
         scrubber.setFocusTraversable(false);
         scrubber.setTooltip(new Tooltip("Drag to any earlier moment and let go: every view shows the network as it was"
                 + " then. Play goes on from there, and what you did later happens again until you do something new."));
-        HBox.setHgrow(scrubber, Priority.ALWAYS);
-        scrubber.setMaxWidth(Double.MAX_VALUE);
+        scrubber.setPrefWidth(SCRUBBER_WIDTH);
+        scrubber.setMinWidth(SCRUBBER_WIDTH / 2);
         scrubber.valueChangingProperty().addListener((o, was, now) -> {
             if (!now) {
                 seek();
@@ -80,15 +78,18 @@ public final class TimelineBar extends HBox {
         String why = r.cannotRewind();
         long first = r.firstTime();
         long last = Math.max(first + 1, r.lastTime());
-        long now = vm.simulation().now();
+        long now = vm.network().now();
         scrubber.setMin(first);
         scrubber.setMax(last);
         scrubber.setValue(now);
         scrubber.setDisable(why != null);
         back.setDisable(why != null || r.position() <= r.first());
         long behind = r.last() - r.position();
-        where.setText(why != null ? "no timeline" : "t = " + time(now) + " \u00b7 step " + count(r.position() - r.first())
-                + (behind > 0 ? " \u00b7 " + count(behind) + " events before the furthest point" : ""));
+        where.setText(why != null ? "no timeline" : time(now) + " \u00b7 step " + count(r.position() - r.first())
+                + (behind > 0 ? " (" + count(behind) + " back)" : ""));
+        where.setTooltip(new Tooltip(why != null ? why : "Virtual time now, and how many simulation events the network"
+                + " has run since it was built" + (behind > 0 ? "; the session went " + count(behind) + " events further"
+                + " before it was rewound: Play retraces them" : "")));
     }
 
     /** The text under the scrubber (for tests). */
@@ -103,7 +104,7 @@ public final class TimelineBar extends HBox {
 
     private void seek() {
         long target = Math.round(scrubber.getValue());
-        if (target == vm.simulation().now()) {
+        if (target == vm.network().now()) {
             return;
         }
         vm.rewind().seekTime(target, true);

@@ -62,6 +62,9 @@ public final class LookupInspector extends VBox {
     /** Why the lookup stopped, in plain words, once it is over. */
     @FXML
     private Label why;
+    /** Folds the reason under a one-line headline, so the candidates keep their room. */
+    @FXML
+    private javafx.scene.control.TitledPane whyPane;
     @FXML
     private ComboBox<LookupSession> picker;
     @FXML
@@ -184,9 +187,14 @@ public final class LookupInspector extends VBox {
         return summary.getText();
     }
 
-    /** The "why it stopped" text, or "" while the lookup runs (for tests). */
+    /** The "why it stopped" headline and text, or "" while the lookup runs (for tests). */
     public String whyText() {
-        return why.getText();
+        return why.getText().isEmpty() ? "" : whyPane.getText() + "\n" + why.getText();
+    }
+
+    /** Opens or folds the reason the lookup stopped. */
+    public void showWhyInFull(boolean open) {
+        whyPane.setExpanded(open);
     }
 
     /** How many times the rows were recomputed from the lookup (for tests). */
@@ -221,6 +229,7 @@ public final class LookupInspector extends VBox {
             return;
         }
         showWhy(StopExplanation.explain(s, ks));
+        whyPane.setText("Why it stopped: " + StopExplanation.headline(s));
         String title = s.title(ks);
         String fullSubtitle = title + "  (bin " + IdText.grouped(ks.binary(s.target())) + ")";
         String fullSummary = s.summary(vm.network());
@@ -257,10 +266,10 @@ public final class LookupInspector extends VBox {
 
     /** Shows why the lookup stopped under its summary, or hides the line while it runs. */
     private void showWhy(List<String> lines) {
-        String text = lines.isEmpty() ? "" : "Why it stopped \u2014 " + String.join("\n", lines);
+        String text = lines.isEmpty() ? "" : String.join("\n", lines);
         why.setText(text);
-        why.setVisible(!text.isEmpty());
-        why.setManaged(!text.isEmpty());
+        whyPane.setVisible(!text.isEmpty());
+        whyPane.setManaged(!text.isEmpty());
     }
 
     /** Shows the latest operation result, its ids abbreviated in a wide key space (all of it in the tooltip then). */

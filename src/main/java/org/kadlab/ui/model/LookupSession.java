@@ -327,7 +327,8 @@ public final class LookupSession {
     /** One line on how the lookup ended, or how far it is. */
     public String summary(NetworkModel net) {
         KeySpace ks = net.keySpace();
-        String under = ranUnder.isEmpty() ? "" : " Ran under " + ranUnder + (earlier ? ", on an earlier network." : ".");
+        // the settings are in the list's label; the summary repeats them only for a lookup of an earlier network
+        String under = ranUnder.isEmpty() || !earlier ? "" : " Ran under " + ranUnder + ", on an earlier network.";
         if (abandoned) {
             return (earlier ? "Interrupted: the network was replaced before the lookup ended." : "Abandoned: the origin "
                     + ks.hex(origin) + " crashed before the lookup ended.") + under;

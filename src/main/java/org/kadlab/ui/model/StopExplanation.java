@@ -54,6 +54,23 @@ public final class StopExplanation {
         return out;
     }
 
+    /** The rule that ended it in a few words ("the 4 closest answered"), or "" while it runs. */
+    public static String headline(LookupSession session) {
+        Lookup l = session.liveLookup();
+        if (session.isAbandoned()) {
+            return session.isFromEarlierNetwork() ? "the network was replaced" : "its origin crashed";
+        }
+        if (!session.isOver() || l == null || l.stopRule() == null) {
+            return "";
+        }
+        return switch (l.stopRule()) {
+            case K_CLOSEST_ANSWERED -> "the " + l.k() + " closest answered";
+            case NOBODY_LEFT -> "nobody left to ask";
+            case ROUNDS_DONE -> "a round brought nobody closer";
+            case ENDED_EARLY -> "the value was found";
+        };
+    }
+
     private static String rule(Lookup l) {
         Lookup.StopRule r = l.stopRule();
         if (r == null) {
