@@ -62,6 +62,7 @@ public final class TimelineBar extends HBox {
         whatIf.setTooltip(new Tooltip("Run the inspected find_node again from the moment it started, with one change"
                 + " (alpha, lookup mode, a node killed or revived, loss), side by side with the run as it was"));
         whatIf.setOnAction(e -> openWhatIf.run());
+        HBox.setMargin(whatIf, new javafx.geometry.Insets(0, 0, 0, 6));
         getChildren().addAll(title, back, scrubber, where, whatIf);
         vm.revisionProperty().addListener((o, a, b) -> refresh());
         refresh();

@@ -76,7 +76,8 @@ final class LookupNarration {
         Lookup l = s.liveLookup();
         if (l != null) {
             if (!before.stalled() && l.isStalled()) {
-                said.add("Stalled: " + l.alpha() + " answers in a row brought nobody closer, so the lookup now lets up to "
+                said.add("Stalled: " + (l.alpha() == 1 ? "an answer" : l.alpha() + " answers in a row")
+                        + " brought nobody closer, so the lookup now lets up to "
                         + l.inFlightLimit() + " queries fly.");
             } else if (before.stalled() && !l.isStalled() && !l.isFinished()) {
                 said.add("Progress again: the stall is over, back to alpha = " + l.alpha() + " in flight.");
@@ -88,14 +89,16 @@ final class LookupNarration {
                 said.add("Round " + l.round() + " begins.");
             }
         }
+        String why = "";
         if (s.isOver()) {
-            List<String> why = StopExplanation.explain(s, ks);
-            if (!why.isEmpty()) {
-                said.add("Why it stopped: " + why.get(0).replaceFirst("^Rule: ", ""));
+            List<String> lines = StopExplanation.explain(s, ks);
+            if (!lines.isEmpty()) {
+                why = " Why it stopped: " + lines.get(0).replaceFirst("^Rule: ", "");
             }
         }
-        String head = "+" + elapsedMs + " ms" + (others > 0 ? " (" + others + " other events ran meanwhile)" : "") + ": ";
-        return head + (said.isEmpty() ? "nothing of this lookup changed." : String.join(" Then ", said));
+        String head = "+" + elapsedMs + " ms" + (others == 0 ? "" : others == 1 ? " (1 other event ran meanwhile)"
+                : " (" + others + " other events ran meanwhile)") + ": ";
+        return head + (said.isEmpty() ? "nothing of this lookup changed." : String.join(" Then ", said)) + why;
     }
 
     private static String describe(SimEvent e, List<SimEvent> group, LookupSession s, KeySpace ks) {

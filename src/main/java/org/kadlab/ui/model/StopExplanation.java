@@ -38,10 +38,12 @@ public final class StopExplanation {
         out.add("Rule: " + rule(l));
         out.add(closest(l, ks));
         if (l.stalls() > 0) {
-            out.add("It stalled " + times(l.stalls()) + ": " + l.alpha() + " answers in a row brought nobody closer, so it"
+            out.add("It stalled " + times(l.stalls()) + ": " + (l.alpha() == 1 ? "an answer" : l.alpha() + " answers in a row")
+                    + " brought nobody closer, so it"
                     + " let up to max(k, alpha) = " + Math.max(l.k(), l.alpha()) + " queries fly until one did.");
         } else if (l.mode() == LookupMode.SLIDING) {
-            out.add("It never stalled: at least one of every " + l.alpha() + " answers brought a closer node.");
+            out.add(l.alpha() == 1 ? "It never stalled: every answer brought a closer node."
+                    : "It never stalled: at least one of every " + l.alpha() + " answers brought a closer node.");
         }
         if (l.widenedRounds() > 0) {
             out.add("It widened " + times(l.widenedRounds()) + ": a round found nobody closer, so the next round asked"
