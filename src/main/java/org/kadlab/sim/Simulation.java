@@ -5,17 +5,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.KadNode;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.Lookup;
 import org.kadlab.kad.LookupMode;
-import org.kadlab.kad.LookupResult;
 import org.kadlab.kad.NodeId;
-import org.kadlab.kad.StoreResult;
 
 /**
  * A discrete-event simulation of a Kademlia network of real {@link KadNode}s, single-threaded.
@@ -65,6 +61,7 @@ public final class Simulation {
     /** Mixed into the seed for the roster's own random stream (ids and join contacts). */
     private static final long ROSTER_STREAM = 0x5DEECE66DL * 0x9E3779B97F4A7C15L;
 
+    private final UserOperations operations;
     private long steps;
     private SimJournal journal;
     /** Whether an action of the simulation runs now: calls it makes are not inputs from outside. */
@@ -86,6 +83,7 @@ public final class Simulation {
         this.transport = new SimTransport(config, clock, sink, stats, roster, invariants, random);
         this.membership = new Membership(kad, keySpace, random, clock, sink, roster, transport, nodeEvents, upkeep);
         this.churn = new Churn(clock, roster, membership, random);
+        this.operations = new UserOperations(judge, nodeEvents);
     }
 
     // ------------------------------------------------------------------ reading
@@ -499,24 +497,18 @@ public final class Simulation {
      */
     public Operation findNode(SimNode origin, NodeId target) {
         record(new SimJournal.FindNode(idOf(origin), target, 0, null));
-        return findNode(origin, target, true);
+        return operations.findNode(origin, target, true);
     }
 
     /** {@link #findNode(SimNode, NodeId)} with this lookup's own alpha and mode (a what-if). */
     public Operation findNode(SimNode origin, NodeId target, int alpha, LookupMode mode) {
         record(new SimJournal.FindNode(idOf(origin), target, alpha, mode));
-        Started<LookupResult> s = start(origin, () -> origin.kad().findNode(target, alpha, mode));
-        NodeEvents.LookupTrack t = s.track();
-        return s.handle("find_node", s.future().thenApply(r -> judge.record("find_node", origin.id(), r,
-                verdict(t, r, origin), r.closest(), null, null, null, null, true)));
+        return operations.findNode(origin, target, alpha, mode);
     }
 
     /** {@link #findNode(SimNode, NodeId)}; unless {@code recorded}, judged but neither kept nor counted in the stats. */
     Operation findNode(SimNode origin, NodeId target, boolean recorded) {
-        Started<LookupResult> s = start(origin, () -> origin.kad().findNode(target));
-        NodeEvents.LookupTrack t = s.track();
-        return s.handle("find_node", s.future().thenApply(r -> judge.record("find_node", origin.id(), r,
-                verdict(t, r, origin), r.closest(), null, null, null, null, recorded)));
+        return operations.findNode(origin, target, recorded);
     }
 
     /**
@@ -530,18 +522,7 @@ public final class Simulation {
 
     /** {@link #findValue(SimNode, String)}; unless {@code recorded}, judged but neither kept nor counted in the stats. */
     Operation findValue(SimNode origin, String key, boolean recorded) {
-        Started<LookupResult> s = start(origin, () -> origin.kad().findValue(key));
-        NodeEvents.LookupTrack t = s.track();
-        return s.handle("find_value", s.future().thenApply(r -> {
-            Long foundMs = null;
-            NodeId from = null;
-            if (Boolean.TRUE.equals(r.found()) && r.foundAt() != null) {
-                from = r.foundAt().id();
-                foundMs = t == null ? r.startMs() : from.equals(t.bareAnswerFrom) ? t.bareAnswerMs : r.endMs();
-            }
-            return judge.record("find_value", origin.id(), r, verdict(t, r, origin), r.closest(), r.found(), r.value(),
-                    foundMs, from, recorded);
-        }));
+        return operations.findValue(origin, key, recorded);
     }
 
     /**
@@ -550,44 +531,11 @@ public final class Simulation {
      */
     public Operation store(SimNode origin, String key, String value) {
         record(new SimJournal.Store(idOf(origin), key, value));
-        Started<StoreResult> s = start(origin, () -> origin.kad().store(key, value));
+        Operation op = operations.store(origin, key, value);
         if (storedKeys.add(key) && storedKeys.size() > MAX_STORED_KEYS) {
             storedKeys.remove(storedKeys.iterator().next());
         }
         upkeep.schedule(origin); // the publisher's republish timer starts now
-        NodeEvents.LookupTrack t = s.track();
-        return s.handle("store", s.future().thenApply(r -> judge.record("store", origin.id(), r.lookup(),
-                verdict(t, r.lookup(), origin), r.acknowledged(), null, null, null, null, true)));
-    }
-
-    /** An operation's call into its node, with the lookup the node started inside the call (or null). */
-    private record Started<T>(CompletableFuture<T> future, NodeEvents.LookupTrack track) {
-        Operation handle(String op, CompletableFuture<OperationRecord> records) {
-            return track == null ? new Operation(op, 0, null, records) : new Operation(op, track.id, track.lookup, records);
-        }
-    }
-
-    private <T> Started<T> start(SimNode origin, Supplier<CompletableFuture<T>> call) {
-        requireLive(origin);
-        nodeEvents.watch(origin);
-        CompletableFuture<T> f;
-        NodeEvents.LookupTrack t;
-        try {
-            f = call.get();
-        } finally {
-            t = nodeEvents.watched();
-        }
-        return new Started<>(f, t);
-    }
-
-    /** The verdict given when the operation's lookup ended; judged now when no lookup ran. */
-    private Judge.Verdict verdict(NodeEvents.LookupTrack t, LookupResult r, SimNode origin) {
-        return t != null && t.verdict != null ? t.verdict : judge.verdict(r.target(), origin.id(), Judge.ids(r.closest()));
-    }
-
-    private void requireLive(SimNode origin) {
-        if (origin == null || !origin.alive) {
-            throw new IllegalArgumentException("an operation needs a live origin node");
-        }
+        return op;
     }
 }
