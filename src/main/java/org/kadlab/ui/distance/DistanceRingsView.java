@@ -56,6 +56,8 @@ public final class DistanceRingsView extends Region {
     private final Circle centre = new Circle(9);
     private final Text centreLabel = new Text();
     private final Text title = new Text();
+    private String titleFull = "";
+    private String titleShort = "";
     private final VBox key = new VBox(1);
     /** Shows or hides the key; hidden, the rings take the whole view (wide ids make for a long key). */
     private final javafx.scene.control.ToggleButton keyToggle = new javafx.scene.control.ToggleButton("Key");
@@ -213,7 +215,9 @@ public final class DistanceRingsView extends Region {
         ringInfo.clear();
         TableSnapshot table = sel == null ? null : sim.table(sel);
         if (table == null) {
-            title.setText("XOR distance: select a node");
+            titleFull = "XOR distance: select a node";
+            titleShort = titleFull;
+            title.setText(titleFull);
             requestLayout();
             return;
         }
@@ -256,7 +260,9 @@ public final class DistanceRingsView extends Region {
         centreLabel.setText(brief(ks.hex(sel)));
         centre.setRadius(9 * dotScale());
         centre.pseudoClassStateChanged(NodeDot.DEAD, !sim.isAlive(sel));
-        title.setText("XOR distance from " + brief(ks.hex(sel)) + " \u00b7 ring i = bucket i, distance [2^i, 2^(i+1))");
+        titleShort = "XOR distance from " + brief(ks.hex(sel));
+        titleFull = titleShort + " \u00b7 ring i = bucket i, distance [2^i, 2^(i+1))";
+        title.setText(titleFull);
         key.getChildren().clear();
         Label head = new Label("ring  range          share   held / in range");
         head.getStyleClass().add("ring-key-head");
@@ -292,6 +298,11 @@ public final class DistanceRingsView extends Region {
         keyToggle.relocate(getWidth() - keyToggle.getWidth() - 10, 8);
         scaleToggle.autosize();
         scaleToggle.relocate(getWidth() - keyToggle.getWidth() - scaleToggle.getWidth() - 16, 8);
+        // the title gives way to the toggles: its short form when the whole does not fit beside them
+        title.setText(titleFull);
+        if (12 + title.getLayoutBounds().getWidth() > scaleToggle.getLayoutX() - 8) {
+            title.setText(titleShort);
+        }
         layoutRings();
     }
 

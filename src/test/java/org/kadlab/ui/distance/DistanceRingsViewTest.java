@@ -37,4 +37,32 @@ class DistanceRingsViewTest {
             return null;
         }).get();
     }
+
+    @Test
+    void theTitleNeverRunsUnderTheToggles() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            NetworkViewModel vm = new NetworkViewModel();
+            for (double width : new double[] {900, 420}) {
+                DistanceRingsView view = new DistanceRingsView(vm);
+                TestViews.show(view, width, 560);
+                view.refresh();
+                view.applyCss();
+                view.layout();
+                javafx.scene.text.Text title = (javafx.scene.text.Text) view.lookup(".view-title");
+                javafx.scene.Node toggles = view.lookup(".toggle-button");
+                double right = title.getBoundsInParent().getMaxX();
+                double firstToggle = Double.MAX_VALUE;
+                for (javafx.scene.Node n : view.lookupAll(".toggle-button")) {
+                    firstToggle = Math.min(firstToggle, n.getBoundsInParent().getMinX());
+                }
+                assertThat(toggles).isNotNull();
+                assertThat(right).as("title ends before the toggles at width %s", width).isLessThan(firstToggle);
+                assertThat(title.getText()).startsWith("XOR distance from ");
+                if (width == 900) {
+                    assertThat(title.getText()).as("the whole title where it fits").contains("ring i = bucket i");
+                }
+            }
+            return null;
+        }).get();
+    }
 }
