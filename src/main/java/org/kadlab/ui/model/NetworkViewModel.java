@@ -219,6 +219,7 @@ public final class NetworkViewModel {
     public void shutdown() {
         builder.shutdown();
         whatIf.shutdown();
+        rewind.shutdown();
         comparison.shutdown();
     }
 

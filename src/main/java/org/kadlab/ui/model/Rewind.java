@@ -24,10 +24,11 @@ import org.kadlab.sim.Simulation;
  *       and the inspected lookup as they were then.</li>
  *   <li>Played on, the rebuilt network applies the recorded later inputs again at their steps (the
  *       same future), until the user does something new: from then on the timeline ends there.</li>
- *   <li>Memory is bounded: the journal holds at most {@link SimJournal#MAX_ENTRIES} inputs, and the
- *       map from virtual time to steps at most {@link #MAX_CHECKPOINTS} checkpoints (thinned by half
- *       when full). No copies of the network are kept: a rewind costs the time to build the network
- *       again plus the steps replayed.</li>
+ *   <li>Memory is bounded: the journal holds at most {@link SimJournal#MAX_ENTRIES} inputs, the map
+ *       from virtual time to steps at most {@link #MAX_CHECKPOINTS} checkpoints (thinned by half when
+ *       full), and one spare copy of the network as built is kept once the session was rewound, made
+ *       in the background, so a later rewind costs only the steps replayed (the first one also
+ *       builds the network again).</li>
  * </ol>
  */
 public final class Rewind {
@@ -39,6 +40,10 @@ public final class Rewind {
     private int count;
     private long furthest;
     private long furthestTime;
+    /** A copy of the network as built, made in the background after a rewind for the next one, or null. */
+    private java.util.concurrent.Future<NetworkBuilder.Built> spare;
+    private NetworkBuilder.Job spareOf;
+    private java.util.concurrent.ExecutorService spareThread;
 
     Rewind(NetworkViewModel vm) {
         this.vm = vm;
@@ -50,6 +55,9 @@ public final class Rewind {
             count = 0;
             furthest = 0;
             furthestTime = 0;
+            dropSpare(); // another network: its start is another one
+        } else {
+            prepareSpare(); // the next rewind starts from a copy of the network as built, not from a new build
         }
         SimJournal j = sim.journal();
         if (j != null) {
@@ -160,11 +168,13 @@ public final class Rewind {
         NodeId selected = vm.selection().selectedNode();
         var steps = vm.recorder().recordedSteps();
         long span = Math.max(1, to - timeline.startStep());
+        java.util.concurrent.Future<NetworkBuilder.Built> spareNow = spare != null && spareOf == base ? spare : null;
+        spare = null; // a copy serves one rewind: the rewind replays on it
         playbackPause();
         vm.builder().startRewind(background, "Rewound to step " + String.format(java.util.Locale.ROOT, "%,d", to - timeline.startStep())
                 + ": every view shows the network as it was then. Play to go on (what you did later happens again).",
                 (progress, cancelled) -> {
-                    NetworkBuilder.Built start = base.run(new AtomicInteger(), cancelled);
+                    NetworkBuilder.Built start = start(spareNow, base, cancelled);
                     Simulation sim = start.sim();
                     Replayed replayed = new Replayed(sim, twins);
                     sim.addListener(replayed);
@@ -183,6 +193,58 @@ public final class Rewind {
                             new NetworkBuilder.Rewound(selected, twin));
                 }, 1000);
         return true;
+    }
+
+    /** The spare copy of the network as built when it is ready, or a new build of it. */
+    private static NetworkBuilder.Built start(java.util.concurrent.Future<NetworkBuilder.Built> spare, NetworkBuilder.Job base,
+                                              AtomicBoolean cancelled) throws Exception {
+        if (spare != null) {
+            try {
+                return spare.get();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                // build it again below
+            }
+        }
+        return base.run(new AtomicInteger(), cancelled);
+    }
+
+    /** Builds, in the background, a copy of the network as built for the next rewind (at most one is kept). */
+    private void prepareSpare() {
+        NetworkBuilder.Job base = vm.builder().recipe();
+        if (base == null || (spare != null && spareOf == base)) {
+            return;
+        }
+        if (spareThread == null) {
+            spareThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kadlab-rewind-spare");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                return t;
+            });
+        }
+        spareOf = base;
+        spare = spareThread.submit(() -> base.run(new AtomicInteger(), new AtomicBoolean()));
+    }
+
+    private void dropSpare() {
+        if (spare != null) {
+            spare.cancel(true);
+        }
+        spare = null;
+        spareOf = null;
+    }
+
+    /** Whether a spare copy of the network as built is made or being made for the next rewind. */
+    boolean hasSpare() {
+        return spare != null && spareOf == vm.builder().recipe();
+    }
+
+    /** Stops the background copy (the window closes). */
+    void shutdown() {
+        dropSpare();
+        if (spareThread != null) {
+            spareThread.shutdownNow();
+        }
     }
 
     /** One simulation event back. */

@@ -86,8 +86,10 @@ class RewindTest {
         String end = shown();
         long endStep = vm.simulation().steps();
 
+        assertThat(vm.rewind().hasSpare()).as("no copy before the first rewind").isFalse();
         assertThat(vm.rewind().rewindTo(at + 1, false)).isTrue();
-        assertThat(vm.rewind().stepBack(false)).isTrue();
+        assertThat(vm.rewind().hasSpare()).as("a copy of the network as built waits for the next rewind").isTrue();
+        assertThat(vm.rewind().stepBack(false)).isTrue(); // starts from that copy
         assertThat(vm.simulation().steps()).isEqualTo(at);
         assertThat(shown()).isEqualTo(before);
         assertThat(vm.rewind().last()).as("the timeline still reaches where the session went").isEqualTo(endStep);
