@@ -228,8 +228,8 @@ public final class GrpcTransport implements KadTransport, AutoCloseable {
             if (response.requestId() != p.request.requestId()) {
                 throw new MalformedMessageException("answer echoes request " + response.requestId());
             }
-        } catch (MalformedMessageException | InvalidProtocolBufferException e) {
-            stats.badAnswers.incrementAndGet();
+        } catch (MalformedMessageException | InvalidProtocolBufferException | RuntimeException e) {
+            stats.badAnswers.incrementAndGet(); // whatever a peer sends, the call ends as a failure
             fail(p, RpcFailure.MISMATCHED_RESPONSE);
             return;
         }

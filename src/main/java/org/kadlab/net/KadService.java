@@ -64,9 +64,9 @@ public final class KadService {
             message = KadMessage.parseFrom(in.bytes());
             from = codec.decodeSender(message);
             request = codec.decodeRequest(message);
-        } catch (InvalidProtocolBufferException | MalformedMessageException e) {
+        } catch (InvalidProtocolBufferException | MalformedMessageException | RuntimeException e) {
             stats.malformedRequests.incrementAndGet();
-            out.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            out.onError(Status.INVALID_ARGUMENT.withDescription(String.valueOf(e.getMessage())).asRuntimeException());
             return;
         }
         if (!queued.tryAcquire()) {
