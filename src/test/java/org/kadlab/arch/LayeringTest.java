@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering rules: ui -> sim -> kad and cli -> sim -> kad, a core that depends on the JDK only,
+ * The layering rules: ui -> sim -> kad, cli -> sim -> kad and net -> kad, a core that depends on the JDK only,
  * and a core that never reads a wall clock, sleeps or draws unseeded randomness.
  */
 class LayeringTest {
@@ -79,6 +79,15 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.kadlab.cli..", "org.kadlab.ui..")
                 .because("dependencies point one way: cli -> sim -> kad")
                 .allowEmptyShould(true);
+        rule.check(production);
+    }
+
+    @Test
+    void networkTransportDependsOnlyOnTheCore() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.kadlab.net..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kadlab.sim..", "org.kadlab.cli..",
+                        "org.kadlab.ui..", "javafx..", "org.graphstream..", "org.controlsfx..")
+                .because("real nodes run the core over gRPC: net -> kad, never the simulator, runner or UI");
         rule.check(production);
     }
 

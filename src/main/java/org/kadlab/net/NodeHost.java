@@ -1,0 +1,273 @@
+package org.kadlab.net;
+
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.kadlab.kad.Contact;
+import org.kadlab.kad.FailureOutcome;
+import org.kadlab.kad.KadConfig;
+import org.kadlab.kad.KadNode;
+import org.kadlab.kad.Lookup;
+import org.kadlab.kad.LookupPurpose;
+import org.kadlab.kad.LookupResult;
+import org.kadlab.kad.NodeId;
+import org.kadlab.kad.NodeObserver;
+import org.kadlab.kad.PingOutcome;
+import org.kadlab.kad.StoreResult;
+import org.kadlab.kad.UpdateResult;
+
+/**
+ * Runs one {@link KadNode} on a real network: its own single-thread executor (the only thread that
+ * touches the node), a {@link RealClock}, a gRPC server answering its peers, a {@link GrpcTransport}
+ * reaching them, and timers: lookup wake-ups exactly when the node asks, and an upkeep tick that
+ * runs refresh, republish and expiry when due. The operations may be called from any thread; their
+ * futures complete on the node's thread.
+ */
+public final class NodeHost implements AutoCloseable {
+    private final KadNode node;
+    private final RealClock clock = new RealClock();
+    private final ScheduledExecutorService executor;
+    private final GrpcTransport transport;
+    private final NetStats stats = new NetStats();
+    private final Server server;
+    private ScheduledFuture<?> wake;
+    private long wakeAt = Long.MAX_VALUE;
+
+    /**
+     * Starts a node: builds it, adds its service to {@code serverBuilder} and starts the server.
+     *
+     * @param self          this node as peers reach it (the address must be where {@code serverBuilder} listens)
+     * @param config        the protocol settings (its RPC timeout is the deadline of every call)
+     * @param limits        the bounds on messages and calls
+     * @param serverBuilder a server builder for this node's address (TCP or in-process)
+     * @param channels      opens channels to peers
+     * @param seed          the seed of the node's randomness (refresh targets)
+     * @param observer      who watches the node (may be null)
+     */
+    public static NodeHost start(Contact self, KadConfig config, NetLimits limits, ServerBuilder<?> serverBuilder,
+                                 ChannelFactory channels, long seed, NodeObserver observer) throws IOException {
+        NodeHost host = new NodeHost(self, config, limits, serverBuilder, channels, seed, observer);
+        try {
+            host.server.start();
+        } catch (IOException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
+        host.executor.scheduleWithFixedDelay(host::upkeep, limits.upkeepTickMs(), limits.upkeepTickMs(),
+                TimeUnit.MILLISECONDS);
+        return host;
+    }
+
+    private NodeHost(Contact self, KadConfig config, NetLimits limits, ServerBuilder<?> serverBuilder,
+                     ChannelFactory channels, long seed, NodeObserver observer) {
+        Objects.requireNonNull(serverBuilder, "serverBuilder");
+        String name = "kad-node-" + config.keySpace().hex(self.id());
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        WireCodec codec = new WireCodec(config.keySpace());
+        this.transport = new GrpcTransport(self, codec, limits, config.rpcTimeoutMs(), channels, executor, stats);
+        NodeObserver watcher = observer == null ? NodeObserver.NONE : observer;
+        this.node = new KadNode(self, config, transport, clock, new SplittableRandom(seed), executor,
+                new WakingObserver(watcher));
+        KadService service = new KadService(codec, limits, executor, node::handleRequest, stats);
+        this.server = serverBuilder.addService(service.definition()).build();
+    }
+
+    /** Forwards everything to the watcher, and schedules the lookup wake-ups the node asks for. */
+    private final class WakingObserver implements NodeObserver {
+        private final NodeObserver w;
+
+        WakingObserver(NodeObserver watcher) {
+            this.w = watcher;
+        }
+
+        @Override
+        public void wakeUpAt(KadNode n, long atMillis) {
+            scheduleWake(atMillis);
+            w.wakeUpAt(n, atMillis);
+        }
+
+        @Override
+        public void routingUpdated(KadNode n, UpdateResult result) {
+            w.routingUpdated(n, result);
+        }
+
+        @Override
+        public void pingStarted(KadNode n, UpdateResult.Pending pending) {
+            w.pingStarted(n, pending);
+        }
+
+        @Override
+        public void pingResolved(KadNode n, PingOutcome outcome) {
+            w.pingResolved(n, outcome);
+        }
+
+        @Override
+        public void contactFailed(KadNode n, FailureOutcome outcome) {
+            w.contactFailed(n, outcome);
+        }
+
+        @Override
+        public void lookupStarted(KadNode n, Lookup lookup, LookupPurpose purpose) {
+            w.lookupStarted(n, lookup, purpose);
+        }
+
+        @Override
+        public void lookupQueried(KadNode n, Lookup lookup, Contact peer) {
+            w.lookupQueried(n, lookup, peer);
+        }
+
+        @Override
+        public void lookupAnswered(KadNode n, Lookup lookup, Contact peer, List<Contact> contacts) {
+            w.lookupAnswered(n, lookup, peer, contacts);
+        }
+
+        @Override
+        public void lookupPeerFailed(KadNode n, Lookup lookup, Contact peer) {
+            w.lookupPeerFailed(n, lookup, peer);
+        }
+
+        @Override
+        public void lookupFinished(KadNode n, Lookup lookup, LookupResult result) {
+            w.lookupFinished(n, lookup, result);
+        }
+
+        @Override
+        public void recordStored(KadNode n, NodeId key, Contact from) {
+            w.recordStored(n, key, from);
+        }
+
+        @Override
+        public void recordRefused(KadNode n, NodeId key, Contact from) {
+            w.recordRefused(n, key, from);
+        }
+
+        @Override
+        public void recordExpired(KadNode n, NodeId key) {
+            w.recordExpired(n, key);
+        }
+
+        @Override
+        public void recordRepublished(KadNode n, NodeId key, boolean original) {
+            w.recordRepublished(n, key, original);
+        }
+    }
+
+    /** On the node's thread: keep only the earliest wake-up asked for. */
+    private void scheduleWake(long atMillis) {
+        if (atMillis >= wakeAt) {
+            return;
+        }
+        if (wake != null) {
+            wake.cancel(false);
+        }
+        wakeAt = atMillis;
+        long delay = Math.max(0, atMillis - clock.nowMillis());
+        try {
+            wake = executor.schedule(() -> {
+                wakeAt = Long.MAX_VALUE;
+                wake = null;
+                node.wakeLookups();
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            wakeAt = Long.MAX_VALUE; // stopping
+        }
+    }
+
+    /** The upkeep tick: refresh, republish and expiry when due. A failure is counted, never fatal. */
+    private void upkeep() {
+        try {
+            if (node.nextMaintenance() <= clock.nowMillis()) {
+                node.maintain();
+            }
+        } catch (RuntimeException e) {
+            stats.handlerErrors.incrementAndGet();
+        }
+    }
+
+    public Contact self() {
+        return node.self();
+    }
+
+    /** The counters of this node's traffic. */
+    public NetStats stats() {
+        return stats;
+    }
+
+    /** Joins the network through {@code seeds}; completes with the routing table's size. */
+    public CompletableFuture<Integer> bootstrap(Collection<Contact> seeds) {
+        List<Contact> copy = List.copyOf(seeds);
+        return onNode(() -> node.bootstrap(copy));
+    }
+
+    /** The k closest nodes to {@code target} this node can find. */
+    public CompletableFuture<LookupResult> findNode(NodeId target) {
+        return onNode(() -> node.findNode(target));
+    }
+
+    /** Finds the value stored under the user key {@code key}. */
+    public CompletableFuture<LookupResult> findValue(String key) {
+        return onNode(() -> node.findValue(key));
+    }
+
+    /** Publishes {@code value} under the user key {@code key}. */
+    public CompletableFuture<StoreResult> store(String key, String value) {
+        return onNode(() -> node.store(key, value));
+    }
+
+    /** Reads something of the node on its own thread (the routing table, the records). */
+    public <T> CompletableFuture<T> inspect(Function<KadNode, T> reader) {
+        return onNode(() -> CompletableFuture.completedFuture(reader.apply(node)));
+    }
+
+    private <T> CompletableFuture<T> onNode(Supplier<CompletableFuture<T>> operation) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                try {
+                    operation.get().whenComplete((v, e) -> {
+                        if (e != null) {
+                            out.completeExceptionally(e);
+                        } else {
+                            out.complete(v);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    out.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            out.completeExceptionally(new IllegalStateException("node stopped", e));
+        }
+        return out;
+    }
+
+    /** Stops the server, closes the channels and the node's thread (bounded waits). */
+    @Override
+    public void close() {
+        server.shutdownNow();
+        transport.close();
+        executor.shutdownNow();
+        try {
+            server.awaitTermination(5, TimeUnit.SECONDS);
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
