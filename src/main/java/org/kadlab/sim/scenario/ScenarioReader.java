@@ -482,44 +482,6 @@ public final class ScenarioReader {
 
     /** " (did you mean 'k'?)" for a near miss, or "". */
     private static String suggestion(String typed, Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : sorted(known)) {
-            int d = editDistance(typed.toLowerCase(Locale.ROOT), k);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        if (best != null && bestDistance <= Math.max(1, typed.length() / 3)) {
-            return " (did you mean '" + best + "'?)";
-        }
-        for (String k : sorted(known)) {
-            if (typed.length() >= 4 && k.startsWith(typed.toLowerCase(Locale.ROOT))) {
-                return " (did you mean '" + k + "'?)"; // "latency" -> "latency_ms"
-            }
-        }
-        return "";
-    }
-
-    /** Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbours as one edit. */
-    private static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1); // "alpah" -> "alpha" is one swap
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return NearestName.suggestion(typed, known);
     }
 }

@@ -17,29 +17,39 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document read with Jackson's YAML parser into plain maps, lists and scalars that remember
- * the line they came from, so that every complaint about a scenario can name its line. A key given
- * twice in one mapping is refused (YAML forbids it; the parser alone would keep the last silently).
+ * the line they came from, so that every complaint about a scenario (or a lesson) can name its line.
+ * A key given twice in one mapping is refused (YAML forbids it; the parser alone would keep the last
+ * silently).
  */
-final class Yaml {
+public final class Yaml {
     /** A line that starts a mapping entry ("k: 4", "  - add: 3"): group 1 is the key. */
     private static final Pattern KEY = Pattern.compile("^\\s*(?:-\\s+)?[\"']?([A-Za-z_][A-Za-z0-9_.-]*)[\"']?\\s*:(?:\\s|$).*");
 
     private Yaml() {
     }
 
-    /** A value with the line it started on. {@code value} is a Map, a List, a String, a Number, a Boolean or null. */
-    record Located(Object value, int line) {
+    /**
+     * A value with the line it started on. {@code value} is a Map, a List, a String, a Number, a
+     * Boolean or null; {@code text} is a scalar as it was written (so an id such as 0cb9 or 3357
+     * keeps its digits), null for a mapping, a list or nothing.
+     */
+    public record Located(Object value, int line, String text) {
+        Located(Object value, int line) {
+            this(value, line, value == null || value instanceof Map || value instanceof List ? null : String.valueOf(value));
+        }
+
         @SuppressWarnings("unchecked")
-        Map<String, Located> map() {
+        public Map<String, Located> map() {
             return (Map<String, Located>) value;
         }
 
         @SuppressWarnings("unchecked")
-        List<Located> list() {
+        public List<Located> list() {
             return (List<Located>) value;
         }
 
-        String kind() {
+        /** What the value is, in words, for messages. */
+        public String kind() {
             if (value == null) {
                 return "nothing";
             }
@@ -60,7 +70,7 @@ final class Yaml {
     }
 
     /** Parses one YAML document; syntax errors carry the line in their message. */
-    static Located read(Reader in, String file) throws ScenarioException {
+    public static Located read(Reader in, String file) throws ScenarioException {
         String text;
         try {
             StringBuilder sb = new StringBuilder();
@@ -72,6 +82,11 @@ final class Yaml {
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read: " + e.getMessage());
         }
+        return read(text, file);
+    }
+
+    /** Parses one YAML document given as text; syntax errors carry the line in their message. */
+    public static Located read(String text, String file) throws ScenarioException {
         try (JsonParser p = new YAMLFactory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -155,7 +170,8 @@ final class Yaml {
                                 + map.get(name).line() + "); keep one");
                     }
                     Located v = value(p, p.nextToken(), file);
-                    map.put(name, new Located(v.value(), v.value() instanceof Map || v.value() instanceof List ? keyLine : v.line()));
+                    map.put(name, new Located(v.value(), v.value() instanceof Map || v.value() instanceof List ? keyLine : v.line(),
+                            v.text()));
                 }
                 return new Located(map, line);
             }
@@ -170,10 +186,10 @@ final class Yaml {
                 return new Located(p.getText(), line);
             }
             case VALUE_NUMBER_INT -> {
-                return new Located(p.getBigIntegerValue(), line);
+                return new Located(p.getBigIntegerValue(), line, p.getText());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new Located(p.getDoubleValue(), line);
+                return new Located(p.getDoubleValue(), line, p.getText());
             }
             case VALUE_TRUE -> {
                 return new Located(Boolean.TRUE, line);

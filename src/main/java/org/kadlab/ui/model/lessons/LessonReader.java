@@ -1,5 +1,9 @@
 package org.kadlab.ui.model.lessons;
 
+import org.kadlab.sim.scenario.NearestName;
+import org.kadlab.sim.scenario.ScenarioException;
+import org.kadlab.sim.scenario.Yaml;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -66,14 +70,20 @@ public final class LessonReader {
         if (yaml.length() > MAX_FILE_CHARS) {
             throw new LessonException(name + ": too long for a lesson (at most " + MAX_FILE_CHARS + " characters)");
         }
-        return new LessonReader(name, actions).lesson(LessonYaml.read(yaml, name));
+        Yaml.Located doc;
+        try {
+            doc = Yaml.read(yaml, name);
+        } catch (ScenarioException e) {
+            throw new LessonException(e.getMessage()); // file:line: what is wrong, as for scenarios
+        }
+        return new LessonReader(name, actions).lesson(doc);
     }
 
-    private Lesson lesson(LessonYaml.Located doc) throws LessonException {
+    private Lesson lesson(Yaml.Located doc) throws LessonException {
         if (!(doc.value() instanceof Map)) {
             throw fail(doc.line(), null, "a lesson is a mapping of fields (title, summary, steps), not " + doc.kind());
         }
-        Map<String, LessonYaml.Located> top = doc.map();
+        Map<String, Yaml.Located> top = doc.map();
         checkKnown(top, TOP, null);
         String title = requiredText(top, doc, "title", "title", 200);
         String summary = top.containsKey("summary") ? text(top.get("summary"), "summary", MAX_TEXT_CHARS) : "";
@@ -82,7 +92,7 @@ public final class LessonReader {
             int line = top.containsKey("steps") ? top.get("steps").line() : doc.line();
             throw fail(line, "steps", "needs a list of at least one step, each like '- text: ...'");
         }
-        List<LessonYaml.Located> items = top.get("steps").list();
+        List<Yaml.Located> items = top.get("steps").list();
         if (items.size() > MAX_STEPS) {
             throw fail(top.get("steps").line(), "steps", "at most " + MAX_STEPS + " steps in one lesson, was " + items.size());
         }
@@ -93,11 +103,11 @@ public final class LessonReader {
         return new Lesson(file, title, summary, steps);
     }
 
-    private Lesson.Step step(LessonYaml.Located item, String where) throws LessonException {
+    private Lesson.Step step(Yaml.Located item, String where) throws LessonException {
         if (!(item.value() instanceof Map)) {
             throw fail(item.line(), where, "a step is a mapping with text, and optionally do, button and watch; not " + item.kind());
         }
-        Map<String, LessonYaml.Located> m = item.map();
+        Map<String, Yaml.Located> m = item.map();
         checkKnown(m, STEP, where);
         String text = requiredText(m, item, "text", where + ".text", MAX_TEXT_CHARS);
         Lesson.Action action = m.containsKey("do") ? action(m.get("do"), where + ".do") : null;
@@ -111,9 +121,9 @@ public final class LessonReader {
         return new Lesson.Step(item.line(), text, action, watch);
     }
 
-    private Lesson.Action action(LessonYaml.Located v, String where) throws LessonException {
+    private Lesson.Action action(Yaml.Located v, String where) throws LessonException {
         String name;
-        Map<String, LessonYaml.Located> given = Map.of();
+        Map<String, Yaml.Located> given = Map.of();
         if (v.value() instanceof String s) {
             name = s.strip();
         } else if (v.value() instanceof Map) {
@@ -128,16 +138,16 @@ public final class LessonReader {
         }
         ActionSpec spec = actions.spec(name);
         if (spec == null) {
-            throw fail(v.line(), where, "unknown action '" + name + "'" + Suggest.nearest(name, actions.names())
+            throw fail(v.line(), where, "unknown action '" + name + "'" + NearestName.suggestion(name, actions.names())
                     + "; known actions: " + String.join(", ", actions.names()));
         }
         Map<String, Object> args = new LinkedHashMap<>();
         List<String> known = spec.params().stream().map(ActionSpec.Param::name).toList();
-        for (Map.Entry<String, LessonYaml.Located> e : given.entrySet()) {
+        for (Map.Entry<String, Yaml.Located> e : given.entrySet()) {
             ActionSpec.Param p = spec.params().stream().filter(q -> q.name().equals(e.getKey())).findFirst().orElse(null);
             if (p == null) {
                 throw fail(e.getValue().line(), where + "." + e.getKey(), "'" + name + "' takes no such argument"
-                        + Suggest.nearest(e.getKey(), known)
+                        + NearestName.suggestion(e.getKey(), known)
                         + (known.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", known)));
             }
             args.put(p.name(), argument(e.getValue(), p, where + "." + p.name()));
@@ -150,7 +160,7 @@ public final class LessonReader {
         return new Lesson.Action(name, new ActionSpec.Args(name, args), spec.button(), v.line());
     }
 
-    private Object argument(LessonYaml.Located v, ActionSpec.Param p, String field) throws LessonException {
+    private Object argument(Yaml.Located v, ActionSpec.Param p, String field) throws LessonException {
         switch (p.kind()) {
             case WHOLE -> {
                 if (!(v.value() instanceof BigInteger b)) {
@@ -171,7 +181,7 @@ public final class LessonReader {
             case CHOICE -> {
                 String s = text(v, field, 80).toLowerCase(Locale.ROOT);
                 if (!p.choices().contains(s)) {
-                    throw fail(v.line(), field, "must be " + p.form() + ", was '" + s + "'" + Suggest.nearest(s, p.choices()));
+                    throw fail(v.line(), field, "must be " + p.form() + ", was '" + s + "'" + NearestName.suggestion(s, p.choices()));
                 }
                 return s;
             }
@@ -206,7 +216,7 @@ public final class LessonReader {
         }
     }
 
-    private Lesson.Watch watch(LessonYaml.Located v, String where) throws LessonException {
+    private Lesson.Watch watch(Yaml.Located v, String where) throws LessonException {
         if (v.value() instanceof String) {
             return new Lesson.Watch(text(v, where, MAX_TEXT_CHARS), null);
         }
@@ -217,10 +227,10 @@ public final class LessonReader {
         String text = requiredText(v.map(), v, "text", where + ".text", MAX_TEXT_CHARS);
         String view = null;
         if (v.map().containsKey("view")) {
-            LessonYaml.Located w = v.map().get("view");
+            Yaml.Located w = v.map().get("view");
             view = text(w, where + ".view", 40).toLowerCase(Locale.ROOT);
             if (!LessonActions.VIEWS.contains(view)) {
-                throw fail(w.line(), where + ".view", "unknown view '" + view + "'" + Suggest.nearest(view, LessonActions.VIEWS)
+                throw fail(w.line(), where + ".view", "unknown view '" + view + "'" + NearestName.suggestion(view, LessonActions.VIEWS)
                         + "; known views: " + String.join(", ", LessonActions.VIEWS));
             }
         }
@@ -229,18 +239,18 @@ public final class LessonReader {
 
     // ------------------------------------------------------------------ field helpers
 
-    private void checkKnown(Map<String, LessonYaml.Located> m, Set<String> known, String parent) throws LessonException {
-        for (Map.Entry<String, LessonYaml.Located> e : m.entrySet()) {
+    private void checkKnown(Map<String, Yaml.Located> m, Set<String> known, String parent) throws LessonException {
+        for (Map.Entry<String, Yaml.Located> e : m.entrySet()) {
             if (!known.contains(e.getKey())) {
                 String field = parent == null ? e.getKey() : parent + "." + e.getKey();
                 List<String> sorted = known.stream().sorted().toList();
-                throw fail(e.getValue().line(), field, "unknown field" + Suggest.nearest(e.getKey(), sorted)
+                throw fail(e.getValue().line(), field, "unknown field" + NearestName.suggestion(e.getKey(), sorted)
                         + "; known fields: " + String.join(", ", sorted));
             }
         }
     }
 
-    private String requiredText(Map<String, LessonYaml.Located> m, LessonYaml.Located parent, String name, String field,
+    private String requiredText(Map<String, Yaml.Located> m, Yaml.Located parent, String name, String field,
                                 int max) throws LessonException {
         if (!m.containsKey(name) || m.get(name).value() == null) {
             throw fail(m.containsKey(name) ? m.get(name).line() : parent.line(), field, "is required");
@@ -248,7 +258,7 @@ public final class LessonReader {
         return text(m.get(name), field, max);
     }
 
-    private String text(LessonYaml.Located v, String field, int max) throws LessonException {
+    private String text(Yaml.Located v, String field, int max) throws LessonException {
         if (v.value() instanceof Map || v.value() instanceof List || v.value() == null) {
             throw fail(v.line(), field, "must be text, was " + v.kind());
         }
@@ -262,7 +272,7 @@ public final class LessonReader {
         return s.replaceAll("\\s*\\R\\s*", " ");
     }
 
-    private static String describe(LessonYaml.Located v) {
+    private static String describe(Yaml.Located v) {
         return v.value() instanceof String s ? "'" + s + "'" : v.kind();
     }
 

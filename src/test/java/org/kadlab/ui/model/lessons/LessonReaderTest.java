@@ -75,7 +75,7 @@ class LessonReaderTest {
 
     @Test
     void badYamlNamesTheLine() {
-        assertThat(error("title: x\nsteps:\n  - text: a\n   do: step\n")).startsWith("mine.yaml:4: not valid YAML");
+        assertThat(error("title: x\nsteps:\n  - text: a\n   do: step\n")).startsWith("mine.yaml:4: field 'do': not valid YAML");
         assertThat(error("title: [x\nsteps: []\n")).startsWith("mine.yaml:").contains("not valid YAML");
         assertThat(error("")).isEqualTo("mine.yaml:1: the file is empty");
         assertThat(error("- a\n- b\n")).isEqualTo("mine.yaml:1: a lesson is a mapping of fields (title, summary, steps), not a list");
