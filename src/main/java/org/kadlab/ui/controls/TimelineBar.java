@@ -23,6 +23,7 @@ public final class TimelineBar extends HBox {
     private final Button back = new Button("\u25c0 Back");
     private final Button whatIf = new Button("What if\u2026");
     private long shownRevision = -1;
+    private final Tooltip whereTip = new Tooltip();
     /** The scrubber's width, in pixels. */
     static final double SCRUBBER_WIDTH = 220;
 
@@ -57,6 +58,7 @@ public final class TimelineBar extends HBox {
         where.setId("timeline-label");
         where.getStyleClass().add("timeline-label");
         where.setMinWidth(USE_PREF_SIZE);
+        where.setTooltip(whereTip);
         whatIf.setId("what-if-button");
         whatIf.setFocusTraversable(false);
         whatIf.setTooltip(new Tooltip("Run the inspected find_node again from the moment it started, with one change"
@@ -88,9 +90,9 @@ public final class TimelineBar extends HBox {
         long behind = r.last() - r.position();
         where.setText(why != null ? "no timeline" : time(now) + " \u00b7 step " + count(r.position() - r.first())
                 + (behind > 0 ? " (" + count(behind) + " back)" : ""));
-        where.setTooltip(new Tooltip(why != null ? why : "Virtual time now, and how many simulation events the network"
+        whereTip.setText(why != null ? why : "Virtual time now, and how many simulation events the network"
                 + " has run since it was built" + (behind > 0 ? "; the session went " + count(behind) + " events further"
-                + " before it was rewound: Play retraces them" : "")));
+                + " before it was rewound: Play retraces them" : ""));
     }
 
     /** The text under the scrubber (for tests). */
