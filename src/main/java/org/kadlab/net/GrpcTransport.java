@@ -44,6 +44,7 @@ public final class GrpcTransport implements KadTransport, AutoCloseable {
     private final ScheduledExecutorService executor;
     private final NetStats stats;
     private final MethodDescriptor<KadMessage, WireMethods.Inbound> method;
+    private volatile RpcTap tap = RpcTap.NONE;
 
     private final Object lock = new Object();
     private final Map<String, ManagedChannel> open = new LinkedHashMap<>(16, 0.75f, true);
@@ -94,10 +95,16 @@ public final class GrpcTransport implements KadTransport, AutoCloseable {
         this.method = WireMethods.clientMethod(limits.maxMessageBytes());
     }
 
+    /** Reports every call to {@code tap} from now on (the node's event stream). */
+    void tap(RpcTap tap) {
+        this.tap = Objects.requireNonNull(tap, "tap");
+    }
+
     @Override
     public void send(Contact target, KadRequest request, ResponseHandler handler) {
         KadMessage message = codec.encodeRequest(self, request);
         Pending p = new Pending(target, request, message, handler);
+        tap.sent(target, request);
         if (message.getSerializedSize() > limits.maxMessageBytes()) {
             stats.oversizedMessages.incrementAndGet();
             stats.refusedOutbound.incrementAndGet();
@@ -235,13 +242,19 @@ public final class GrpcTransport implements KadTransport, AutoCloseable {
         }
         stats.answersReceived.incrementAndGet();
         if (p.done.compareAndSet(false, true)) {
-            deliver(() -> p.handler.onResponse(response));
+            deliver(() -> {
+                tap.answered(p.target, p.request, response);
+                p.handler.onResponse(response);
+            });
         }
     }
 
     private void fail(Pending p, RpcFailure failure) {
         if (p.done.compareAndSet(false, true)) {
-            deliver(() -> p.handler.onFailure(failure));
+            deliver(() -> {
+                tap.failed(p.target, p.request);
+                p.handler.onFailure(failure);
+            });
         }
     }
 

@@ -29,6 +29,7 @@ public final class KadService {
     private final BiFunction<Contact, KadRequest, KadResponse> handler;
     private final NetStats stats;
     private final Semaphore queued;
+    private volatile RpcTap tap = RpcTap.NONE;
 
     /**
      * @param handler answers one request on the node's executor (normally {@code KadNode::handleRequest})
@@ -41,6 +42,11 @@ public final class KadService {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.queued = new Semaphore(limits.maxInboundQueued());
+    }
+
+    /** Reports every request handled to {@code tap} from now on (the node's event stream). */
+    void tap(RpcTap tap) {
+        this.tap = Objects.requireNonNull(tap, "tap");
     }
 
     /** The service to add to a gRPC server. */
@@ -85,6 +91,7 @@ public final class KadService {
     private void answer(KadMessage.Type type, Contact from, KadRequest request, StreamObserver<KadMessage> out) {
         KadMessage reply;
         try {
+            tap.delivered(from, request);
             reply = codec.encodeResponse(type, handler.apply(from, request));
         } catch (RuntimeException e) {
             stats.handlerErrors.incrementAndGet();

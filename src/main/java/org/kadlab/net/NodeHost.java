@@ -27,6 +27,7 @@ import org.kadlab.kad.NodeObserver;
 import org.kadlab.kad.PingOutcome;
 import org.kadlab.kad.StoreResult;
 import org.kadlab.kad.UpdateResult;
+import org.kadlab.net.wire.NodeInfo;
 
 /**
  * Runs one {@link KadNode} on a real network: its own single-thread executor (the only thread that
@@ -42,6 +43,9 @@ public final class NodeHost implements AutoCloseable {
     private final GrpcTransport transport;
     private final NetStats stats = new NetStats();
     private final Server server;
+    private final EventFeed feed;
+    private final HostOptions options;
+    private final long startedMs = System.currentTimeMillis();
     private ScheduledFuture<?> wake;
     private long wakeAt = Long.MAX_VALUE;
 
@@ -58,7 +62,14 @@ public final class NodeHost implements AutoCloseable {
      */
     public static NodeHost start(Contact self, KadConfig config, NetLimits limits, ServerBuilder<?> serverBuilder,
                                  ChannelFactory channels, long seed, NodeObserver observer) throws IOException {
-        NodeHost host = new NodeHost(self, config, limits, serverBuilder, channels, seed, observer);
+        return start(self, config, limits, serverBuilder, channels, seed, observer, HostOptions.defaults());
+    }
+
+    /** Starts a node as above, with control access, cluster and event-stream options. */
+    public static NodeHost start(Contact self, KadConfig config, NetLimits limits, ServerBuilder<?> serverBuilder,
+                                 ChannelFactory channels, long seed, NodeObserver observer, HostOptions options)
+            throws IOException {
+        NodeHost host = new NodeHost(self, config, limits, serverBuilder, channels, seed, observer, options);
         try {
             host.server.start();
         } catch (IOException | RuntimeException e) {
@@ -71,8 +82,10 @@ public final class NodeHost implements AutoCloseable {
     }
 
     private NodeHost(Contact self, KadConfig config, NetLimits limits, ServerBuilder<?> serverBuilder,
-                     ChannelFactory channels, long seed, NodeObserver observer) {
+                     ChannelFactory channels, long seed, NodeObserver observer, HostOptions options) {
         Objects.requireNonNull(serverBuilder, "serverBuilder");
+        this.options = Objects.requireNonNull(options, "options");
+        this.feed = new EventFeed(options.eventQueue(), options.maxObservers());
         String name = "kad-node-" + config.keySpace().hex(self.id());
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
@@ -82,10 +95,17 @@ public final class NodeHost implements AutoCloseable {
         WireCodec codec = new WireCodec(config.keySpace());
         this.transport = new GrpcTransport(self, codec, limits, config.rpcTimeoutMs(), channels, executor, stats);
         NodeObserver watcher = observer == null ? NodeObserver.NONE : observer;
+        NodeFeed events = new NodeFeed(feed, codec, clock, self.id());
+        transport.tap(events);
         this.node = new KadNode(self, config, transport, clock, new SplittableRandom(seed), executor,
-                new WakingObserver(watcher));
+                new WakingObserver(new ObserverPair(events, watcher)));
         KadService service = new KadService(codec, limits, executor, node::handleRequest, stats);
-        this.server = serverBuilder.addService(service.definition()).build();
+        service.tap(events);
+        ControlService control = new ControlService(this, codec);
+        serverBuilder.addService(service.definition())
+                .addService(control.definition(new AccessGuard(options.token())));
+        options.extraServices().forEach(serverBuilder::addService);
+        this.server = serverBuilder.build();
     }
 
     /** Forwards everything to the watcher, and schedules the lookup wake-ups the node asks for. */
@@ -204,6 +224,40 @@ public final class NodeHost implements AutoCloseable {
         return node.self();
     }
 
+    /** The event stream's fan-out (for the control service). */
+    EventFeed feed() {
+        return feed;
+    }
+
+    /** Events published to observers so far, and how many observers lost. */
+    public long eventsPublished() {
+        return feed.published();
+    }
+
+    /** Events dropped because an observer read too slowly, all observers together. */
+    public long eventsDropped() {
+        return feed.dropped();
+    }
+
+    /** The port the server listens on (TCP), or -1 in-process. */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Who this node is and how it is set up, read on its thread. */
+    public CompletableFuture<NodeInfo> info() {
+        WireCodec codec = new WireCodec(node.keySpace());
+        return inspect(n -> NodeInfo.newBuilder().setSelf(codec.peer(n.self())).setBits(n.keySpace().bits())
+                .setK(n.config().k()).setAlpha(n.config().alpha()).setLookupMode(n.config().lookupMode().name())
+                .setRpcTimeoutMs(n.config().rpcTimeoutMs()).setNowMs(clock.nowMillis())
+                .setTableSize(n.routingTable().size()).setRecords(n.recordStore().size())
+                .setCluster(options.cluster() == null ? "" : options.cluster())
+                .setCallsSent(stats.callsSent()).setRequestsServed(stats.requestsServed())
+                .setTimeouts(stats.timeouts())
+                .setRefused(stats.malformedRequests() + stats.oversizedMessages() + stats.refusedBusy())
+                .setStartedMs(startedMs).build());
+    }
+
     /** The counters of this node's traffic. */
     public NetStats stats() {
         return stats;
@@ -260,6 +314,7 @@ public final class NodeHost implements AutoCloseable {
     /** Stops the server, closes the channels and the node's thread (bounded waits). */
     @Override
     public void close() {
+        feed.close();
         server.shutdownNow();
         transport.close();
         executor.shutdownNow();

@@ -76,7 +76,8 @@ public final class WireCodec {
         return m.build();
     }
 
-    private Peer peer(Contact c) {
+    /** A contact as a wire peer. */
+    public Peer peer(Contact c) {
         return Peer.newBuilder().setId(id(c.id())).addAddresses(c.address()).build();
     }
 
@@ -167,7 +168,8 @@ public final class WireCodec {
         return List.copyOf(out);
     }
 
-    private Contact contact(Peer p) throws MalformedMessageException {
+    /** A wire peer as a contact (checked: id width, one address of a sane length). */
+    public Contact contact(Peer p) throws MalformedMessageException {
         if (p.getAddressesCount() == 0) {
             throw new MalformedMessageException("a peer without an address");
         }
@@ -178,7 +180,8 @@ public final class WireCodec {
         return new Contact(nodeId(p.getId(), "peer id"), address);
     }
 
-    private NodeId nodeId(ByteString bytes, String what) throws MalformedMessageException {
+    /** Bytes as an id of this key space (checked: width and range); {@code what} names the field in the message. */
+    public NodeId nodeId(ByteString bytes, String what) throws MalformedMessageException {
         if (bytes.size() != idBytes) {
             throw new MalformedMessageException(what + " must be " + idBytes + " bytes, got " + bytes.size());
         }
