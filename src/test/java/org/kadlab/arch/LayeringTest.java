@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering rules: ui -> sim -> kad, cli -> sim -> kad and net -> kad, a core that depends on the JDK only,
+ * The layering rules: ui -> sim -> kad, cli -> sim -> kad and net -> kad (ui and cli reach net too), a core that depends on the JDK only,
  * and a core that never reads a wall clock, sleeps or draws unseeded randomness.
  */
 class LayeringTest {
@@ -88,6 +88,24 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.kadlab.sim..", "org.kadlab.cli..",
                         "org.kadlab.ui..", "javafx..", "org.graphstream..", "org.controlsfx..")
                 .because("real nodes run the core over gRPC: net -> kad, never the simulator, runner or UI");
+        rule.check(production);
+    }
+
+    @Test
+    void simulatorNeverDependsOnTheNetwork() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.kadlab.sim..")
+                .should().dependOnClassesThat().resideInAPackage("org.kadlab.net..")
+                .because("the simulator runs the core on its own transport; real nodes are another backend");
+        rule.check(production);
+    }
+
+    @Test
+    void viewsReachRealNodesOnlyThroughTheViewModels() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.kadlab.ui..")
+                .and().resideOutsideOfPackage("org.kadlab.ui.model..")
+                .should().dependOnClassesThat().resideInAPackage("org.kadlab.net..")
+                .because("a live network feeds the same NetworkModel as a simulation; views never talk gRPC")
+                .allowEmptyShould(true);
         rule.check(production);
     }
 
