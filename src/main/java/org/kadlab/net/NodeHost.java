@@ -102,6 +102,7 @@ public final class NodeHost implements AutoCloseable {
         KadService service = new KadService(codec, limits, executor, node::handleRequest, stats);
         service.tap(events);
         ControlService control = new ControlService(this, codec);
+        serverBuilder.addStreamTracerFactory(new SizeRefusals(stats));
         serverBuilder.addService(service.definition())
                 .addService(control.definition(new AccessGuard(options.token())));
         options.extraServices().forEach(serverBuilder::addService);
