@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kadlab", mixinStandardHelpOptions = true, version = "KadLab 0.1",
         description = "KadLab: a laboratory for the Kademlia DHT. Without a command the desktop app starts.",
-        subcommands = {RunCommand.class, BenchCommand.class, ExactnessCommand.class, ResilienceCommand.class, CompareCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, ExactnessCommand.class, ResilienceCommand.class, CompareCommand.class,
+                MergeCommand.class})
 public final class KadLabCommand implements Runnable {
     /** Exit code for bad input: an unknown field, a wrong type, an impossible value, an unreadable file. */
     public static final int BAD_INPUT = 2;

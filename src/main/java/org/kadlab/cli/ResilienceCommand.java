@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kadlab.sim.ResilienceSweep;
 import org.kadlab.sim.SessionModel;
+import org.kadlab.sim.Shard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
  * a mass failure and churn, over a grid of cells and knob sets (see {@link ResilienceSweep}):
  * 1. resolves every option (given, else the {@code --quick} preset, else the default) and checks it,
  * output paths included, before any work; 2. runs the cells, a progress line per cell and seed on
- * stderr; 3. prints the table and the issue's targets met or missed; 4. writes CSV and JSON.
+ * stderr; 3. prints the table and the issue's targets met or missed; 4. writes CSV and JSON. With
+ * {@code --shard I/N} it runs one part of the units (cell and seed) and writes a partial result instead.
  */
 @Command(name = "resilience", mixinStandardHelpOptions = true,
         description = "Measures lookups, find_values and record durability under loss, mass failure and churn, over a grid of knob sets and seeds.")
@@ -51,6 +54,8 @@ final class ResilienceCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "cells run at once, 1..16; the results do not depend on it (default 1)") Integer threads;
     @Option(names = "--csv", paramLabel = "FILE", description = "also write the rows as CSV") Path csv;
     @Option(names = "--json", paramLabel = "FILE", description = "also write the settings and rows as JSON") Path json;
+    @Option(names = "--shard", paramLabel = "I/N", description = "run only part I of N of the grid (cells and seeds dealt round-robin) and write a partial result (see kadlab merge)") String shard;
+    @Option(names = "--partial", paramLabel = "FILE", description = "where a shard writes its partial result (default resilience-shard-I-of-N.json)") Path partial;
     @Option(names = "--quick", description = "a small preset (64 nodes, 2 seeds, 1 h of churn) for a first look and for tests") boolean quick;
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
@@ -62,9 +67,24 @@ final class ResilienceCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ResilienceSweep.Grid grid;
         int threadCount = or(threads, 1, 1);
+        Shard part = null;
         try {
             grid = grid();
             ResilienceSweep.validate(grid);
+            if (shard != null) {
+                part = Shard.parse(shard);
+                if (csv != null || json != null) {
+                    throw new IllegalArgumentException("--csv and --json: a shard writes a partial result; "
+                            + "give them to kadlab merge");
+                }
+                partial = partial != null ? partial : Path.of("resilience-shard-" + part.index() + "-of-" + part.count() + ".json");
+                String problem = RunCommand.checkWritable(partial, "--partial");
+                if (problem != null) {
+                    throw new IllegalArgumentException(problem);
+                }
+            } else if (partial != null) {
+                throw new IllegalArgumentException("--partial: only a shard writes a partial result; give --shard I/N too");
+            }
             if (threadCount < 1 || threadCount > 16) {
                 throw new IllegalArgumentException("--threads: must be between 1 and 16, was " + threadCount);
             }
@@ -84,12 +104,26 @@ final class ResilienceCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        List<ResilienceSweep.Row> rows = ResilienceSweep.run(grid, threadCount, p -> {
+        Shard only = part == null ? Shard.WHOLE : part;
+        SortedMap<Integer, List<ResilienceSweep.Tally>> units = ResilienceSweep.runUnits(grid, threadCount, only::includes, p -> {
             err.printf(Locale.ROOT, "resilience: %d/%d done (%s, %s, seed %d), %d s%n", p.done(), p.total(), p.scenario(),
                     p.cell().knobs().label(), p.seed(), (System.nanoTime() - start) / 1_000_000_000L);
             err.flush();
         });
         PrintWriter out = spec.commandLine().getOut();
+        if (part != null) {
+            try {
+                PartialResults.writeResilience(partial, grid, part, units);
+            } catch (IOException e) {
+                err.println("kadlab resilience: cannot write " + partial + ": " + e.getMessage());
+                return KadLabCommand.BAD_INPUT;
+            }
+            out.printf("resilience shard %s: %d of %d units (cell and seed) run; partial result in %s; "
+                    + "combine all %d with kadlab merge%n", part, units.size(), ResilienceSweep.units(grid), partial, part.count());
+            out.flush();
+            return 0;
+        }
+        List<ResilienceSweep.Row> rows = ResilienceSweep.rows(grid, units);
         out.print(ResilienceTable.table(grid, rows));
         out.print(ResilienceTable.targets(rows));
         out.flush();

@@ -34,26 +34,32 @@ public final class ExactnessSweep {
         }
     }
 
-    /** Measures one setting over {@code seeds} networks. */
+    /** Measures one setting over {@code seeds} networks (seeds 1..seeds). */
     public static Result measure(Cell cell, int nodes, int seeds, int lookups) {
         long judged = 0;
         long exact = 0;
         for (int seed = 1; seed <= seeds; seed++) {
-            KadConfig kad = KadConfig.builder().bits(cell.bits()).k(cell.k()).alpha(cell.alpha())
-                    .lookupMode(cell.mode()).build();
-            Simulation sim = new Simulation(SimConfig.defaults().withKad(kad).withSeed(seed).withHistoryCapacity(0));
-            sim.setKeepOperations(false);
-            for (int i = 0; i < nodes; i++) {
-                sim.addNode();
-                sim.runUntilIdle();
-            }
-            for (int i = 0; i < lookups; i++) {
-                sim.findNode(sim.randomLive(), sim.randomId());
-                sim.runUntilIdle();
-            }
-            judged += sim.stats().judgedLookups();
-            exact += sim.stats().exactLookups();
+            Result r = measureSeed(cell, nodes, seed, lookups);
+            judged += r.lookups();
+            exact += r.exact();
         }
         return new Result(judged, exact);
+    }
+
+    /** Measures one setting on the network of one seed (one unit of a sharded sweep). */
+    public static Result measureSeed(Cell cell, int nodes, long seed, int lookups) {
+        KadConfig kad = KadConfig.builder().bits(cell.bits()).k(cell.k()).alpha(cell.alpha())
+                .lookupMode(cell.mode()).build();
+        Simulation sim = new Simulation(SimConfig.defaults().withKad(kad).withSeed(seed).withHistoryCapacity(0));
+        sim.setKeepOperations(false);
+        for (int i = 0; i < nodes; i++) {
+            sim.addNode();
+            sim.runUntilIdle();
+        }
+        for (int i = 0; i < lookups; i++) {
+            sim.findNode(sim.randomLive(), sim.randomId());
+            sim.runUntilIdle();
+        }
+        return new Result(sim.stats().judgedLookups(), sim.stats().exactLookups());
     }
 }

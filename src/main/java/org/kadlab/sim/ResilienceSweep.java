@@ -3,11 +3,15 @@ package org.kadlab.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import org.kadlab.kad.KadConfig;
 
 /**
@@ -234,15 +238,34 @@ public final class ResilienceSweep {
      * worker threads, one call at a time) as each cell-seed pair finishes; returns the rows in grid order.
      */
     public static List<Row> run(Grid g, int threads, Consumer<Progress> progress) throws InterruptedException {
+        return rows(g, runUnits(g, threads, u -> true, progress));
+    }
+
+    /** How many units of work the grid has: one per cell and seed, unit = cell index * seeds + seed - 1. */
+    public static int units(Grid g) {
+        return cells(g).size() * g.seeds();
+    }
+
+    /**
+     * Runs the units {@code include} accepts (a shard of the grid) with {@code threads} threads; returns
+     * each unit's tallies, one per phase of its cell, by unit number. The results do not depend on the
+     * threads or on which other units run.
+     */
+    public static SortedMap<Integer, List<Tally>> runUnits(Grid g, int threads, IntPredicate include,
+                                                          Consumer<Progress> progress) throws InterruptedException {
         List<Cell> cells = cells(g);
-        int total = cells.size() * g.seeds();
+        int total = 0;
+        for (int u = 0; u < cells.size() * g.seeds(); u++) {
+            total += include.test(u) ? 1 : 0;
+        }
+        int all = total;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "resilience");
             t.setDaemon(true);
             return t;
         });
         int[] done = {0};
-        List<Future<List<Tally>>> futures = new ArrayList<>(java.util.Collections.nCopies(total, null));
+        SortedMap<Integer, Future<List<Tally>>> futures = new TreeMap<>();
         try {
             // the longest work first (churn, then kill, then static), so no thread is left with a long tail;
             // the results are read back in grid order whatever the order of work
@@ -250,42 +273,72 @@ public final class ResilienceSweep {
                 for (int i = 0; i < cells.size(); i++) {
                     Cell c = cells.get(i);
                     for (int seed = 1; seed <= g.seeds() && c.kind() == first; seed++) {
+                        int unit = i * g.seeds() + seed - 1;
+                        if (!include.test(unit)) {
+                            continue;
+                        }
                         long s = seed;
-                        futures.set(i * g.seeds() + seed - 1, pool.submit(() -> {
+                        futures.put(unit, pool.submit(() -> {
                             List<Tally> phases = runCell(g, c, s);
                             synchronized (done) {
                                 done[0]++;
-                                progress.accept(new Progress(done[0], total, c, c.scenario(g), s));
+                                progress.accept(new Progress(done[0], all, c, c.scenario(g), s));
                             }
                             return phases;
                         }));
                     }
                 }
             }
-            List<Row> rows = new ArrayList<>();
-            int f = 0;
-            for (Cell c : cells) {
-                List<Tally> sum = null;
-                for (int seed = 1; seed <= g.seeds(); seed++) {
-                    List<Tally> phases = futures.get(f++).get();
-                    if (sum == null) {
-                        sum = phases;
-                    } else {
-                        for (int i = 0; i < sum.size(); i++) {
-                            sum.get(i).add(phases.get(i));
-                        }
-                    }
-                }
-                for (int i = 0; i < c.phases().size(); i++) {
-                    rows.add(new Row(c, c.scenario(g), c.phases().get(i), g.seeds(), sum.get(i)));
-                }
+            SortedMap<Integer, List<Tally>> out = new TreeMap<>();
+            for (Map.Entry<Integer, Future<List<Tally>>> e : futures.entrySet()) {
+                out.put(e.getKey(), e.getValue().get());
             }
-            return rows;
+            return out;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The rows of the whole grid from every unit's tallies, summed over seeds in seed order (so that
+     * the sums, floating point included, are the same whichever shards ran the units).
+     *
+     * @throws IllegalArgumentException when a unit is missing or a unit has the wrong number of phases
+     */
+    public static List<Row> rows(Grid g, Map<Integer, List<Tally>> units) {
+        List<Row> rows = new ArrayList<>();
+        List<Cell> cells = cells(g);
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            List<Tally> sum = new ArrayList<>();
+            for (int p = 0; p < c.phases().size(); p++) {
+                sum.add(null);
+            }
+            for (int seed = 1; seed <= g.seeds(); seed++) {
+                int unit = i * g.seeds() + seed - 1;
+                List<Tally> phases = units.get(unit);
+                if (phases == null) {
+                    throw new IllegalArgumentException("unit " + unit + " (" + c.scenario(g) + ", " + c.knobs().label()
+                            + ", seed " + seed + ") is missing");
+                }
+                if (phases.size() != sum.size()) {
+                    throw new IllegalArgumentException("unit " + unit + " has " + phases.size() + " phases, its cell "
+                            + sum.size());
+                }
+                for (int p = 0; p < sum.size(); p++) {
+                    if (sum.get(p) == null) {
+                        sum.set(p, new Tally()); // adding to an empty tally leaves every sum as the first seed's
+                    }
+                    sum.get(p).add(phases.get(p));
+                }
+            }
+            for (int p = 0; p < sum.size(); p++) {
+                rows.add(new Row(c, c.scenario(g), c.phases().get(p), g.seeds(), sum.get(p)));
+            }
+        }
+        return rows;
     }
 
     /** Runs one cell on one seed; one tally per phase. */
