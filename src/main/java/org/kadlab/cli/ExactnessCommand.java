@@ -115,7 +115,7 @@ final class ExactnessCommand implements Callable<Integer> {
 
     static String header(Grid g) {
         return String.format("exactness: %d nodes per network, %d seeds, %d lookups each%n", g.nodes(), g.seeds(), g.lookups())
-                + String.format(" bits   k alpha mode     lookups   exact  share%n");
+                + String.format(" bits   k alpha mode        lookups   exact  share%n");
     }
 
     /** One cell's line; adds its counts to {@code sums} (k >= 4 in [0], k < 4 in [1]). */
@@ -123,7 +123,7 @@ final class ExactnessCommand implements Callable<Integer> {
         long[] acc = c.k() >= 4 ? sums[0] : sums[1];
         acc[0] += r.lookups();
         acc[1] += r.exact();
-        return String.format(Locale.ROOT, "%5d %3d %5d %-8s %7d %7d %6.2f%%%n", c.bits(), c.k(), c.alpha(),
+        return String.format(Locale.ROOT, "%5d %3d %5d %-11s %7d %7d %6.2f%%%n", c.bits(), c.k(), c.alpha(),
                 c.mode().name().toLowerCase(Locale.ROOT), r.lookups(), r.exact(), 100.0 * r.exact() / Math.max(1, r.lookups()));
     }
 
