@@ -245,11 +245,29 @@ public final class KBucket {
         }
     }
 
+    /** Scratch space of {@link #addSortedTo}, one per thread (each node runs on one thread at a time). */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Sort keys and contacts of one bucket being sorted; grows to the largest bucket seen. */
+    private static final class Scratch {
+        long[] keys = new long[32];
+        Contact[] sorted = new Contact[32];
+
+        void ensure(int n) {
+            if (keys.length < n) {
+                keys = new long[n];
+                sorted = new Contact[n];
+            }
+        }
+    }
+
     /** Appends the contacts to {@code out} sorted by distance to {@code target} (insertion sort: a bucket is small). */
     void addSortedTo(List<Contact> out, NodeId target, boolean withFailing) {
         long t = target.top(bits);
-        long[] keys = new long[size];
-        Contact[] sorted = new Contact[size];
+        Scratch scratch = SCRATCH.get();
+        scratch.ensure(size);
+        long[] keys = scratch.keys;
+        Contact[] sorted = scratch.sorted;
         int m = 0;
         for (int i = 0; i < size; i++) {
             if (!withFailing && failures[i] > 0) {
@@ -269,6 +287,7 @@ public final class KBucket {
         }
         for (int i = 0; i < m; i++) {
             out.add(sorted[i]);
+            sorted[i] = null; // the scratch keeps no contact alive
         }
     }
 
