@@ -5,9 +5,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.kadlab.kad.KBucket;
 import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.LookupMode;
 import org.kadlab.sim.SimConfig;
+import org.kadlab.sim.SimNode;
 import org.kadlab.sim.SimStats;
 import org.kadlab.sim.Simulation;
 import picocli.CommandLine;
@@ -37,6 +39,9 @@ final class BenchCommand implements Callable<Integer> {
     long joinGapMs;
     @Option(names = "--parallel-lookups", defaultValue = "100",
             description = "lookups running at the same time (default ${DEFAULT-VALUE})") int parallel;
+
+    @Option(names = "--prefill", description = "build the routing tables from the global view (up to k random nodes per bucket, "
+            + "as PeerSim's initialiser does) instead of real joins: a labelled warm start, no join messages") boolean prefill;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -71,11 +76,17 @@ final class BenchCommand implements Callable<Integer> {
         sim.setKeepOperations(false);
         out.printf("bench: %d nodes, %d lookups, %d-bit ids, k=%d, alpha=%d, %s, seed %d, join gap %d ms, ping skip window %d ms%n",
                 nodes, lookups, bits, k, alpha, mode, seed, joinGapMs, pingSkipWindowMs);
+        if (prefill) {
+            out.println("  tables PREFILLED from the global view (not built by joins): up to k random nodes per bucket, no join messages");
+        }
         out.flush();
 
         long t0 = System.nanoTime();
+        if (prefill) {
+            sim.prefill(nodes);
+        }
         int progressEvery = Math.max(1000, nodes / 10);
-        for (int i = 0; i < nodes; i++) {
+        for (int i = 0; i < (prefill ? 0 : nodes); i++) {
             if (i > 0 && i % progressEvery == 0) {
                 out.printf(Locale.ROOT, "  ... %,d nodes joined after %.1f s%n", i, (System.nanoTime() - t0) / 1e9);
                 out.flush();
@@ -92,7 +103,8 @@ final class BenchCommand implements Callable<Integer> {
         SimStats s = sim.stats();
         long joinEvents = s.events();
         long joinMessages = s.messages();
-        phase(out, "join", t1 - t0, joinEvents, joinMessages, nodes, "joins");
+        phase(out, prefill ? "prefill" : "join", t1 - t0, joinEvents, joinMessages, nodes, prefill ? "nodes" : "joins");
+        tables(out, sim);
 
         for (int done = 0; done < lookups; ) {
             int batch = Math.min(parallel, lookups - done);
@@ -125,6 +137,24 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
         // keep the network reachable until the heap was measured
         return sim.liveCount() >= 0 ? 0 : 1;
+    }
+
+    /** How full the tables are: contacts per node, buckets in use, the share of those that are full. */
+    private void tables(PrintWriter out, Simulation sim) {
+        long contacts = 0;
+        long buckets = 0;
+        long full = 0;
+        for (SimNode n : sim.nodes()) {
+            for (KBucket b : n.kad().routingTable().nonEmptyBuckets()) {
+                buckets++;
+                contacts += b.size();
+                full += b.size() >= k ? 1 : 0;
+            }
+        }
+        int count = Math.max(1, sim.nodes().size());
+        out.printf(Locale.ROOT, "  tables (%s):  %.1f contacts per node in %.1f buckets, %.1f%% of them full%n",
+                prefill ? "prefilled" : "joined", (double) contacts / count, (double) buckets / count,
+                100.0 * full / Math.max(1, buckets));
     }
 
     private static void phase(PrintWriter out, String name, long nanos, long events, long messages, long ops, String opName) {

@@ -94,9 +94,10 @@ final class RunCommand implements Callable<Integer> {
         }
         var s = sim.stats();
         String churn = runner.churnOutcomes().isEmpty() ? ", " : "; " + ChurnOutcome.describe(runner.churnOutcomes()) + "; ";
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d nodes (%d live), %d operations, %s%s"
+        String prefilled = sim.prefilled() > 0 ? " [" + sim.prefilled() + " tables PREFILLED from the global view, not joined]" : "";
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d nodes (%d live)%s, %d operations, %s%s"
                         + "%d invariant violations, %d events in %d ms%n",
-                scenario, sim.nodes().size(), sim.liveCount(), sim.operations().size(), exactness(s), churn,
+                scenario, sim.nodes().size(), sim.liveCount(), prefilled, sim.operations().size(), exactness(s), churn,
                 s.invariantViolations(), s.events(), wallMs);
         return 0;
     }

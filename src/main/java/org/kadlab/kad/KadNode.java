@@ -664,6 +664,35 @@ public final class KadNode {
         });
     }
 
+    /**
+     * Fills the routing table straight from a global view, sending nothing: the warm start of
+     * simulators such as PeerSim, offered only as a labelled shortcut (a real node can only join).
+     * Contacts go in in the order given, so the first of a bucket is its least recently seen; a
+     * full bucket keeps what it holds. The node then counts as joined, its first contacts being
+     * the seeds of any later rejoin. Returns the table's size.
+     */
+    public int prefill(List<Contact> contacts) {
+        List<Contact> kept = new ArrayList<>();
+        for (Contact c : contacts) {
+            if (c.id().equals(self.id())) {
+                continue;
+            }
+            UpdateResult r = table.update(c);
+            if (r instanceof UpdateResult.Added) {
+                observer.routingUpdated(this, r);
+                if (kept.size() < MAX_SEEDS) {
+                    kept.add(c);
+                }
+            }
+        }
+        if (!kept.isEmpty()) {
+            seeds = List.copyOf(kept);
+            joined = true;
+        }
+        nextRejoin = clock.nowMillis() + rejoinIntervalMs();
+        return table.size();
+    }
+
     private CompletableFuture<LookupResult> refreshBucket(int index) {
         return startLookup(keySpace.randomIdInBucket(self.id(), index, random), LookupPurpose.REFRESH, false).done;
     }

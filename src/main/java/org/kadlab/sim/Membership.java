@@ -1,5 +1,6 @@
 package org.kadlab.sim;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -50,13 +51,7 @@ final class Membership {
         if (seed != null && !seed.alive) {
             throw new IllegalArgumentException("seed " + keySpace.hex(seed.id()) + " is not alive");
         }
-        SimNode node = new SimNode(transport, roster.size());
-        Contact contact = new Contact(id, "sim:" + node.index());
-        node.attach(new KadNode(contact, kad, node, clock::now, random, KadNode.DIRECT, nodeEvents.observerFor(node)));
-        roster.add(node);
-        if (sink.recording()) {
-            sink.emit(new SimEvent.NodeAdded(clock.now(), id, seed == null ? null : seed.id()));
-        }
+        SimNode node = create(id, seed);
         List<Contact> seeds = seed == null ? List.of() : List.of(seed.contact());
         node.joining = true;
         node.kad().bootstrap(seeds).whenComplete((n, err) -> {
@@ -64,6 +59,42 @@ final class Membership {
             upkeep.schedule(node);
         });
         return node;
+    }
+
+    /** A new live node with {@code id}, not yet joined (announced as added through {@code seed}). */
+    SimNode create(NodeId id, SimNode seed) {
+        SimNode node = new SimNode(transport, roster.size());
+        Contact contact = new Contact(id, "sim:" + node.index());
+        node.attach(new KadNode(contact, kad, node, clock::now, random, KadNode.DIRECT, nodeEvents.observerFor(node)));
+        roster.add(node);
+        if (sink.recording()) {
+            sink.emit(new SimEvent.NodeAdded(clock.now(), id, seed == null ? null : seed.id()));
+        }
+        return node;
+    }
+
+    /**
+     * Fills the tables of {@code nodes} (the whole network) from the global view of exactly these
+     * nodes ({@link Prefill}), drawing the choices from {@code random}.
+     */
+    void fillTables(List<SimNode> nodes, SplittableRandom random) {
+        NodeId[] sorted = new NodeId[nodes.size()];
+        java.util.Map<NodeId, SimNode> byId = new java.util.HashMap<>(nodes.size() * 2);
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = nodes.get(i).id();
+            byId.put(sorted[i], nodes.get(i));
+        }
+        java.util.Arrays.sort(sorted);
+        List<Contact> table = new ArrayList<>();
+        for (int i = 0; i < sorted.length; i++) {
+            table.clear();
+            for (int j : Prefill.table(sorted, i, keySpace.bits(), kad.k(), random)) {
+                table.add(byId.get(sorted[j]).contact());
+            }
+            SimNode node = byId.get(sorted[i]);
+            node.kad().prefill(table);
+            upkeep.schedule(node);
+        }
     }
 
     /** Crashes {@code node}: it stops answering and its unfinished lookups are abandoned; its state is kept. */

@@ -30,7 +30,11 @@ public final class SimJournal {
 
     /** One input from outside. */
     public sealed interface Input permits AddRandom, AddWithId, Draw, Kill, Revive, FindNode, FindValue, Store,
-            StartChurn, StartWorkload, StopBackground, SetLoss, Partition, Heal {
+            StartChurn, StartWorkload, StopBackground, SetLoss, Partition, Heal, Prefill {
+    }
+
+    /** {@link Simulation#prefill(int)}. */
+    public record Prefill(int nodes) implements Input {
     }
 
     /** {@link Simulation#addNode()}. */
@@ -320,6 +324,8 @@ public final class SimJournal {
             sim.partition(p.sideA());
         } else if (input instanceof Heal) {
             sim.heal();
+        } else if (input instanceof Prefill p) {
+            sim.prefill(p.nodes());
         }
         return null;
     }

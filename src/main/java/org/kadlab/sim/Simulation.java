@@ -60,6 +60,8 @@ public final class Simulation {
 
     /** Mixed into the seed for the roster's own random stream (ids and join contacts). */
     private static final long ROSTER_STREAM = 0x5DEECE66DL * 0x9E3779B97F4A7C15L;
+    private static final long PREFILL_STREAM = 0xC2B2AE3D27D4EB4FL;
+    private int prefilled;
 
     private final UserOperations operations;
     private long steps;
@@ -324,6 +326,40 @@ public final class Simulation {
     public SimNode addNode() {
         record(new SimJournal.AddRandom());
         return membership.add(roster.freshId(), roster.randomLive());
+    }
+
+    /**
+     * Adds {@code n} nodes whose routing tables are built from the global view, as PeerSim's
+     * initialiser builds them ({@link Prefill}: each bucket up to k random nodes of its range, in
+     * random LRU order), with no message sent: a labelled warm start for large networks, on an empty
+     * network only. Their ids are the ones {@code n} joins would get from the same seed.
+     */
+    public List<SimNode> prefill(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("prefill: must be at least 1 node, was " + n);
+        }
+        if (!roster.nodes().isEmpty()) {
+            throw new IllegalArgumentException("prefill: only an empty network can be prefilled (it has "
+                    + roster.size() + " nodes); put prefill first");
+        }
+        if (keySpace.bits() < 31 && n > (1 << keySpace.bits())) {
+            throw new IllegalArgumentException("prefill: " + n + " nodes do not fit in a " + keySpace.bits() + "-bit key space");
+        }
+        record(new SimJournal.Prefill(n));
+        List<SimNode> added = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            NodeId id = roster.freshId();
+            roster.randomLive(); // the draw a join makes for its seed: the ids stay those of n joins
+            added.add(membership.create(id, null));
+        }
+        prefilled += n;
+        membership.fillTables(added, new SplittableRandom(config.seed() ^ PREFILL_STREAM));
+        return added;
+    }
+
+    /** How many nodes got their tables from the global view instead of joining (0: all joined). */
+    public int prefilled() {
+        return prefilled;
     }
 
     /** Adds a node with {@code id} that joins through {@code seed} (null: it starts alone). */

@@ -79,6 +79,9 @@ public final class ReportWriter {
         g.writeNumberField("refresh_interval_ms", k.refreshIntervalMs());
         g.writeNumberField("max_records", k.maxRecords());
         g.writeNumberField("record_ttl_ms", k.recordTtlMs());
+        // how the tables were built: by real joins, or (a labelled warm start) from the global view
+        g.writeStringField("tables", sim.prefilled() > 0 ? "prefilled from the global view, not built by joins" : "built by joins");
+        g.writeNumberField("prefilled_nodes", sim.prefilled());
         g.writeEndObject();
     }
 

@@ -47,6 +47,18 @@ public record Scenario(String file, SimConfig config, List<Step> steps) {
         }
     }
 
+    /**
+     * {@code prefill: N}: N nodes whose routing tables are built from the global view (up to k random
+     * nodes per bucket, as PeerSim's initialiser does) with no join message; the first step only, and
+     * every report says the tables were prefilled.
+     */
+    public record Prefill(int line, int count) implements Step {
+        @Override
+        public Prefill atLine(int line) {
+            return new Prefill(line, count);
+        }
+    }
+
     /** {@code kill: N} or {@code kill: "30%"}: crash random live nodes. */
     public record Kill(int line, int count, double fraction) implements Step {
         @Override

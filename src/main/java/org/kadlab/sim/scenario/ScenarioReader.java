@@ -91,7 +91,7 @@ public final class ScenarioReader {
             "evict_stale_alone", "share_failing", "failure_backoff",
             "scale_cache_ttl", "steps");
     private static final Set<String> STEPS = Set.of("add", "kill", "revive", "lookups", "lookup", "store",
-            "find_value", "advance", "churn");
+            "find_value", "advance", "churn", "prefill");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
     private final String file;
@@ -209,6 +209,9 @@ public final class ScenarioReader {
                 }
                 for (Yaml.Located item : s.list()) {
                     Scenario.Step step = step(item);
+                    if (step instanceof Scenario.Prefill && !steps.isEmpty()) {
+                        throw fail(step.line(), "prefill", "must be the first step: only an empty network can be prefilled");
+                    }
                     storedBefore |= step instanceof Scenario.Store;
                     steps.add(step);
                 }
@@ -256,6 +259,7 @@ public final class ScenarioReader {
                 yield new Scenario.FindValue(line, requiredText(m, v, "key", "find_value.key"), optionalText(m, "from", "find_value.from"));
             }
             case "advance" -> new Scenario.Advance(line, duration(v, "advance"));
+            case "prefill" -> new Scenario.Prefill(line, (int) longValue(v, "prefill", 1, 10_000_000));
             default -> churn(v);
         };
     }

@@ -107,7 +107,9 @@ public final class ScenarioRunner {
     }
 
     private void runStep(Scenario.Step step) throws ScenarioException {
-        if (step instanceof Scenario.Add a) {
+        if (step instanceof Scenario.Prefill p) {
+            sim.prefill(p.count());
+        } else if (step instanceof Scenario.Add a) {
             for (int i = 0; i < a.count(); i++) {
                 checkCancelled(step);
                 SimNode added = i < a.ids().size() ? sim.addNode(freeId(a.ids().get(i), step), sim.randomLive()) : sim.addNode();

@@ -161,7 +161,9 @@ public final class ScenarioWriter {
 
     private static ObjectNode step(Scenario.Step step) {
         ObjectNode s = NODES.objectNode();
-        if (step instanceof Scenario.Add a && a.ids().isEmpty()) {
+        if (step instanceof Scenario.Prefill p) {
+            s.put("prefill", p.count());
+        } else if (step instanceof Scenario.Add a && a.ids().isEmpty()) {
             s.put("add", a.count());
         } else if (step instanceof Scenario.Add a) {
             ObjectNode m = s.putObject("add");
