@@ -139,22 +139,32 @@ final class BenchCommand implements Callable<Integer> {
         return sim.liveCount() >= 0 ? 0 : 1;
     }
 
-    /** How full the tables are: contacts per node, buckets in use, the share of those that are full. */
+    /**
+     * How full the tables are: contacts per node, buckets in use, the share of those that are full,
+     * and the mean size of each bucket from the farthest (bucket bits-1) inwards.
+     */
     private void tables(PrintWriter out, Simulation sim) {
         long contacts = 0;
         long buckets = 0;
         long full = 0;
+        long[] bySize = new long[bits];
         for (SimNode n : sim.nodes()) {
             for (KBucket b : n.kad().routingTable().nonEmptyBuckets()) {
                 buckets++;
                 contacts += b.size();
                 full += b.size() >= k ? 1 : 0;
+                bySize[bits - 1 - b.index()] += b.size();
             }
         }
         int count = Math.max(1, sim.nodes().size());
         out.printf(Locale.ROOT, "  tables (%s):  %.1f contacts per node in %.1f buckets, %.1f%% of them full%n",
                 prefill ? "prefilled" : "joined", (double) contacts / count, (double) buckets / count,
                 100.0 * full / Math.max(1, buckets));
+        StringBuilder fill = new StringBuilder();
+        for (int j = 0; j < bits && (double) bySize[j] / count >= 0.05; j++) {
+            fill.append(String.format(Locale.ROOT, " %.2f", (double) bySize[j] / count));
+        }
+        out.printf(Locale.ROOT, "  mean bucket fill, farthest bucket first:%s%n", fill);
     }
 
     private static void phase(PrintWriter out, String name, long nanos, long events, long messages, long ops, String opName) {
