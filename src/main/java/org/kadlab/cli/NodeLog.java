@@ -30,7 +30,8 @@ final class NodeLog implements NodeObserver {
     private final int maxPerSecond;
     private final LongSupplier millis;
     private final Runnable recordsChanged;
-    private long windowStart = Long.MIN_VALUE;
+    private long windowStart;
+    private boolean started;
     private int inWindow;
     private long skipped;
 
@@ -45,7 +46,8 @@ final class NodeLog implements NodeObserver {
     /** Prints one line now, subject to the bound (any thread). */
     synchronized void line(String text) {
         long now = millis.getAsLong();
-        if (now - windowStart >= 1_000) {
+        if (!started || now - windowStart >= 1_000) {
+            started = true;
             windowStart = now;
             inWindow = 0;
             if (skipped > 0) {
