@@ -207,7 +207,8 @@ final class CtlCommand implements Callable<Integer> {
         String why = s.getCause() != null ? NodeCommand.rootMessage(s.getCause())
                 : s.getDescription() != null ? s.getDescription() : s.getCode().name();
         return switch (s.getCode()) {
-            case UNAVAILABLE -> new Failure(KadLabCommand.INTERNAL_ERROR, "cannot reach " + address + ": " + why);
+            case UNAVAILABLE -> new Failure(KadLabCommand.INTERNAL_ERROR, "cannot reach " + address + ": "
+                    + (why.contains("Connection refused") ? "connection refused (is a node listening there?)" : why));
             case DEADLINE_EXCEEDED -> new Failure(KadLabCommand.INTERNAL_ERROR, address + " did not answer within " + timeoutMs + " ms");
             case PERMISSION_DENIED, UNAUTHENTICATED -> new Failure(KadLabCommand.INTERNAL_ERROR, address + " refused: " + why);
             case INVALID_ARGUMENT -> new Failure(KadLabCommand.BAD_INPUT, address + ": " + why);

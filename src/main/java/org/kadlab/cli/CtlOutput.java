@@ -175,7 +175,8 @@ final class CtlOutput {
         out.printf(Locale.ROOT, "routing table of %s at %s: %d contacts in %d buckets (least recently seen first)%n",
                 hex(t.getSelf().getId(), bits), c.address(), contacts, t.getBucketsCount());
         for (Bucket b : t.getBucketsList()) {
-            out.printf(Locale.ROOT, "bucket %d (%d contacts)%n", b.getIndex(), b.getContactsCount());
+            out.printf(Locale.ROOT, "bucket %d (%d contact%s)%n", b.getIndex(), b.getContactsCount(),
+                    b.getContactsCount() == 1 ? "" : "s");
             for (TableContact tc : b.getContactsList()) {
                 out.printf(Locale.ROOT, "  %s  seen %.1f s ago%s%n", peer(tc.getPeer(), bits),
                         Math.max(0, nowMs - tc.getLastSeenMs()) / 1000.0,

@@ -152,6 +152,9 @@ final class NodeCommand implements Callable<Integer> {
                         + " (" + e.getMessage() + ")");
             }
         }
+        if (advertise != null && (advertise.isBlank() || advertise.strip().chars().anyMatch(Character::isWhitespace))) {
+            throw new IllegalArgumentException("--advertise '" + advertise + "' is not a host name or address");
+        }
         int port = at.port() == 0 ? freePort(at) : at.port();
         boolean wildcard = resolve(at, "--listen", at::isWildcard);
         String reachHost = advertise != null ? advertise.strip() : wildcard ? networkAddress() : at.host();
