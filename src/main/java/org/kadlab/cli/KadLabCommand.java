@@ -8,13 +8,14 @@ import picocli.CommandLine.Command;
  * The {@code kadlab} command line: {@code run} a scenario into a report, {@code bench} the engine,
  * measure lookup {@code exactness} over many networks, {@code compare} configurations on one network,
  * measure {@code resilience} under loss, mass
- * failure and churn. Exit codes: 0 success, 2 bad input, 1
+ * failure and churn; run a real {@code node}, a loopback {@code cluster} of node processes, and
+ * send one operation to either with {@code ctl}. Exit codes: 0 success, 2 bad input, 1
  * internal error.
  */
 @Command(name = "kadlab", mixinStandardHelpOptions = true, version = "KadLab 0.1",
         description = "KadLab: a laboratory for the Kademlia DHT. Without a command the desktop app starts.",
         subcommands = {RunCommand.class, BenchCommand.class, ExactnessCommand.class, ResilienceCommand.class, CompareCommand.class,
-                MergeCommand.class})
+                MergeCommand.class, NodeCommand.class, ClusterCommand.class, CtlCommand.class})
 public final class KadLabCommand implements Runnable {
     /** Exit code for bad input: an unknown field, a wrong type, an impossible value, an unreadable file. */
     public static final int BAD_INPUT = 2;

@@ -259,6 +259,11 @@ public final class NodeHost implements AutoCloseable {
                 .setStartedMs(startedMs).build());
     }
 
+    /** The node's clock now (ms; the clock its records' times are kept in). */
+    public long nowMillis() {
+        return clock.nowMillis();
+    }
+
     /** The counters of this node's traffic. */
     public NetStats stats() {
         return stats;
