@@ -48,7 +48,8 @@ public class KadLabApp extends Application {
         loop = new FrameLoop(vm, view);
         loop.frameMicrosProperty().addListener((o, a, b) -> view.showFrameCost(b.doubleValue(), loop.framesPerSecondProperty().get()));
         view.refresh();
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) { // the application icon, from assets/icons
+        stage.getIcons().clear(); // the application icon, from assets/icons (once, even on a reused stage)
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             java.net.URL icon = KadLabApp.class.getResource("icons/kadlab-" + size + ".png");
             if (icon != null) {
                 stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
