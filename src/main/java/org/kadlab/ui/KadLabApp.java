@@ -48,6 +48,13 @@ public class KadLabApp extends Application {
         loop = new FrameLoop(vm, view);
         loop.frameMicrosProperty().addListener((o, a, b) -> view.showFrameCost(b.doubleValue(), loop.framesPerSecondProperty().get()));
         view.refresh();
+        stage.getIcons().clear(); // the application icon, from assets/icons (once, even on a reused stage)
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            java.net.URL icon = KadLabApp.class.getResource("icons/kadlab-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setTitle("KadLab \u2014 Kademlia, step by step");
         stage.setMinWidth(Math.min(1024, width));
         stage.setMinHeight(Math.min(640, height));
