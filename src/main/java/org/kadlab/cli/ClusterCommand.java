@@ -167,10 +167,20 @@ final class ClusterCommand implements Callable<Integer> {
         }
     }
 
-    /** This Java, with small-footprint JVM options, the current class path and the launcher's main class. */
+    /**
+     * This Java, with small-footprint JVM options, the current class path and the launcher's main
+     * class; in an installed app image, whose runtime has no {@code java} command, this process's own
+     * launcher (the {@code kadlab} command), which starts the same main class.
+     */
     static List<String> javaCommand() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (!Files.isExecutable(java)) {
+            java.util.Optional<String> self = ProcessHandle.current().info().command();
+            if (self.isPresent() && Files.isExecutable(Path.of(self.get()))) {
+                return List.of(self.get());
+            }
+        }
+        return List.of(java.toString(), "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "org.kadlab.Launcher");
     }
 

@@ -103,7 +103,10 @@ final class ClusterSupervisor implements ClusterService.Supervisor {
         Path logFile = root.resolve("node-" + index + ".log");
         try {
             Files.createDirectories(c.dataDir);
-            c.process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            // an app image's launcher marks its own process; a child started through it must start afresh
+            pb.environment().keySet().removeIf(name -> name.startsWith("_JPACKAGE") || name.startsWith("JPACKAGE"));
+            c.process = pb.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start node " + index + ": " + e.getMessage(), e);
         }
