@@ -140,12 +140,7 @@ public final class LiveMode {
      * malformed address or while a connection is under way.
      */
     public boolean connect(String address, String tokenFile) {
-        return connect(address, tokenFile, false);
-    }
-
-    /** As {@link #connect(String, String)}; {@code anyName} accepts a name without a port (in-process tests). */
-    public boolean connect(String address, String tokenFile, boolean anyName) {
-        String bad = anyName ? null : checkAddress(address);
+        String bad = checkAddress(address);
         if (bad != null || connecting.get()) {
             connectError.set(bad != null ? bad : "A connection is already being made.");
             return false;

@@ -40,7 +40,7 @@ class LiveModeTest {
         net = LiveTestNet.start(nodes, 21);
         vm = new NetworkViewModel();
         vm.live().useChannels(net.channels());
-        assertThat(vm.live().connect(net.address(0), "", true)).isTrue();
+        assertThat(vm.live().connect(net.address(0), "")).isTrue();
         assertThat(until(() -> vm.live().isActive() && vm.network().nodeCount() == nodes)).isTrue();
     }
 
@@ -146,10 +146,10 @@ class LiveModeTest {
         assertThat(LiveMode.checkAddress("127.0.0.1:7000")).isNull();
         net = LiveTestNet.start(1, 3);
         vm.live().useChannels(net.channels());
-        assertThat(vm.live().connect("nobody-listens-here", "", true)).isTrue();
+        assertThat(vm.live().connect("127.0.0.1:1", "")).isTrue();
         assertThat(until(() -> !vm.live().connectingProperty().get())).isTrue();
         assertThat(vm.live().isActive()).isFalse();
-        assertThat(vm.live().connectErrorProperty().get()).contains("No node answers at nobody-listens-here");
+        assertThat(vm.live().connectErrorProperty().get()).contains("No node answers at 127.0.0.1:1");
         assertThat(vm.network()).isInstanceOf(SimulationNetwork.class);
     }
 }

@@ -19,7 +19,8 @@ import org.kadlab.net.NetLimits;
 import org.kadlab.net.NodeHost;
 
 /**
- * A live network of real nodes in one JVM over in-process gRPC (names as addresses), for the app's
+ * A live network of real nodes in one JVM over in-process gRPC (names as addresses,
+ * written as loopback HOST:PORT), for the app's
  * live-network tests: started and bootstrapped, nodes closed one at a time, everything closed at the end.
  */
 public final class LiveTestNet implements AutoCloseable {
@@ -41,7 +42,8 @@ public final class LiveTestNet implements AutoCloseable {
                 while (net.ids().contains(id)) {
                     id = space.randomId(random);
                 }
-                Contact c = new Contact(id, "kadlab-live-" + i + "-" + NAMES.incrementAndGet());
+                // in-process names written as HOST:PORT, as the connect dialog wants them (no socket is opened)
+                Contact c = new Contact(id, "127.0.0.1:" + (40_000 + NAMES.incrementAndGet()));
                 net.contacts.add(c);
                 net.hosts.add(NodeHost.start(c, CONFIG, NetLimits.defaults(), InProcessServerBuilder.forName(c.address()),
                         net.channels(), seed + i, null));
