@@ -62,18 +62,21 @@ public final class ConnectDialog {
         error.setId("connect-error");
         error.getStyleClass().add("error-label");
         error.setWrapText(true);
-        error.setMaxWidth(440);
+        error.setPrefWidth(440);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.textProperty().addListener((o, a, b) -> stage.sizeToScene());
         checks.check(address, address::getText, LiveMode::checkAddress);
 
         GridPane form = new GridPane();
         form.setHgap(8);
-        form.setVgap(10);
+        form.setVgap(24); // room for a field's message below it
         form.addRow(0, new Label("Node address"), address);
         form.addRow(1, new Label("Token file"), new HBox(6, token, browse));
         Label hint = new Label("The app asks this node for its routing table, finds the other nodes through theirs, "
                 + "and shows their events as they happen. Start nodes with: kadlab node --listen 127.0.0.1:7000");
         hint.setWrapText(true);
-        hint.setMaxWidth(440);
+        hint.setPrefWidth(440);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox working = new HBox(8, spinner, progress);
         working.setAlignment(Pos.CENTER_LEFT);
         working.visibleProperty().bind(vm.live().connectingProperty());

@@ -27,9 +27,9 @@ import org.kadlab.ui.model.NetworkViewModel;
  */
 public final class LiveControls {
     /** Ids of the controls of a simulation only, hidden while live. */
-    static final List<String> SIMULATION_ONLY = List.of("#play-button", "#step-button", "#step-round-button",
-            "#step-lookup-button", "#speed-slider", "#add-count", "#add-button", "#add-with-id-button", "#kill-percent",
-            "#kill-percent-button", "#lookups-button", "#presets-button", "#settings-button", "#churn-toggle");
+    static final List<String> SIMULATION_ONLY = List.of("#add-count", "#add-button", "#add-with-id-button", "#kill-percent",
+            "#kill-percent-button", "#reset-button", "#lookups-button", "#presets-button", "#settings-button", "#churn-toggle",
+            "#resilience-menu", "#timeline-bar", "#speed-slider", ".speed-label");
     private final NetworkViewModel vm;
     private final HBox strip = new HBox(12);
     private final Label badge = new Label();
@@ -65,6 +65,10 @@ public final class LiveControls {
             if (n != null) {
                 hidden.add(n);
             }
+        }
+        Node play = bar.lookup("#play-button");
+        if (play != null && play.getParent() != null) {
+            hidden.add(play.getParent()); // the Time group: play, step, run for, speed
         }
         kill = bar.lookup("#kill-button");
         revive = bar.lookup("#revive-button");

@@ -16,7 +16,7 @@ import org.kadlab.sim.SimEvent;
  * The candidates of a lookup run by a real node, rebuilt from its progress events (the app holds no
  * {@link Lookup} object of a node it only watches): each peer's latest state, how many contacts it
  * returned and how many were new, and the queries in flight. The referrer, depth and round are not
- * in the events; the rows say so.
+ * in the events: the rows show a dash and 0 for them.
  */
 final class LiveCandidates {
     /** Most candidates followed for one lookup. */
@@ -66,7 +66,7 @@ final class LiveCandidates {
             }
             NodeId d = id.xor(target);
             out.add(new CandidateRow(++rank, id, ks.hex(id), ks.binary(id), ks.bits() - d.bitLength(), ks.hex(d), s,
-                    "not reported", 0, 0, inK, truth.contains(id), net.isAlive(id), over, session.resends(id),
+                    "\u2014", 0, 0, inK, truth.contains(id), net.isAlive(id), over, session.resends(id),
                     s == Lookup.CandidateState.SUCCEEDED && session.answeredLate(id)));
         }
         return out;

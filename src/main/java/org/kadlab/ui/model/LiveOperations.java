@@ -97,6 +97,7 @@ public final class LiveOperations {
             return false;
         }
         s.followLive();
+        s.ranUnder("live, through " + address);
         vm.selection().inspect(s);
         vm.selection().remember(s);
         awaitingStart.addLast(s);

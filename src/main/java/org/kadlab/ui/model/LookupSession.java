@@ -254,10 +254,6 @@ public final class LookupSession {
         truthFrom = ids;
     }
 
-    /** How many known ids the ground truth of a live lookup came from, or 0. */
-    public int truthFrom() {
-        return truthFrom;
-    }
 
     /** The simulator's id of this lookup (as in its events), or -1 before it started. */
     public long simId() {

@@ -99,6 +99,8 @@ class LiveModeTest {
         List<NodeId> shownK = s.rows(vm.network()).stream().filter(CandidateRow::kClosest).map(CandidateRow::id).toList();
         assertThat(shownK).isEqualTo(s.record().result());
         assertThat(s.finished().result()).isEqualTo(s.record().result());
+        // the nodes' clocks are put on the window's: the lookup ends after it was sent, in ms since connecting
+        assertThat(s.finished().time()).isGreaterThanOrEqualTo(s.startedAt()).isLessThanOrEqualTo(vm.network().now());
     }
 
     @Test

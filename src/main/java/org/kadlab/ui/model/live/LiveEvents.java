@@ -23,7 +23,8 @@ import org.kadlab.sim.SimEvent;
 /**
  * Turns the events real nodes stream into the simulator's events, so the views show them unchanged.
  * RPC ids are per requesting node and lookup ids per origin: each (node, id) pair gets one app-wide
- * id, the same whichever node reports it first. Times become ms since the app connected. A finished
+ * id, the same whichever node reports it first. Times become ms since the app connected: each node's
+ * clock (its own origin) is put on the app's by the offset seen at its first event. A finished
  * user lookup is judged against the ground truth from the ids the app knows (brute force over the
  * live ones). Thread-safe: several streams map at once.
  */
@@ -39,6 +40,7 @@ public final class LiveEvents {
     private final Map<Pair, Long> lookupIds = bounded();
     private final Map<Long, Pair> lookupOrigins = bounded();
     private final Map<NodeId, Long> droppedByNode = new HashMap<>();
+    private final Map<NodeId, Long> clockOffsets = new HashMap<>();
     private long nextRpc = 1;
     private long nextLookup = 1;
     private long malformed;
@@ -83,6 +85,12 @@ public final class LiveEvents {
         return rpcIds.computeIfAbsent(new Pair(from, rpc), p -> nextRpc++);
     }
 
+    /** A time {@code nodeMs} of node {@code node}'s clock in ms since connecting, or {@code fallback} before its first event. */
+    public synchronized long appTime(NodeId node, long nodeMs, long fallback) {
+        Long offset = clockOffsets.get(node);
+        return offset == null ? fallback : nodeMs + offset;
+    }
+
     /** Events the nodes said they dropped for this app (slow reading), all nodes together. */
     public synchronized long droppedByNodes() {
         long sum = 0;
@@ -107,15 +115,16 @@ public final class LiveEvents {
                 droppedByNode.merge(streamNode, e.getDropped(), Math::max);
                 return null;
             }
-            return convert(e);
+            long offset = clockOffsets.computeIfAbsent(streamNode,
+                    n -> System.currentTimeMillis() - originMs - e.getTimeMs());
+            return convert(e, e.getTimeMs() + offset);
         } catch (MalformedMessageException | IllegalArgumentException ex) {
             malformed++;
             return null;
         }
     }
 
-    private SimEvent convert(NodeEvent e) throws MalformedMessageException {
-        long t = e.getTimeMs() - originMs;
+    private SimEvent convert(NodeEvent e, long t) throws MalformedMessageException {
         switch (e.getKind()) {
             case RPC_SENT -> {
                 NodeId from = id(e.getNode());

@@ -212,8 +212,8 @@ public final class LiveNetwork implements NetworkModel {
                 for (TableContact tc : b.getContactsList()) {
                     NodeId id = idOf(tc.getPeer());
                     if (id != null) {
-                        contacts.add(new TableSnapshot.ContactSnapshot(id, tc.getLastSeenMs() - (System.currentTimeMillis()
-                                - connection.now()), tc.getFailures()));
+                        long seen = connection.events().appTime(owner, tc.getLastSeenMs(), connection.now());
+                        contacts.add(new TableSnapshot.ContactSnapshot(id, seen, tc.getFailures()));
                     }
                 }
                 List<NodeId> cache = new ArrayList<>();
