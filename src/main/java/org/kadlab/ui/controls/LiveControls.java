@@ -73,7 +73,7 @@ public final class LiveControls {
         kill = bar.lookup("#kill-button");
         revive = bar.lookup("#revive-button");
         for (Tab t : tabs.getTabs()) {
-            if ("compare-tab".equals(t.getId())) {
+            if ("compare-tab".equals(t.getId()) || "health-tab".equals(t.getId())) { // both judge simulated networks
                 disabledTabs.add(t);
             }
         }
