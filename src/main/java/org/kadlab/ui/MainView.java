@@ -11,6 +11,7 @@ import org.controlsfx.control.StatusBar;
 import org.kadlab.ui.buckets.BucketPanel;
 import org.kadlab.ui.compare.CompareView;
 import org.kadlab.ui.controls.ControlBar;
+import org.kadlab.ui.controls.LiveControls;
 import org.kadlab.ui.controls.TimelineBar;
 import org.kadlab.ui.whatif.WhatIfView;
 import org.kadlab.ui.distance.DistanceRingsView;
@@ -73,6 +74,8 @@ public final class MainView extends BorderPane {
     @FXML
     private Label frameCost;
     private boolean light;
+
+    private LiveControls live;
 
     public MainView(NetworkViewModel vm) {
         this.vm = vm;
@@ -139,6 +142,7 @@ public final class MainView extends BorderPane {
         controls.addWindowControl(lessons.toggle());
         vm.selection().selectedNodeProperty().addListener((o, a, b) -> refresh());
         vm.selection().selectedLookupProperty().addListener((o, a, b) -> refresh());
+        live = new LiveControls(vm, controls, tabs);
     }
 
     public RingView ringView() {
@@ -174,6 +178,10 @@ public final class MainView extends BorderPane {
 
     /** Opens (or brings forward) the what-if window beside the main one. */
     public void openWhatIf() {
+        if (vm.live().isActive()) {
+            vm.status().showError("What if runs on the simulated network: File \u2192 Disconnect returns to it.");
+            return;
+        }
         if (whatIfWindow == null) {
             WhatIfView view = new WhatIfView(vm);
             javafx.scene.Scene scene = new javafx.scene.Scene(view, 980, 560);
@@ -206,7 +214,12 @@ public final class MainView extends BorderPane {
 
     /** Puts {@code menuBar} above the controls. */
     public void showMenuBar(javafx.scene.Node menuBar) {
-        setTop(new javafx.scene.layout.VBox(menuBar, controls));
+        setTop(new javafx.scene.layout.VBox(menuBar, controls, live.strip()));
+    }
+
+    /** What the window changes while it shows a live network (its strip, the controls it hides). */
+    public LiveControls live() {
+        return live;
     }
 
     /** Opens the tab with this id ("ring-tab", "distance-tab", "events-tab", "stats-tab", "graph-tab"). */

@@ -13,6 +13,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import org.kadlab.kad.NodeId;
+import org.kadlab.ui.controls.ConnectDialog;
 import org.kadlab.ui.controls.ControlBar;
 import org.kadlab.ui.model.LookupSession;
 import org.kadlab.ui.model.NetworkViewModel;
@@ -60,11 +61,16 @@ public final class MenuBarView extends MenuBar {
             getMenus().add(m);
         }
         ControlBar c = view.controls();
-        BooleanSupplier idle = () -> !vm.builder().buildingProperty().get();
+        BooleanSupplier idle = () -> !vm.builder().buildingProperty().get() && !vm.live().isActive();
+        BooleanSupplier simulated = () -> !vm.live().isActive();
         for (Preset p : Preset.values()) {
             item("File", "New network: " + p.label(), null, () -> vm.builder().applyPreset(p, true), idle);
         }
         item("File", "New network: same seed again (reset)", null, vm.builder()::resetInBackground, idle);
+        separator("File");
+        item("File", "Connect to a live network\u2026", null, () -> connectDialog(vm).show(),
+                () -> !vm.live().connectingProperty().get());
+        item("File", "Disconnect", null, () -> vm.live().disconnect(), vm.live()::isActive);
         separator("File");
         item("File", "Open scenario\u2026", Shortcuts.OPEN_SCENARIO, null, idle);
         item("File", "Save scenario\u2026", Shortcuts.SAVE_SCENARIO, null, ALWAYS);
@@ -96,11 +102,17 @@ public final class MenuBarView extends MenuBar {
         item("Network", "Add a node with an id\u2026", null, () -> c.addWithId().show(), idle);
         item("Network", "Kill selected node", Shortcuts.KILL_SELECTED, null, () -> {
             NodeId sel = vm.selection().selectedNode();
+            if (vm.live().isActive()) {
+                return sel != null && vm.network().isAlive(sel) && vm.live().operations().cannotControl() == null;
+            }
             return sel != null && vm.network().isAlive(sel) && twoLive.getAsBoolean();
         });
-        item("Network", "Revive all", Shortcuts.REVIVE_ALL, null, someoneDown);
-        item("Network", "Kill % of live nodes", Shortcuts.KILL_SHARE, null, twoLive);
-        item("Network", "Churn\u2026", null, c::showChurn, ALWAYS);
+        item("Network", "Revive all", Shortcuts.REVIVE_ALL, null, () -> someoneDown.getAsBoolean() && simulated.getAsBoolean());
+        item("Network", "Revive selected node (live network)", null, () -> vm.live().operations().reviveSelected(),
+                () -> vm.live().isActive() && vm.live().operations().cannotControl() == null
+                        && !vm.network().isAlive(vm.selection().selectedNode()));
+        item("Network", "Kill % of live nodes", Shortcuts.KILL_SHARE, null, () -> twoLive.getAsBoolean() && simulated.getAsBoolean());
+        item("Network", "Churn\u2026", null, c::showChurn, simulated);
         separator("Network");
         RUN_FOR.forEach((name, ms) -> item("Network", "Run for " + name, null, () -> vm.playback().runFor(ms), idle));
 
@@ -118,15 +130,17 @@ public final class MenuBarView extends MenuBar {
         item("Lookup", "Type a target", Shortcuts.TYPE_TARGET, null, ALWAYS);
         item("Lookup", "Type a key", Shortcuts.TYPE_KEY, null, ALWAYS);
         separator("Lookup");
-        item("Lookup", "Play / pause", Shortcuts.PLAY_PAUSE, null, ALWAYS);
-        item("Lookup", "Step one event", Shortcuts.STEP, null, ALWAYS);
-        item("Lookup", "Step one lookup round", Shortcuts.STEP_ROUND, null, running);
-        item("Lookup", "Step this lookup", Shortcuts.STEP_LOOKUP, null, () -> vm.selection().selectedLookup() != null);
+        item("Lookup", "Play / pause", Shortcuts.PLAY_PAUSE, null, simulated);
+        item("Lookup", "Step one event", Shortcuts.STEP, null, simulated);
+        item("Lookup", "Step one lookup round", Shortcuts.STEP_ROUND, null, () -> running.getAsBoolean() && simulated.getAsBoolean());
+        item("Lookup", "Step this lookup", Shortcuts.STEP_LOOKUP, null, () -> vm.selection().selectedLookup() != null
+                && simulated.getAsBoolean());
         item("Lookup", "One event back", Shortcuts.STEP_BACK, null,
-                () -> vm.rewind().cannotRewind() == null && vm.rewind().position() > vm.rewind().first());
+                () -> simulated.getAsBoolean() && vm.rewind().cannotRewind() == null && vm.rewind().position() > vm.rewind().first());
         item("Lookup", "What if\u2026 (the inspected find_node with one change)", null, view::openWhatIf,
-                () -> vm.selection().selectedLookup() != null);
-        item("Lookup", "Batch of " + Operations.BATCH_LOOKUPS + " lookups", Shortcuts.RUN_LOOKUPS, null, twoLive);
+                () -> vm.selection().selectedLookup() != null && simulated.getAsBoolean());
+        item("Lookup", "Batch of " + Operations.BATCH_LOOKUPS + " lookups", Shortcuts.RUN_LOOKUPS, null,
+                () -> twoLive.getAsBoolean() && simulated.getAsBoolean());
 
         item("Help", "Keyboard shortcuts", Shortcuts.HELP, null, ALWAYS);
         item("Help", "About KadLab", null, this::about, ALWAYS);
@@ -140,7 +154,19 @@ public final class MenuBarView extends MenuBar {
             text.addListener((o, a, b) -> update());
         }
         vm.liveCountProperty().addListener((o, a, b) -> update());
+        vm.live().activeProperty().addListener((o, a, b) -> update());
+        vm.live().connectingProperty().addListener((o, a, b) -> update());
         update();
+    }
+
+    private ConnectDialog connect;
+
+    /** The one Connect dialog of this window, made when first asked for. */
+    public ConnectDialog connectDialog(NetworkViewModel vm) {
+        if (connect == null) {
+            connect = new ConnectDialog(vm, getScene() == null ? null : getScene().getWindow());
+        }
+        return connect;
     }
 
     /**

@@ -34,7 +34,7 @@ final class EventRouter {
     }
 
     private void onEvent(Simulation source, SimEvent e) {
-        if (source != vm.simulation()) {
+        if (source != vm.simulation() || vm.live().isActive()) { // a live network shows only its own events
             return;
         }
         if (e instanceof SimEvent.BucketChanged b) {

@@ -41,6 +41,10 @@ public final class LookupSession {
     private boolean earlier;
     /** The queries sent to each peer and the answers that came late. */
     private final PeerQueries queries = new PeerQueries();
+    /** The candidates of a lookup run by a real node, from its progress events; null for a simulated one. */
+    private LiveCandidates live;
+    /** How many ids the ground truth of a live lookup was computed from (0 for a simulated one). */
+    private int truthFrom;
 
     LookupSession(NodeId origin, NodeId target, long startedAt) {
         this(LookupPurpose.FIND_NODE, origin, target, startedAt, null, null);
@@ -119,7 +123,7 @@ public final class LookupSession {
             state = "abandoned";
         } else if (finished != null) {
             state = Boolean.TRUE.equals(finished.exact()) ? "exact" : "not exact";
-        } else if (lookup == null) {
+        } else if (lookup == null && live == null) {
             state = failure != null ? "failed" : record != null ? "done" : "nobody to ask";
         } else {
             state = "running";
@@ -184,6 +188,9 @@ public final class LookupSession {
     /** Follows one progress event of this lookup (see {@link PeerQueries#progressed}). */
     void progressed(SimEvent.LookupProgressed p, long peerTimeoutMs) {
         queries.progressed(p, peerTimeoutMs);
+        if (live != null) {
+            live.progressed(p);
+        }
         version++;
     }
 
@@ -226,8 +233,27 @@ public final class LookupSession {
 
     /** Whether the origin had somebody to ask (a lookup runs or ran). */
     public boolean hasLookup() {
-        return lookup != null;
+        return lookup != null || live != null;
     }
+
+    /** Whether a real node runs it: its candidates come from the node's progress events. */
+    public boolean isLive() {
+        return live != null;
+    }
+
+    /** A real node runs it: follow its candidates through its progress events from now on. */
+    void followLive() {
+        if (live == null) {
+            live = new LiveCandidates();
+            version++;
+        }
+    }
+
+    /** The ground truth of this live lookup was computed from {@code ids} known ids. */
+    void truthFrom(int ids) {
+        truthFrom = ids;
+    }
+
 
     /** The simulator's id of this lookup (as in its events), or -1 before it started. */
     public long simId() {
@@ -299,6 +325,9 @@ public final class LookupSession {
     /** The candidates as inspector rows, closest to the target first. */
     public List<CandidateRow> rows(NetworkModel net) {
         List<CandidateRow> out = new ArrayList<>();
+        if (lookup == null && live != null) {
+            return live.rows(net, target, net.k(), finished == null ? Set.of() : new HashSet<>(finished.truth()), isOver(), this);
+        }
         if (lookup == null) {
             return out;
         }
@@ -333,6 +362,10 @@ public final class LookupSession {
             return (earlier ? "Interrupted: the network was replaced before the lookup ended." : "Abandoned: the origin "
                     + ks.hex(origin) + " crashed before the lookup ended.") + under;
         }
+        if (live != null && finished == null) {
+            return failure != null ? "Failed: " + failure + "." : "Running on the live network: " + live.queriesSent()
+                    + " RPCs sent, " + live.inFlight() + " in flight.";
+        }
         if (lookup == null && finished == null) {
             return "Nothing to ask: " + ks.hex(origin) + " has no contacts.";
         }
@@ -347,6 +380,9 @@ public final class LookupSession {
                 .append(finished.rpcs()).append(" RPCs, ").append(finished.failures() - PeerQueries.slowCount(lookup))
                 .append(" failed.").append(queries.slowness(lookup)).append(' ');
         String verdict = verdict(ks);
+        if (truthFrom > 0) {
+            verdict += " (Ground truth from the " + truthFrom + " ids known.)";
+        }
         return sb.append(verdict).append(under).toString();
     }
 

@@ -24,6 +24,10 @@ public final class NetworkCommands {
     /** Adds {@code n} nodes that join one at a time, each through a random live node; returns false on bad input. */
     public boolean addNodes(int n) {
         vm.status().clearError();
+        if (vm.live().isActive()) {
+            vm.status().error(LiveMode.SIMULATION_ONLY);
+            return false;
+        }
         Simulation sim = vm.simulation();
         long cap = Math.min(MAX_NODES, sim.keySpace().bits() >= 31 ? Long.MAX_VALUE : 1L << sim.keySpace().bits());
         if (n < 1) {
@@ -75,6 +79,10 @@ public final class NetworkCommands {
     /** Adds a node with the typed id {@code text} that joins through a random live node; false (with the message) on bad input. */
     public boolean addNodeWithId(String text) {
         vm.status().clearError();
+        if (vm.live().isActive()) {
+            vm.status().error(LiveMode.SIMULATION_ONLY);
+            return false;
+        }
         String problem = idProblem(text);
         if (problem != null) {
             vm.status().error("Add with id: " + problem + ".");
@@ -91,6 +99,10 @@ public final class NetworkCommands {
      */
     public boolean addNodeInBucket(int index) {
         vm.status().clearError();
+        if (vm.live().isActive()) {
+            vm.status().error(LiveMode.SIMULATION_ONLY);
+            return false;
+        }
         Simulation sim = vm.simulation();
         NodeId sel = vm.selection().selectedNode();
         if (sel == null || sim.node(sel) == null) {
@@ -138,6 +150,9 @@ public final class NetworkCommands {
     /** Crashes the selected node: it stops answering and keeps its state. */
     public boolean killSelected() {
         vm.status().clearError();
+        if (vm.live().isActive()) {
+            return vm.live().operations().killSelected();
+        }
         NodeId id = vm.selection().selectedNode();
         SimNode n = id == null ? null : vm.simulation().node(id);
         if (n == null) {
@@ -166,6 +181,10 @@ public final class NetworkCommands {
      */
     public int killPercent(int percent) {
         vm.status().clearError();
+        if (vm.live().isActive()) {
+            vm.status().error(LiveMode.SIMULATION_ONLY);
+            return -1;
+        }
         if (percent < 0 || percent > 100) {
             vm.status().error("Kill between 0% and 100% of the live nodes, not " + percent + "%.");
             return -1;
@@ -195,6 +214,9 @@ public final class NetworkCommands {
     /** Brings every crashed node back with the state it had. */
     public int reviveAll() {
         vm.status().clearError();
+        if (vm.live().isActive()) {
+            return vm.live().operations().reviveSelected() ? 1 : 0; // on a live network: the selected node, through its cluster
+        }
         Simulation sim = vm.simulation();
         int revived = 0;
         for (SimNode n : sim.nodes()) {

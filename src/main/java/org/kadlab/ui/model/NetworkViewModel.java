@@ -63,8 +63,10 @@ public final class NetworkViewModel {
     private final ReadOnlyIntegerWrapper nodeCount = new ReadOnlyIntegerWrapper(this, "nodeCount");
     private final ReadOnlyIntegerWrapper liveCount = new ReadOnlyIntegerWrapper(this, "liveCount");
     private final BucketFocus bucketFocus = new BucketFocus(this);
+    private final LiveMode live = new LiveMode(this);
     private Simulation sim;
     private SimulationNetwork simNetwork;
+    private NetworkModel liveNetwork;
     private long tableVersion;
     private long membershipVersion;
 
@@ -157,6 +159,11 @@ public final class NetworkViewModel {
         return bucketFocus;
     }
 
+    /** The window attached to a live network of real nodes: connect, disconnect, its queries. */
+    public LiveMode live() {
+        return live;
+    }
+
     LookupBatch lookupBatch() {
         return lookupBatch;
     }
@@ -180,7 +187,7 @@ public final class NetworkViewModel {
 
     /** The network as the views see it now. */
     public NetworkModel network() {
-        return simNetwork;
+        return liveNetwork != null ? liveNetwork : simNetwork;
     }
 
     /** The simulation behind the network (for view models, exports and tests; never for views). */
@@ -189,7 +196,7 @@ public final class NetworkViewModel {
     }
 
     public KeySpace keySpace() {
-        return sim.keySpace();
+        return network().keySpace();
     }
 
     /** Goes up whenever what the views show changed. */
@@ -217,6 +224,7 @@ public final class NetworkViewModel {
 
     /** Stops a background build, if one runs, and its thread. */
     public void shutdown() {
+        live.shutdown();
         builder.shutdown();
         whatIf.shutdown();
         rewind.shutdown();
@@ -243,6 +251,9 @@ public final class NetworkViewModel {
         adder.cancel();
         timeRunner.cancel();
         lookupBatch.cancel();
+        if (liveNetwork != null) {
+            live.disconnect(); // a new simulated network ends the live one
+        }
         sim = next;
         churn.reset(); // the old network's churn and workload end with it
         simNetwork = new SimulationNetwork(next);
@@ -274,9 +285,44 @@ public final class NetworkViewModel {
         playback.syncTo(sim.now());
     }
 
+    /** Shows the live network {@code net} instead of the simulation (kept, paused, for when it ends), {@code first} selected. */
+    void showLive(NetworkModel net, org.kadlab.kad.NodeId first) {
+        selection.newNetwork(keySpace(), net.keySpace());
+        adder.cancel();
+        timeRunner.cancel();
+        lookupBatch.cancel();
+        churn.reset();
+        liveNetwork = net;
+        swapped(net, first);
+    }
+
+    /** Shows the simulation again after a live network. */
+    void showSimulation() {
+        selection.newNetwork(liveNetwork == null ? sim.keySpace() : liveNetwork.keySpace(), sim.keySpace());
+        liveNetwork = null;
+        swapped(simNetwork, sim.nodes().isEmpty() ? null : sim.nodes().get(0).id());
+        playback.syncTo(sim.now());
+    }
+
+    private void swapped(NetworkModel net, org.kadlab.kad.NodeId first) {
+        inbox.clear();
+        timeline.clear();
+        rpcs.clear();
+        rpcs.useLegMs(net.meanLatencyMs());
+        network.set(net);
+        selection.selectQuietly(first);
+        status.clearError();
+        if (!fits(net.keySpace(), operations.targetTextProperty().get())) {
+            operations.targetTextProperty().set("");
+        }
+        membershipVersion++;
+        tableVersion++;
+        bump();
+    }
+
     void bump() {
-        nodeCount.set(sim.nodes().size());
-        liveCount.set(sim.liveCount());
+        nodeCount.set(network().nodeCount());
+        liveCount.set(network().liveCount());
         rewind.observe();
         revision.set(revision.get() + 1);
     }

@@ -74,6 +74,11 @@ public final class Operations {
      */
     public boolean findNode() {
         vm.status().clearError();
+        if (vm.live().isActive()) {
+            NodeId from = liveSelected();
+            NodeId to = from == null ? null : parsedTarget();
+            return to != null && vm.live().operations().findNode(from, to);
+        }
         SimNode origin = liveOrigin();
         if (origin == null) {
             return false;
@@ -113,6 +118,10 @@ public final class Operations {
             vm.status().error("value: at most " + MAX_VALUE_CHARS + " characters on one line.");
             return false;
         }
+        if (vm.live().isActive()) {
+            NodeId from = liveSelected();
+            return from != null && vm.live().operations().store(from, key, value);
+        }
         SimNode origin = liveOrigin();
         if (origin == null) {
             return false;
@@ -135,6 +144,10 @@ public final class Operations {
         String key = checkedKey();
         if (key == null) {
             return false;
+        }
+        if (vm.live().isActive()) {
+            NodeId from = liveSelected();
+            return from != null && vm.live().operations().findValue(from, key);
         }
         SimNode origin = liveOrigin();
         if (origin == null) {
@@ -159,6 +172,10 @@ public final class Operations {
         vm.status().clearError();
         if (n < 1 || n > MAX_BATCH_LOOKUPS) {
             vm.status().error("Run between 1 and " + MAX_BATCH_LOOKUPS + " lookups at once, not " + n + ".");
+            return false;
+        }
+        if (vm.live().isActive()) {
+            vm.status().error("Batches of lookups run on a simulated network; on a live one, send lookups one at a time.");
             return false;
         }
         if (vm.simulation().liveCount() == 0) {
@@ -257,6 +274,29 @@ public final class Operations {
             return null;
         }
         return origin;
+    }
+
+    /** The selected node of the live network if it answers; otherwise null, with a message. */
+    private NodeId liveSelected() {
+        NodeId id = vm.selection().selectedNode();
+        if (id == null) {
+            vm.status().error("Select a node first: click one on the ring.");
+            return null;
+        }
+        if (!vm.network().isAlive(id)) {
+            vm.status().error(hex(id) + " does not answer: select a live node.");
+            return null;
+        }
+        return id;
+    }
+
+    private NodeId parsedTarget() {
+        try {
+            return vm.keySpace().parse(targetText.get());
+        } catch (IllegalArgumentException ex) {
+            vm.status().error(ex.getMessage());
+            return null;
+        }
     }
 
     static boolean hasControl(String s) {

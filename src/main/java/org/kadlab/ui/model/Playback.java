@@ -88,6 +88,9 @@ public final class Playback {
         changed |= vm.builder().poll();
         changed |= vm.whatIf().poll();
         vm.churn().poll();
+        if (vm.live().isActive() || vm.live().connectingProperty().get()) {
+            return tickLive(changed);
+        }
         Simulation sim = vm.simulation();
         EventInbox inbox = vm.events();
         int steps = 0;
@@ -119,6 +122,20 @@ public final class Playback {
         return steps;
     }
 
+    /** A frame of a live network: its time runs as the wall clock does; its crawl and events go to the views. */
+    private int tickLive(boolean changed) {
+        changed |= vm.live().tick();
+        if (vm.live().isActive()) {
+            clock = vm.live().now();
+            displayTime.set((long) clock);
+            vm.rpcs().useLegMs(vm.network().meanLatencyMs());
+        }
+        if (changed) {
+            vm.bump();
+        }
+        return 0;
+    }
+
     /**
      * While churn or a workload runs, virtual time passes as the display clock says whether or not
      * anything is under way: every action due up to the clock runs, at most the frame's budget of
@@ -137,6 +154,9 @@ public final class Playback {
 
     /** Pauses and runs exactly one simulation step (or shows the one already run but not yet shown). */
     public void stepOnce() {
+        if (vm.live().isActive()) {
+            return; // a live network runs on its own
+        }
         playing.set(false);
         vm.status().clearError();
         vm.status().beginStep(); // one step can answer one query and send the next: say both
@@ -170,6 +190,9 @@ public final class Playback {
      * Returns the number of steps run, or -1 (with a message) when no lookup runs.
      */
     public int stepRound() {
+        if (vm.live().isActive()) {
+            return 0; // a live network runs on its own
+        }
         playing.set(false);
         vm.status().clearError();
         LookupSession s = vm.selection().selectedLookup();
@@ -212,6 +235,9 @@ public final class Playback {
      * when no lookup is inspected.
      */
     public int stepLookup() {
+        if (vm.live().isActive()) {
+            return 0; // a live network runs on its own
+        }
         playing.set(false);
         vm.status().clearError();
         LookupSession s = vm.selection().selectedLookup();
@@ -276,6 +302,9 @@ public final class Playback {
      * duration outside 1 ms .. 7 days.
      */
     public boolean runFor(long ms) {
+        if (vm.live().isActive()) {
+            return false; // a live network runs on its own
+        }
         vm.status().clearError();
         if (ms < 1 || ms > MAX_RUN_FOR_MS) {
             vm.status().error("Run for between 1 ms and 7 days of virtual time, not " + ms + " ms.");

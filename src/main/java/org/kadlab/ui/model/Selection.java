@@ -84,6 +84,13 @@ public final class Selection {
         return byLookupId.get(id);
     }
 
+    /** Finds {@code session} again by its lookup id from now on (a live lookup whose id came after it was remembered). */
+    void follow(LookupSession session) {
+        if (session.simId() >= 0 && recent.contains(session)) {
+            byLookupId.put(session.simId(), session);
+        }
+    }
+
     void inspect(LookupSession session) {
         selectedLookup.set(session);
     }

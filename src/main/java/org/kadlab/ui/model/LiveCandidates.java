@@ -1,0 +1,87 @@
+package org.kadlab.ui.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kadlab.kad.KeySpace;
+import org.kadlab.kad.Lookup;
+import org.kadlab.kad.NodeId;
+import org.kadlab.sim.SimEvent;
+
+/**
+ * The candidates of a lookup run by a real node, rebuilt from its progress events (the app holds no
+ * {@link Lookup} object of a node it only watches): each peer's latest state, how many contacts it
+ * returned and how many were new, and the queries in flight. The referrer, depth and round are not
+ * in the events: the rows show a dash and 0 for them.
+ */
+final class LiveCandidates {
+    /** Most candidates followed for one lookup. */
+    static final int MAX_CANDIDATES = 1_000;
+
+    private record Cand(Lookup.CandidateState state, int returned, int introduced) {
+    }
+
+    private final Map<NodeId, Cand> byPeer = new LinkedHashMap<>();
+    private int sent;
+    private int inFlight;
+
+    void progressed(SimEvent.LookupProgressed p) {
+        if (!byPeer.containsKey(p.peer()) && byPeer.size() >= MAX_CANDIDATES) {
+            return;
+        }
+        if (p.state() == Lookup.CandidateState.WAITING) {
+            sent++;
+        }
+        byPeer.put(p.peer(), new Cand(p.state(), p.returned(), p.introduced()));
+        inFlight = p.inFlight();
+    }
+
+    int queriesSent() {
+        return sent;
+    }
+
+    int inFlight() {
+        return inFlight;
+    }
+
+    /** The candidates, closest to {@code target} first, as inspector rows. */
+    List<CandidateRow> rows(NetworkModel net, NodeId target, int k, Set<NodeId> truth, boolean over,
+                            LookupSession session) {
+        KeySpace ks = net.keySpace();
+        List<NodeId> order = new ArrayList<>(byPeer.keySet());
+        order.sort(Comparator.comparing(id -> KeySpace.distance(id, target)));
+        List<CandidateRow> out = new ArrayList<>(order.size());
+        int usable = 0;
+        int rank = 0;
+        for (NodeId id : order) {
+            Lookup.CandidateState s = byPeer.get(id).state();
+            boolean usableNow = s != Lookup.CandidateState.FAILED && s != Lookup.CandidateState.UNRESPONSIVE;
+            boolean inK = usableNow && usable < k;
+            if (usableNow) {
+                usable++;
+            }
+            NodeId d = id.xor(target);
+            out.add(new CandidateRow(++rank, id, ks.hex(id), ks.binary(id), ks.bits() - d.bitLength(), ks.hex(d), s,
+                    "\u2014", 0, 0, inK, truth.contains(id), net.isAlive(id), over, session.resends(id),
+                    s == Lookup.CandidateState.SUCCEEDED && session.answeredLate(id)));
+        }
+        return out;
+    }
+
+    /** The ids in the k closest usable places, closest first (what the lookup returns when it ends). */
+    List<NodeId> closestUsable(NodeId target, int k) {
+        List<NodeId> out = new ArrayList<>();
+        Set<NodeId> seen = new HashSet<>();
+        byPeer.keySet().stream().sorted(Comparator.comparing(id -> KeySpace.distance(id, target))).forEach(id -> {
+            Lookup.CandidateState s = byPeer.get(id).state();
+            if (out.size() < k && s == Lookup.CandidateState.SUCCEEDED && seen.add(id)) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+}
