@@ -179,29 +179,41 @@ final class NodeFeed implements NodeObserver, RpcTap {
 
     @Override
     public void lookupQueried(KadNode node, Lookup lookup, Contact peer) {
-        progressed(lookup, peer);
+        progressed(lookup, peer, List.of());
     }
 
     @Override
     public void lookupAnswered(KadNode node, Lookup lookup, Contact peer, List<Contact> contacts) {
-        progressed(lookup, peer);
+        progressed(lookup, peer, contacts);
     }
 
     @Override
     public void lookupPeerFailed(KadNode node, Lookup lookup, Contact peer) {
-        progressed(lookup, peer);
+        progressed(lookup, peer, List.of());
     }
 
-    private void progressed(Lookup lookup, Contact peer) {
+    /** A candidate's new state, where it came from, and the candidates its answer introduced. */
+    private void progressed(Lookup lookup, Contact peer, List<Contact> answered) {
         if (!feed.watched()) {
             return;
         }
         Lookup.Candidate c = lookup.candidate(peer.id());
-        if (c != null) {
-            publish(event(NodeEvent.Kind.LOOKUP_PROGRESSED).setLookup(lookup.id()).setPeer(id(peer.id()))
-                    .setPeerAddress(peer.address()).setState(c.state().name()).setCount(c.returned())
-                    .setIntroduced(c.introduced()).setInFlight(lookup.inFlight()));
+        if (c == null) {
+            return;
         }
+        NodeEvent.Builder b = event(NodeEvent.Kind.LOOKUP_PROGRESSED).setLookup(lookup.id()).setPeer(id(peer.id()))
+                .setPeerAddress(peer.address()).setState(c.state().name()).setCount(c.returned())
+                .setIntroduced(c.introduced()).setInFlight(lookup.inFlight()).setDepth(c.depth()).setRound(c.round());
+        if (c.referrer() != null) {
+            b.setReferrer(id(c.referrer().id()));
+        }
+        for (Contact a : answered) {
+            Lookup.Candidate n = lookup.candidate(a.id());
+            if (n != null && n.referrer() != null && n.referrer().id().equals(peer.id())) {
+                b.addResult(id(a.id())); // new to the lookup through this answer
+            }
+        }
+        publish(b);
     }
 
     @Override

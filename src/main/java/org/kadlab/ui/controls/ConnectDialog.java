@@ -86,7 +86,13 @@ public final class ConnectDialog {
         VBox box = new VBox(12, hint, form, working, error, buttons);
         box.setPadding(new Insets(16));
         box.getStyleClass().add("connect-dialog");
-        stage.setScene(new Scene(box));
+        Scene scene = new Scene(box);
+        if (owner != null && owner.getScene() != null) { // the window's theme (dark or light) and its stylesheets
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            owner.getScene().getRoot().getStyleClass().stream().filter(c -> !box.getStyleClass().contains(c))
+                    .forEach(box.getStyleClass()::add);
+        }
+        stage.setScene(scene);
 
         progress.textProperty().bind(vm.live().progressProperty());
         error.textProperty().bind(vm.live().connectErrorProperty());

@@ -38,6 +38,7 @@ public final class LiveControls {
     private final List<Tab> disabledTabs = new ArrayList<>();
     private Node kill;
     private Node revive;
+    private String reviveText;
 
     public LiveControls(NetworkViewModel vm, Parent bar, TabPane tabs) {
         this.vm = vm;
@@ -96,6 +97,12 @@ public final class LiveControls {
         }
         for (Tab t : disabledTabs) {
             t.setDisable(live);
+        }
+        if (revive instanceof javafx.scene.control.Labeled l) {
+            if (reviveText == null) {
+                reviveText = l.getText();
+            }
+            l.setText(live ? "Revive selected" : reviveText); // live, it revives the selected node through its cluster
         }
         String cannot = live ? vm.live().operations().cannotControl() : null;
         for (Node n : new Node[] {kill, revive}) {

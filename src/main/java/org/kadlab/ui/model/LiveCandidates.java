@@ -15,8 +15,8 @@ import org.kadlab.sim.SimEvent;
 /**
  * The candidates of a lookup run by a real node, rebuilt from its progress events (the app holds no
  * {@link Lookup} object of a node it only watches): each peer's latest state, how many contacts it
- * returned and how many were new, and the queries in flight. The referrer, depth and round are not
- * in the events: the rows show a dash and 0 for them.
+ * returned and how many were new, who introduced it, its depth and round, the candidates an answer
+ * introduced (known, not yet asked), and the queries in flight.
  */
 final class LiveCandidates {
     /** Most candidates followed for one lookup. */
@@ -25,7 +25,12 @@ final class LiveCandidates {
     private record Cand(Lookup.CandidateState state, int returned, int introduced) {
     }
 
+    /** Where a candidate came from: whose answer (null: the origin's table), its depth and round. */
+    private record Origin(NodeId referrer, int depth, int round) {
+    }
+
     private final Map<NodeId, Cand> byPeer = new LinkedHashMap<>();
+    private final Map<NodeId, Origin> origins = new java.util.HashMap<>();
     private int sent;
     private int inFlight;
 
@@ -38,6 +43,20 @@ final class LiveCandidates {
         }
         byPeer.put(p.peer(), new Cand(p.state(), p.returned(), p.introduced()));
         inFlight = p.inFlight();
+    }
+
+    /** What a progress event of {@code peer} told beyond its state: its origin, and whom its answer introduced. */
+    void detail(NodeId peer, org.kadlab.ui.model.live.LiveEvents.Candidate d) {
+        if (!byPeer.containsKey(peer)) {
+            return;
+        }
+        origins.put(peer, new Origin(d.referrer(), d.depth(), d.round()));
+        for (NodeId n : d.introduced()) {
+            if (!byPeer.containsKey(n) && byPeer.size() < MAX_CANDIDATES) {
+                byPeer.put(n, new Cand(Lookup.CandidateState.NOT_CONTACTED, -1, 0));
+                origins.put(n, new Origin(peer, d.depth() + 1, 0));
+            }
+        }
     }
 
     int queriesSent() {
@@ -65,8 +84,11 @@ final class LiveCandidates {
                 usable++;
             }
             NodeId d = id.xor(target);
+            Origin o = origins.get(id);
+            String toldBy = o == null ? "\u2014" : o.referrer() == null ? "own table" : ks.hex(o.referrer());
             out.add(new CandidateRow(++rank, id, ks.hex(id), ks.binary(id), ks.bits() - d.bitLength(), ks.hex(d), s,
-                    "\u2014", 0, 0, inK, truth.contains(id), net.isAlive(id), over, session.resends(id),
+                    toldBy, o == null ? 0 : o.depth(), o == null ? 0 : o.round(), inK, truth.contains(id), net.isAlive(id),
+                    over, session.resends(id),
                     s == Lookup.CandidateState.SUCCEEDED && session.answeredLate(id)));
         }
         return out;

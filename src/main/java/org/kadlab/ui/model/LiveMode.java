@@ -17,6 +17,7 @@ import org.kadlab.net.NetLimits;
 import org.kadlab.net.TcpEndpoints;
 import org.kadlab.sim.SimEvent;
 import org.kadlab.ui.model.live.LiveConnection;
+import org.kadlab.ui.model.live.LiveEvents;
 import org.kadlab.ui.model.live.LiveNetwork;
 
 /**
@@ -322,9 +323,11 @@ public final class LiveMode {
         } else if (e instanceof SimEvent.LookupStarted s) {
             operations.started(s);
         } else if (e instanceof SimEvent.LookupProgressed p) {
+            LiveEvents.Candidate detail = network.connection().events().takeCandidate(p);
             LookupSession session = vm.selection().session(p.lookup());
             if (session != null) {
                 session.progressed(p, Long.MAX_VALUE / 4);
+                session.candidateDetail(p, detail);
             }
         } else if (e instanceof SimEvent.LookupFinished f) {
             LookupSession session = vm.selection().session(f.lookup());

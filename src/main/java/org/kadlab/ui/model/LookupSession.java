@@ -194,6 +194,14 @@ public final class LookupSession {
         version++;
     }
 
+    /** A live lookup's candidate: where it came from, and whom its answer introduced. */
+    void candidateDetail(SimEvent.LookupProgressed p, org.kadlab.ui.model.live.LiveEvents.Candidate detail) {
+        if (live != null && detail != null) {
+            live.detail(p.peer(), detail);
+            version++;
+        }
+    }
+
     /** How often the lookup asked {@code peer} again after a silent peer timeout (0 if never, or not asked at all). */
     public int resends(NodeId peer) {
         return queries.resends(peer);

@@ -96,8 +96,26 @@ class LiveModeTest {
         for (int i = 1; i < mine.size(); i++) {
             assertThat(mine.get(i).time()).isGreaterThanOrEqualTo(mine.get(i - 1).time());
         }
-        List<NodeId> shownK = s.rows(vm.network()).stream().filter(CandidateRow::kClosest).map(CandidateRow::id).toList();
+        List<CandidateRow> rows = s.rows(vm.network());
+        List<NodeId> shownK = rows.stream().filter(CandidateRow::kClosest).map(CandidateRow::id).toList();
         assertThat(shownK).isEqualTo(s.record().result());
+        // every candidate says where it came from, as the node's own lookup recorded it: the origin's table
+        // (depth 1), or the answer of another candidate shown (one deeper than it)
+        Map<String, CandidateRow> byHex = new HashMap<>();
+        rows.forEach(r -> byHex.put(r.hex(), r));
+        assertThat(rows).anyMatch(r -> r.referrer().equals("own table"));
+        for (CandidateRow r : rows) {
+            if (r.referrer().equals("own table")) {
+                assertThat(r.depth()).as("%s from the origin's table", r.hex()).isEqualTo(1);
+            } else {
+                assertThat(byHex).as("%s was told by a candidate shown", r.hex()).containsKey(r.referrer());
+                assertThat(r.depth()).as("%s one deeper than its referrer", r.hex())
+                        .isEqualTo(byHex.get(r.referrer()).depth() + 1);
+            }
+            if (r.state() != org.kadlab.kad.Lookup.CandidateState.NOT_CONTACTED) {
+                assertThat(r.round()).as("%s was queried in a round", r.hex()).isPositive();
+            }
+        }
         assertThat(s.finished().result()).isEqualTo(s.record().result());
         // the nodes' clocks are put on the window's: the lookup ends after it was sent, in ms since connecting
         assertThat(s.finished().time()).isGreaterThanOrEqualTo(s.startedAt()).isLessThanOrEqualTo(vm.network().now());

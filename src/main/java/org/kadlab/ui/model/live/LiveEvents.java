@@ -40,6 +40,23 @@ public final class LiveEvents {
     private final Map<Pair, Long> lookupIds = bounded();
     private final Map<Long, Pair> lookupOrigins = bounded();
     private final Map<NodeId, Long> droppedByNode = new HashMap<>();
+    /** What a progress event says beyond the simulator's twin, until the window takes it (bounded). */
+    private final Map<SimEvent.LookupProgressed, Candidate> candidates = bounded();
+
+    /**
+     * Where a lookup candidate came from: whose answer introduced it (null: the origin's own table),
+     * its depth, the round it was queried in, and the candidates its own answer introduced.
+     */
+    public record Candidate(NodeId referrer, int depth, int round, List<NodeId> introduced) {
+        public Candidate {
+            introduced = List.copyOf(introduced);
+        }
+    }
+
+    /** The candidate details of progress event {@code p}, taken out (null when none were sent). */
+    public synchronized Candidate takeCandidate(SimEvent.LookupProgressed p) {
+        return candidates.remove(p);
+    }
     private final Map<NodeId, Long> clockOffsets = new HashMap<>();
     private long nextRpc = 1;
     private long nextLookup = 1;
@@ -153,8 +170,16 @@ public final class LiveEvents {
                         LookupPurpose.valueOf(e.getPurpose()));
             }
             case LOOKUP_PROGRESSED -> {
-                return new SimEvent.LookupProgressed(t, lookupId(id(e.getNode()), e.getLookup()), id(e.getPeer()),
-                        Lookup.CandidateState.valueOf(e.getState()), e.getCount(), e.getIntroduced(), e.getInFlight());
+                SimEvent.LookupProgressed p = new SimEvent.LookupProgressed(t, lookupId(id(e.getNode()), e.getLookup()),
+                        id(e.getPeer()), Lookup.CandidateState.valueOf(e.getState()), e.getCount(), e.getIntroduced(),
+                        e.getInFlight());
+                List<NodeId> introduced = new ArrayList<>();
+                for (com.google.protobuf.ByteString b : e.getResultList()) {
+                    introduced.add(id(b));
+                }
+                candidates.put(p, new Candidate(e.getReferrer().isEmpty() ? null : id(e.getReferrer()), e.getDepth(),
+                        e.getRound(), introduced));
+                return p;
             }
             case LOOKUP_FINISHED -> {
                 return finished(e, t);
