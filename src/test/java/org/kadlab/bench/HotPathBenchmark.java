@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.kadlab.kad.Contact;
+import org.kadlab.kad.KadNode;
+import org.kadlab.kad.KadRequest;
+import org.kadlab.kad.KadResponse;
 import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.Lookup;
@@ -26,8 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Micro benchmarks of the core's hot paths: comparing two XOR distances, {@code closest} on a
- * routing table filled from a 10,000-node population, and one lookup step (an answer fed in plus the
- * next decision). Run with {@code mvn -B -ntp test-compile exec:exec -Pjmh} (see the README).
+ * routing table filled from a 10,000-node population, a FIND_NODE round trip at the answering node,
+ * and one lookup step (an answer fed in plus the next decision). {@link JoinBenchmark} times a
+ * whole join. Run with {@code mvn -B -ntp test-compile exec:exec -Pjmh} (see the README).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,6 +50,7 @@ public class HotPathBenchmark {
     private RoutingTable table;
     private Contact[] population;
     private int next;
+    private KadNode node;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -58,6 +63,11 @@ public class HotPathBenchmark {
         for (int i = 0; i < population.length; i++) {
             population[i] = new Contact(keySpace.randomId(random), "bench:" + i);
             table.update(population[i]);
+        }
+        node = new KadNode(new Contact(self, "bench:self"), config, (to, request, handler) -> { }, () -> 0L,
+                new SplittableRandom(7), KadNode.DIRECT, null);
+        for (Contact c : population) {
+            node.handleRequest(c, new KadRequest.Ping(0)); // its table filled as the table above
         }
         targets = new NodeId[1024];
         others = new NodeId[1024];
@@ -76,6 +86,17 @@ public class HotPathBenchmark {
     @Benchmark
     public List<Contact> closest() {
         return table.closest(targets[next++ & 1023], k);
+    }
+
+    /**
+     * One FIND_NODE round trip at the answering node: the request from a peer (which updates the
+     * routing table, as every message does) is handled and the answer of k contacts built.
+     */
+    @Benchmark
+    public KadResponse findNodeRoundTrip() {
+        int i = next++;
+        Contact from = population[i % population.length];
+        return node.handleRequest(from, new KadRequest.FindNode(i, targets[i & 1023]));
     }
 
     /** One lookup step: the next query is chosen, its peer answers with k contacts, the answer is fed in. */

@@ -23,6 +23,9 @@ import org.kadlab.ui.theme.Theme;
  * between frames and the work of one frame. It runs only when asked:
  *
  * <pre>mvn -B -ntp test -Dtest=FrameRateBench -Dkadlab.bench=true</pre>
+ *
+ * With {@code -Dkadlab.bench.nodes=N} it measures one network of N nodes (160-bit ids, k = 20,
+ * alpha = 3, built by joins) instead of the presets.
  */
 @EnabledIfSystemProperty(named = "kadlab.bench", matches = "true")
 @ExtendWith(FxFixture.class)
@@ -35,8 +38,19 @@ class FrameRateBench {
     @Test
     void frameRateWhileLookupsAnimate() throws Exception {
         Stage stage = FxFixture.primaryStage();
-        for (Preset preset : new Preset[] {Preset.DEFAULT, Preset.REALISTIC, Preset.LARGE}) {
-            NetworkSettings s = preset.settings();
+        java.util.Map<String, NetworkSettings> runs = new java.util.LinkedHashMap<>();
+        String size = System.getProperty("kadlab.bench.nodes");
+        if (size != null) { // one network of that many nodes (160-bit, k = 20, alpha = 3), built by joins
+            runs.put(size + " nodes", new NetworkSettings(Integer.parseInt(size), 160, 20, 3,
+                    org.kadlab.kad.LookupMode.SLIDING, 10, 80, 0.0, 1));
+        } else {
+            for (Preset p : new Preset[] {Preset.DEFAULT, Preset.REALISTIC, Preset.LARGE}) {
+                runs.put(p.label(), p.settings());
+            }
+        }
+        for (java.util.Map.Entry<String, NetworkSettings> run : runs.entrySet()) {
+            NetworkSettings s = run.getValue();
+            String label = run.getKey();
             NetworkViewModel vm = new NetworkViewModel(s.toSimConfig(), s.nodes());
             FrameLoop loop = fx(() -> {
                 MainView view = new MainView(vm);
@@ -56,7 +70,7 @@ class FrameRateBench {
             });
             Thread.sleep(IDLE_MS); // the baseline: the same window with nothing moving
             long[] idle = fx(loop::recentIntervals);
-            System.out.println(String.format(Locale.ROOT, "frame rate, %s preset, idle: %.1f fps", preset.label(),
+            System.out.println(String.format(Locale.ROOT, "frame rate, %s preset, idle: %.1f fps", label,
                     idle.length / (IDLE_MS / 1000.0)));
             fx(() -> {
                 loop.resetMeasurements();
@@ -96,7 +110,7 @@ class FrameRateBench {
                     "frame rate, %s preset (%d nodes, %d-bit ids): %d lookups in %.1f s, %d frames, %.1f fps;"
                             + " time between frames p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms;"
                             + " frame work mean %.2f ms, worst %.1f ms",
-                    preset.label(), s.nodes(), s.bits(), finished, seconds, intervals.length, intervals.length / seconds,
+                    label, s.nodes(), s.bits(), finished, seconds, intervals.length, intervals.length / seconds,
                     pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
                     meanWork / 1e6, worstWork / 1e6));
             assertThat(intervals).as("frames shown while the lookups ran").isNotEmpty();
