@@ -12,7 +12,7 @@ import org.kadlab.sim.scenario.Scenario;
  */
 public final class NetworkCommands {
     /** Most nodes the window lets a network grow to. */
-    public static final int MAX_NODES = 4096;
+    public static final int MAX_NODES = 10_000;
     /** Most nodes added at once; more join a slice per frame (see {@link NodeAdder}). */
     public static final int ADD_AT_ONCE = 16;
     private final NetworkViewModel vm;

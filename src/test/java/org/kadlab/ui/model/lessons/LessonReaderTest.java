@@ -112,7 +112,7 @@ class LessonReaderTest {
                         + "(ms, s, m, h or d), was '10 minutes'");
         assertThat(error("title: x\nsteps:\n  - text: a\n    do: {action: add-nodes}\n"))
                 .isEqualTo("mine.yaml:4: field 'steps[1].do.count': is required by 'add-nodes': how many, "
-                        + "a whole number from 1 to 4096");
+                        + "a whole number from 1 to 10000");
         assertThat(error("title: x\nsteps:\n  - text: a\n    do: {action: build, alpah: 2}\n"))
                 .startsWith("mine.yaml:4: field 'steps[1].do.alpah': 'build' takes no such argument (did you mean 'alpha'?); "
                         + "it takes preset, nodes, bits, k, alpha, lookup_mode, seed, loss");
