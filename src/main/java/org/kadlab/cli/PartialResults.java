@@ -41,8 +41,13 @@ final class PartialResults {
         /** The grid, to compare shards by. */
         Object grid();
 
+        /** Each unit's result, by unit number. */
+        Map<Integer, ?> results();
+
         /** The units this shard ran. */
-        java.util.Set<Integer> units();
+        default java.util.Set<Integer> units() {
+            return results().keySet();
+        }
     }
 
     record ExactnessPart(Path file, Shard shard, ExactnessCommand.Grid grid, SortedMap<Integer, ExactnessSweep.Result> results)
@@ -51,11 +56,6 @@ final class PartialResults {
         public String command() {
             return "exactness";
         }
-
-        @Override
-        public java.util.Set<Integer> units() {
-            return results.keySet();
-        }
     }
 
     record ResiliencePart(Path file, Shard shard, ResilienceSweep.Grid grid, SortedMap<Integer, List<ResilienceSweep.Tally>> results)
@@ -63,11 +63,6 @@ final class PartialResults {
         @Override
         public String command() {
             return "resilience";
-        }
-
-        @Override
-        public java.util.Set<Integer> units() {
-            return results.keySet();
         }
     }
 

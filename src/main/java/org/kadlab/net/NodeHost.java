@@ -16,17 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.kadlab.kad.Contact;
-import org.kadlab.kad.FailureOutcome;
 import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.KadNode;
-import org.kadlab.kad.Lookup;
-import org.kadlab.kad.LookupPurpose;
 import org.kadlab.kad.LookupResult;
 import org.kadlab.kad.NodeId;
 import org.kadlab.kad.NodeObserver;
-import org.kadlab.kad.PingOutcome;
 import org.kadlab.kad.StoreResult;
-import org.kadlab.kad.UpdateResult;
 import org.kadlab.net.wire.NodeInfo;
 
 /**
@@ -98,7 +93,7 @@ public final class NodeHost implements AutoCloseable {
         NodeFeed events = new NodeFeed(feed, codec, clock, self.id());
         transport.tap(events);
         this.node = new KadNode(self, config, transport, clock, new SplittableRandom(seed), executor,
-                new WakingObserver(new ObserverPair(events, watcher)));
+                new ObserverPair(new Waker(), new ObserverPair(events, watcher)));
         KadService service = new KadService(codec, limits, executor, node::handleRequest, stats);
         service.tap(events);
         ControlService control = new ControlService(this, codec);
@@ -109,83 +104,11 @@ public final class NodeHost implements AutoCloseable {
         this.server = serverBuilder.build();
     }
 
-    /** Forwards everything to the watcher, and schedules the lookup wake-ups the node asks for. */
-    private final class WakingObserver implements NodeObserver {
-        private final NodeObserver w;
-
-        WakingObserver(NodeObserver watcher) {
-            this.w = watcher;
-        }
-
+    /** Schedules the lookup wake-ups the node asks for; the other callbacks are the watchers'. */
+    private final class Waker implements NodeObserver {
         @Override
         public void wakeUpAt(KadNode n, long atMillis) {
             scheduleWake(atMillis);
-            w.wakeUpAt(n, atMillis);
-        }
-
-        @Override
-        public void routingUpdated(KadNode n, UpdateResult result) {
-            w.routingUpdated(n, result);
-        }
-
-        @Override
-        public void pingStarted(KadNode n, UpdateResult.Pending pending) {
-            w.pingStarted(n, pending);
-        }
-
-        @Override
-        public void pingResolved(KadNode n, PingOutcome outcome) {
-            w.pingResolved(n, outcome);
-        }
-
-        @Override
-        public void contactFailed(KadNode n, FailureOutcome outcome) {
-            w.contactFailed(n, outcome);
-        }
-
-        @Override
-        public void lookupStarted(KadNode n, Lookup lookup, LookupPurpose purpose) {
-            w.lookupStarted(n, lookup, purpose);
-        }
-
-        @Override
-        public void lookupQueried(KadNode n, Lookup lookup, Contact peer) {
-            w.lookupQueried(n, lookup, peer);
-        }
-
-        @Override
-        public void lookupAnswered(KadNode n, Lookup lookup, Contact peer, List<Contact> contacts) {
-            w.lookupAnswered(n, lookup, peer, contacts);
-        }
-
-        @Override
-        public void lookupPeerFailed(KadNode n, Lookup lookup, Contact peer) {
-            w.lookupPeerFailed(n, lookup, peer);
-        }
-
-        @Override
-        public void lookupFinished(KadNode n, Lookup lookup, LookupResult result) {
-            w.lookupFinished(n, lookup, result);
-        }
-
-        @Override
-        public void recordStored(KadNode n, NodeId key, Contact from) {
-            w.recordStored(n, key, from);
-        }
-
-        @Override
-        public void recordRefused(KadNode n, NodeId key, Contact from) {
-            w.recordRefused(n, key, from);
-        }
-
-        @Override
-        public void recordExpired(KadNode n, NodeId key) {
-            w.recordExpired(n, key);
-        }
-
-        @Override
-        public void recordRepublished(KadNode n, NodeId key, boolean original) {
-            w.recordRepublished(n, key, original);
         }
     }
 

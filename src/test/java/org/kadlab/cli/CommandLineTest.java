@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** The kadlab command line: exit codes, one-line errors, the report's shape and rules, the event log, bench, exactness. */
 class CommandLineTest {
@@ -38,21 +35,6 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
-    private static Result kadlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = KadLabCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
@@ -106,7 +88,7 @@ class CommandLineTest {
 
     // ------------------------------------------------------------------ exit codes and error lines
 
-    private static void assertOneLineError(Result r, String... fragments) {
+    private static void assertOneLineError(CliRun r, String... fragments) {
         assertThat(r.code()).as("exit code for bad input; stderr: %s", r.err()).isEqualTo(KadLabCommand.BAD_INPUT);
         assertThat(r.errLines()).as("exactly one line on stderr").hasSize(1);
         assertThat(r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
@@ -119,12 +101,12 @@ class CommandLineTest {
     @DisplayName("run on a malformed scenario exits 2 with one line naming file:line and the field")
     void malformedScenarioExitsTwoWithOneLine() throws IOException {
         Path bad = write("bad.yaml", "seed: 1\nbits: 16\nalpah: 3\nsteps:\n  - add: 3\n");
-        Result r = kadlab("run", bad.toString(), "--report", dir.resolve("r.json").toString());
+        CliRun r = CliRun.kadlab("run", bad.toString(), "--report", dir.resolve("r.json").toString());
         assertOneLineError(r, bad + ":3:", "field 'alpah'", "did you mean 'alpha'");
         assertThat(dir.resolve("r.json")).as("no report for a refused scenario").doesNotExist();
 
         Path yaml = write("broken.yaml", "seed: 1\nlatency_ms: [10, 80\nk: 4\n");
-        assertOneLineError(kadlab("run", yaml.toString(), "--report", dir.resolve("r.json").toString()),
+        assertOneLineError(CliRun.kadlab("run", yaml.toString(), "--report", dir.resolve("r.json").toString()),
                 yaml + ":2:", "field 'latency_ms'", "not valid YAML");
     }
 
@@ -132,25 +114,25 @@ class CommandLineTest {
     @DisplayName("a missing scenario file, an unknown option, a missing --report and a report in a missing folder all exit 2")
     void badInvocationsExitTwo() throws IOException {
         Path missing = dir.resolve("missing.yaml");
-        assertOneLineError(kadlab("run", missing.toString(), "--report", dir.resolve("r.json").toString()),
+        assertOneLineError(CliRun.kadlab("run", missing.toString(), "--report", dir.resolve("r.json").toString()),
                 missing + ": no such file");
 
         Path good = write("good.yaml", goodScenario(8, 1));
-        Result unknown = kadlab("run", good.toString(), "--report", dir.resolve("r.json").toString(), "--bogus");
+        CliRun unknown = CliRun.kadlab("run", good.toString(), "--report", dir.resolve("r.json").toString(), "--bogus");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("--bogus").doesNotContain("\tat ");
 
-        Result noReport = kadlab("run", good.toString());
+        CliRun noReport = CliRun.kadlab("run", good.toString());
         assertThat(noReport.code()).isEqualTo(2);
         assertThat(noReport.err()).contains("--report");
 
         Path nowhere = dir.resolve("no-such-folder").resolve("r.json");
-        assertOneLineError(kadlab("run", good.toString(), "--report", nowhere.toString()), "--report", "does not exist");
-        assertOneLineError(kadlab("run", good.toString(), "--report", dir.toString()), "--report", "is a folder");
-        assertOneLineError(kadlab("run", good.toString(), "--report", dir.resolve("r.json").toString(), "--events",
+        assertOneLineError(CliRun.kadlab("run", good.toString(), "--report", nowhere.toString()), "--report", "does not exist");
+        assertOneLineError(CliRun.kadlab("run", good.toString(), "--report", dir.toString()), "--report", "is a folder");
+        assertOneLineError(CliRun.kadlab("run", good.toString(), "--report", dir.resolve("r.json").toString(), "--events",
                 nowhere.toString()), "--events", "does not exist");
 
-        assertThat(kadlab("frobnicate").code()).as("an unknown command").isEqualTo(2);
+        assertThat(CliRun.kadlab("frobnicate").code()).as("an unknown command").isEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -163,7 +145,7 @@ class CommandLineTest {
         String[] args = java.util.Arrays.stream(line.split(" "))
                 .map(a -> a.equals("GOOD") ? good.toString() : a.equals("R") ? dir.resolve("r.json").toString() : a)
                 .toArray(String[]::new);
-        Result r = kadlab(args);
+        CliRun r = CliRun.kadlab(args);
         assertOneLineError(r, "kadlab", "--help'");
         assertThat(dir.resolve("r.json")).as("nothing ran").doesNotExist();
     }
@@ -176,11 +158,11 @@ class CommandLineTest {
         Path report = dir.resolve("r.json");
         Path events = dir.resolve("e.jsonl");
 
-        assertOneLineError(kadlab("run", good.toString(), "--report", file.resolve("r.json").toString(), "--events",
+        assertOneLineError(CliRun.kadlab("run", good.toString(), "--report", file.resolve("r.json").toString(), "--events",
                 events.toString()), "--report", file + " is a file, not a folder");
         assertThat(events).as("refused before the run: no event was logged").doesNotExist();
 
-        assertOneLineError(kadlab("run", good.toString(), "--report", report.toString(), "--events",
+        assertOneLineError(CliRun.kadlab("run", good.toString(), "--report", report.toString(), "--events",
                 file.resolve("e.jsonl").toString()), "--events", "is a file, not a folder");
         assertThat(report).as("refused before the run: the probe of --report left no file behind").doesNotExist();
         assertThat(Files.readString(file)).as("the file in the way is untouched").isEqualTo("not a folder");
@@ -193,7 +175,7 @@ class CommandLineTest {
         Assumptions.assumeTrue(Files.isDirectory(proc.resolve("self")), "no Linux /proc here");
         Path good = write("good.yaml", goodScenario(8, 1));
         Path events = dir.resolve("e.jsonl");
-        Result r = kadlab("run", good.toString(), "--report", "/proc/kadlab-report.json", "--events", events.toString());
+        CliRun r = CliRun.kadlab("run", good.toString(), "--report", "/proc/kadlab-report.json", "--events", events.toString());
         assertOneLineError(r, "--report /proc/kadlab-report.json", "cannot be written");
         assertThat(events).as("refused before the run").doesNotExist();
         assertThat(r.out()).as("no summary: nothing ran").isEmpty();
@@ -205,7 +187,7 @@ class CommandLineTest {
         Path good = write("good.yaml", goodScenario(8, 1));
         Path report = write("r.json", "old report");
         Path file = write("file.txt", "x");
-        assertOneLineError(kadlab("run", good.toString(), "--report", report.toString(), "--events",
+        assertOneLineError(CliRun.kadlab("run", good.toString(), "--report", report.toString(), "--events",
                 file.resolve("e.jsonl").toString()), "--events");
         assertThat(Files.readString(report)).isEqualTo("old report");
     }
@@ -215,11 +197,11 @@ class CommandLineTest {
     void scenarioThatIsNotUtf8ExitsTwoWithOneLine() throws IOException {
         Path binary = dir.resolve("picture.yaml");
         Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, (byte) 0xff, (byte) 0xfe});
-        assertOneLineError(kadlab("run", binary.toString(), "--report", dir.resolve("r.json").toString()),
+        assertOneLineError(CliRun.kadlab("run", binary.toString(), "--report", dir.resolve("r.json").toString()),
                 binary + ": not UTF-8 text");
         Path latin1 = dir.resolve("latin1.yaml");
         Files.write(latin1, "seed: 1\n# caf\u00e9\nsteps: []\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertOneLineError(kadlab("run", latin1.toString(), "--report", dir.resolve("r.json").toString()),
+        assertOneLineError(CliRun.kadlab("run", latin1.toString(), "--report", dir.resolve("r.json").toString()),
                 latin1 + ": not UTF-8 text");
         assertThat(dir.resolve("r.json")).doesNotExist();
     }
@@ -229,23 +211,23 @@ class CommandLineTest {
     void stepThatCannotRunExitsTwo() throws IOException {
         Path sc = write("runtime.yaml", "bits: 8\nsteps:\n  - add: 5\n  - lookup: {from: \"0x01\", target: \"0x02\"}\n");
         // seed 1 (the default) gives five 8-bit ids, none of them 01
-        assertOneLineError(kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString()),
+        assertOneLineError(CliRun.kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString()),
                 sc + ":4:", "field 'lookup.from'", "no node has id 01");
         Path full = write("full.yaml", "bits: 2\nsteps:\n  - add: 5\n");
-        assertOneLineError(kadlab("run", full.toString(), "--report", dir.resolve("r.json").toString()),
+        assertOneLineError(CliRun.kadlab("run", full.toString(), "--report", dir.resolve("r.json").toString()),
                 full + ":3:", "no free id");
         Path empty = write("empty-net.yaml", "steps:\n  - lookups: 3\n");
-        assertOneLineError(kadlab("run", empty.toString(), "--report", dir.resolve("r.json").toString()),
+        assertOneLineError(CliRun.kadlab("run", empty.toString(), "--report", dir.resolve("r.json").toString()),
                 empty + ":2:", "no live node");
     }
 
     @Test
     @DisplayName("without a command kadlab prints its usage; --version prints the version")
     void usageAndVersion() {
-        Result usage = kadlab();
+        CliRun usage = CliRun.kadlab();
         assertThat(usage.code()).isZero();
         assertThat(usage.out()).contains("run", "bench", "exactness");
-        Result version = kadlab("--version");
+        CliRun version = CliRun.kadlab("--version");
         assertThat(version.code()).isZero();
         assertThat(version.out()).contains("KadLab");
     }
@@ -258,7 +240,7 @@ class CommandLineTest {
     void goodScenarioWritesAReportWithTheDocumentedShape(int bits) throws IOException, InterruptedException {
         Path sc = write("good.yaml", goodScenario(bits, 5));
         Path report = dir.resolve("report.json");
-        Result r = kadlab("run", sc.toString(), "--report", report.toString());
+        CliRun r = CliRun.kadlab("run", sc.toString(), "--report", report.toString());
         assertThat(r.code()).as("stderr: %s", r.err()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains(sc.toString()).contains("30 nodes").contains("invariant violations");
@@ -422,15 +404,15 @@ class CommandLineTest {
         Path e1 = dir.resolve("e1.jsonl");
         Path r2 = dir.resolve("r2.json");
         Path e2 = dir.resolve("e2.jsonl");
-        assertThat(kadlab("run", sc.toString(), "--report", r1.toString(), "--events", e1.toString()).code()).isZero();
-        assertThat(kadlab("run", sc.toString(), "--report", r2.toString(), "--events", e2.toString()).code()).isZero();
+        assertThat(CliRun.kadlab("run", sc.toString(), "--report", r1.toString(), "--events", e1.toString()).code()).isZero();
+        assertThat(CliRun.kadlab("run", sc.toString(), "--report", r2.toString(), "--events", e2.toString()).code()).isZero();
         assertThat(Files.readAllBytes(r2)).as("report").isEqualTo(Files.readAllBytes(r1));
         assertThat(Files.readAllBytes(e2)).as("event log").isEqualTo(Files.readAllBytes(e1));
         assertThat(Files.size(e1)).isPositive();
 
         Path other = write("busy-10.yaml", busyScenario(10));
         Path r3 = dir.resolve("r3.json");
-        assertThat(kadlab("run", other.toString(), "--report", r3.toString()).code()).isZero();
+        assertThat(CliRun.kadlab("run", other.toString(), "--report", r3.toString()).code()).isZero();
         assertThat(Files.readAllBytes(r3)).as("a different seed").isNotEqualTo(Files.readAllBytes(r1));
     }
 
@@ -443,7 +425,7 @@ class CommandLineTest {
     void eventLogLinesAreTypedJsonObjectsWithPaddedIds() throws IOException {
         Path sc = write("busy.yaml", busyScenario(9));
         Path events = dir.resolve("events.jsonl");
-        assertThat(kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString(), "--events",
+        assertThat(CliRun.kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString(), "--events",
                 events.toString()).code()).isZero();
         Pattern hex = Pattern.compile("[0-9a-f]{4}");
         List<String> lines = Files.readAllLines(events, StandardCharsets.UTF_8);
@@ -478,7 +460,7 @@ class CommandLineTest {
                 "bucket_changed", "record_stored", "record_expired");
 
         Path all = dir.resolve("all.jsonl");
-        assertThat(kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString(), "--events",
+        assertThat(CliRun.kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString(), "--events",
                 all.toString(), "--all-events").code()).isZero();
         assertThat(Files.readAllLines(all)).as("--all-events keeps routine touches")
                 .anyMatch(l -> l.contains("\"change\":\"updated\""))
@@ -490,7 +472,7 @@ class CommandLineTest {
     void emptyEventLogHasNoBlankLine() throws IOException {
         Path sc = write("nothing.yaml", "seed: 1\nsteps: []\n");
         Path events = dir.resolve("events.jsonl");
-        assertThat(kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString(), "--events",
+        assertThat(CliRun.kadlab("run", sc.toString(), "--report", dir.resolve("r.json").toString(), "--events",
                 events.toString()).code()).isZero();
         assertThat(Files.size(events)).isZero();
     }
@@ -506,7 +488,7 @@ class CommandLineTest {
                   - add: 12
                 """);
         Path report = dir.resolve("joins.json");
-        Result r = kadlab("run", sc.toString(), "--report", report.toString());
+        CliRun r = CliRun.kadlab("run", sc.toString(), "--report", report.toString());
         assertThat(r.code()).as("stderr: %s", r.err()).isZero();
         assertThat(r.out()).contains("no find_node lookup judged").doesNotContain("% exact");
         JsonNode stats = JSON.readTree(report.toFile()).get("stats");
@@ -521,7 +503,7 @@ class CommandLineTest {
     void scenarioWithLookupsReportsItsExactShare() throws IOException {
         Path sc = write("good.yaml", goodScenario(16, 7));
         Path report = dir.resolve("good.json");
-        Result r = kadlab("run", sc.toString(), "--report", report.toString());
+        CliRun r = CliRun.kadlab("run", sc.toString(), "--report", report.toString());
         assertThat(r.code()).as("stderr: %s", r.err()).isZero();
         JsonNode stats = JSON.readTree(report.toFile()).get("stats");
         long judged = stats.get("find_node_judged").asLong();
@@ -537,7 +519,7 @@ class CommandLineTest {
     void summaryLineGivesRecallAndFindValueSuccess() throws IOException {
         Path sc = write("good.yaml", goodScenario(16, 7));
         Path report = dir.resolve("good.json");
-        Result r = kadlab("run", sc.toString(), "--report", report.toString());
+        CliRun r = CliRun.kadlab("run", sc.toString(), "--report", report.toString());
         assertThat(r.code()).as("stderr: %s", r.err()).isZero();
         JsonNode stats = JSON.readTree(report.toFile()).get("stats");
         String recall = String.format(java.util.Locale.ROOT, "%.2f%%", 100 * stats.get("find_node_mean_recall").asDouble());
@@ -545,7 +527,7 @@ class CommandLineTest {
                 .as("one hit, one miss").contains("find_value found 1 of 2 (50.00%)");
 
         Path joins = write("joins.yaml", "seed: 3\nbits: 16\nk: 4\nsteps:\n  - add: 12\n");
-        Result none = kadlab("run", joins.toString(), "--report", dir.resolve("joins.json").toString());
+        CliRun none = CliRun.kadlab("run", joins.toString(), "--report", dir.resolve("joins.json").toString());
         assertThat(none.out()).contains("no find_node lookup judged").doesNotContain("recall").doesNotContain("find_value");
     }
 
@@ -554,7 +536,7 @@ class CommandLineTest {
     @Test
     @DisplayName("bench without lookups says no find_node lookup was judged instead of printing 100 %")
     void benchWithoutLookupsHasNoExactShare() {
-        Result r = kadlab("bench", "--nodes", "20", "--lookups", "0", "--bits", "16", "--k", "4");
+        CliRun r = CliRun.kadlab("bench", "--nodes", "20", "--lookups", "0", "--bits", "16", "--k", "4");
         assertThat(r.code()).as("stderr: %s", r.err()).isZero();
         assertThat(r.out()).contains("exact lookups:    no find_node lookup judged").doesNotContain("100.00%");
     }
@@ -562,7 +544,7 @@ class CommandLineTest {
     @Test
     @DisplayName("bench with tiny numbers exits 0 and prints hops, RPCs, exactness and heap")
     void benchPrintsItsFigures() {
-        Result r = kadlab("bench", "--nodes", "50", "--lookups", "20", "--bits", "16", "--k", "4");
+        CliRun r = CliRun.kadlab("bench", "--nodes", "50", "--lookups", "20", "--bits", "16", "--k", "4");
         assertThat(r.code()).as("stderr: %s", r.err()).isZero();
         assertThat(r.out()).contains("50 nodes, 20 lookups, 16-bit ids, k=4").contains("ping skip window 60000 ms")
                 .contains("hops per lookup").contains("RPCs per lookup").contains("exact lookups:").contains("of 20")
@@ -572,28 +554,28 @@ class CommandLineTest {
     @Test
     @DisplayName("bench with --k 0, --bits 500, --bits 0, an unknown mode or too many nodes exits 2 with a message naming the setting")
     void benchRefusesImpossibleSettings() {
-        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--k", "0"), "kadlab bench:", "k must be between 1 and 10000");
-        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--bits", "500"), "kadlab bench:",
+        assertOneLineError(CliRun.kadlab("bench", "--nodes", "5", "--lookups", "1", "--k", "0"), "kadlab bench:", "k must be between 1 and 10000");
+        assertOneLineError(CliRun.kadlab("bench", "--nodes", "5", "--lookups", "1", "--bits", "500"), "kadlab bench:",
                 "bits must be between 1 and 160");
-        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--bits", "0"), "kadlab bench:",
+        assertOneLineError(CliRun.kadlab("bench", "--nodes", "5", "--lookups", "1", "--bits", "0"), "kadlab bench:",
                 "bits must be between 1 and 160");
-        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--mode", "fast"), "--mode");
-        assertOneLineError(kadlab("bench", "--nodes", "300", "--lookups", "1", "--bits", "8"), "8-bit");
-        assertOneLineError(kadlab("bench", "--nodes", "5", "--lookups", "1", "--ping-skip-window-ms", "-1"),
+        assertOneLineError(CliRun.kadlab("bench", "--nodes", "5", "--lookups", "1", "--mode", "fast"), "--mode");
+        assertOneLineError(CliRun.kadlab("bench", "--nodes", "300", "--lookups", "1", "--bits", "8"), "8-bit");
+        assertOneLineError(CliRun.kadlab("bench", "--nodes", "5", "--lookups", "1", "--ping-skip-window-ms", "-1"),
                 "--ping-skip-window-ms must not be negative");
-        assertThat(kadlab("bench", "--nodes", "many", "--lookups", "1").code()).isEqualTo(2);
+        assertThat(CliRun.kadlab("bench", "--nodes", "many", "--lookups", "1").code()).isEqualTo(2);
     }
 
     @Test
     @DisplayName("exactness with a tiny grid exits 0 and prints a row per setting and the two totals")
     void exactnessWithTinyGrid() {
-        Result r = kadlab("exactness", "--seeds", "1", "--nodes", "12", "--lookups", "3", "--bits", "8,16", "--k", "2,4",
+        CliRun r = CliRun.kadlab("exactness", "--seeds", "1", "--nodes", "12", "--lookups", "3", "--bits", "8,16", "--k", "2,4",
                 "--alpha", "1,3");
         assertThat(r.code()).as("stderr: %s", r.err()).isZero();
         assertThat(r.out().lines().filter(l -> l.matches("\\s*(8|16)\\s+[24]\\s+[13]\\s+(sliding|rounds)\\s.*")).count())
                 .as("one row per setting").isEqualTo(2 * 2 * 2 * 2);
         assertThat(r.out()).contains("k >= 4: ").contains("k <  4: ");
-        assertOneLineError(kadlab("exactness", "--nodes", "1"), "kadlab exactness:", "--nodes");
-        assertOneLineError(kadlab("exactness", "--k", "0"), "kadlab exactness:", "k");
+        assertOneLineError(CliRun.kadlab("exactness", "--nodes", "1"), "kadlab exactness:", "--nodes");
+        assertOneLineError(CliRun.kadlab("exactness", "--k", "0"), "kadlab exactness:", "k");
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,32 +17,19 @@ import org.kadlab.kad.LookupMode;
 import org.kadlab.sim.Comparison;
 import org.kadlab.sim.ComparisonResult;
 import org.kadlab.sim.SimConfig;
-import picocli.CommandLine;
 
 /** kadlab compare: the engine's totals printed, CSV and JSON that agree with them, one-line refusals with exit 2. */
 class CompareCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    private static Result kadlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = KadLabCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     @DisplayName("two configurations: the totals table is the engine's, the CSV is the engine's, the JSON carries the same totals")
     void totalsCsvAndJson() throws Exception {
         Path csv = dir.resolve("c.csv");
         Path json = dir.resolve("c.json");
-        Result r = kadlab("compare", "--nodes", "40", "--bits", "16", "--k", "4", "--lookups", "12", "--seed", "5",
+        CliRun r = CliRun.kadlab("compare", "--nodes", "40", "--bits", "16", "--k", "4", "--lookups", "12", "--seed", "5",
                 "--config", "A", "--config", "slow:alpha=1,mode=rounds,loss=0.02,retries=1", "--csv", csv.toString(),
                 "--json", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -96,7 +81,7 @@ class CompareCommandTest {
         all[1] = "--nodes=10";
         all[2] = "--bits=16";
         System.arraycopy(extra, 0, all, 3, extra.length);
-        Result r = kadlab(all);
+        CliRun r = CliRun.kadlab(all);
         assertThat(r.code()).isEqualTo(KadLabCommand.BAD_INPUT);
         assertThat(r.err().lines()).hasSize(1);
         assertThat(r.err()).startsWith("kadlab compare").contains(says);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,25 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** kadlab resilience: one table row per phase of every cell, CSV and JSON that agree with it, determinism, one-line refusals. */
 class ResilienceCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    private static Result kadlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = KadLabCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** The table's data rows: the lines between the header and the targets. */
     private static List<String[]> tableRows(String out) {
@@ -68,7 +53,7 @@ class ResilienceCommandTest {
     void quickGridTableCsvAndJsonAgree() throws IOException {
         Path csv = dir.resolve("r.csv");
         Path json = dir.resolve("r.json");
-        Result r = kadlab("resilience", "--quick", "--threads", "2", "--csv", csv.toString(), "--json", json.toString());
+        CliRun r = CliRun.kadlab("resilience", "--quick", "--threads", "2", "--csv", csv.toString(), "--json", json.toString());
         assertThat(r.code()).as("stderr: %s", r.err()).isZero();
         // 3 losses x 4 knob sets (one phase) + 1 kill share x 4 (two phases) + churn x 4 (two phases)
         List<String[]> rows = tableRows(r.out());
@@ -116,8 +101,8 @@ class ResilienceCommandTest {
     @DisplayName("the same seeds give the same table, CSV and JSON to the byte, on one thread or two")
     void sameSeedsGiveIdenticalOutput() throws IOException {
         String[] grid = {"resilience", "--quick", "--nodes", "40", "--scenarios", "static,kill", "--knobs", "paper,retries1", "--loss", "0.01"};
-        Result one = run(grid, "1", "a");
-        Result two = run(grid, "2", "b");
+        CliRun one = run(grid, "1", "a");
+        CliRun two = run(grid, "2", "b");
         assertThat(one.code()).isZero();
         assertThat(two.out()).isEqualTo(one.out());
         assertThat(Files.readAllBytes(dir.resolve("b.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("a.csv")));
@@ -125,11 +110,11 @@ class ResilienceCommandTest {
         assertThat(tableRows(one.out())).hasSize(2 + 4);
     }
 
-    private Result run(String[] grid, String threads, String name) {
+    private CliRun run(String[] grid, String threads, String name) {
         List<String> args = new ArrayList<>(List.of(grid));
         args.addAll(List.of("--threads", threads, "--csv", dir.resolve(name + ".csv").toString(), "--json",
                 dir.resolve(name + ".json").toString()));
-        return kadlab(args.toArray(String[]::new));
+        return CliRun.kadlab(args.toArray(String[]::new));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -168,7 +153,7 @@ class ResilienceCommandTest {
         for (String o : options.split(" ")) {
             args.add(o.replace("missing-folder", dir.resolve("missing-folder").toString()));
         }
-        Result r = kadlab(args.toArray(String[]::new));
+        CliRun r = CliRun.kadlab(args.toArray(String[]::new));
         assertThat(r.code()).as("exit code for %s; stderr %s", options, r.err()).isEqualTo(2);
         assertThat(r.err().lines().toList()).as("stderr for %s", options).hasSize(1);
         assertThat(r.err()).startsWith("kadlab resilience: ").contains(named).doesNotContain("Exception");

@@ -2,15 +2,12 @@ package org.kadlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Sweeps split into shards: three shards merged print exactly the table of one whole run (exactness
@@ -21,18 +18,6 @@ class ShardMergeTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = KadLabCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String[] with(String[] base, String... more) {
         List<String> all = new ArrayList<>(List.of(base));
@@ -44,7 +29,7 @@ class ShardMergeTest {
         List<String> files = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             String file = dir.resolve(command + "-" + i + ".json").toString();
-            Run r = run(with(base, "--shard", i + "/" + n, "--partial", file));
+            CliRun r = CliRun.kadlab(with(base, "--shard", i + "/" + n, "--partial", file));
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("shard " + i + "/" + n);
             files.add(file);
@@ -56,10 +41,10 @@ class ShardMergeTest {
     void threeExactnessShardsMergeIntoTheWholeRunsTable() {
         String[] base = {"exactness", "--seeds", "2", "--nodes", "24", "--lookups", "6", "--bits", "16", "--k", "2,4",
                 "--alpha", "1,3"};
-        Run whole = run(base);
+        CliRun whole = CliRun.kadlab(base);
         assertThat(whole.code()).isZero();
         List<String> files = shards(base, "exactness", 3);
-        Run merged = run(with(new String[] {"merge"}, files.toArray(String[]::new)));
+        CliRun merged = CliRun.kadlab(with(new String[] {"merge"}, files.toArray(String[]::new)));
         assertThat(merged.code()).as(merged.err()).isZero();
         assertThat(merged.out()).isEqualTo(whole.out()).contains("k >= 4:");
     }
@@ -69,13 +54,13 @@ class ShardMergeTest {
         String[] base = {"resilience", "--quick", "--nodes", "20", "--seeds", "2", "--lookups", "3", "--find-values", "3",
                 "--records", "2", "--scenarios", "static,kill", "--knobs", "paper,retries1", "--loss", "0,0.05"};
         Path wholeCsv = dir.resolve("whole.csv");
-        Run whole = run(with(base, "--csv", wholeCsv.toString()));
+        CliRun whole = CliRun.kadlab(with(base, "--csv", wholeCsv.toString()));
         assertThat(whole.code()).as(whole.err()).isZero();
         List<String> files = shards(base, "resilience", 3);
         Path mergedCsv = dir.resolve("merged.csv");
         List<String> args = new ArrayList<>(List.of("merge", "--csv", mergedCsv.toString()));
         args.addAll(files);
-        Run merged = run(args.toArray(String[]::new));
+        CliRun merged = CliRun.kadlab(args.toArray(String[]::new));
         assertThat(merged.code()).as(merged.err()).isZero();
         assertThat(merged.out()).isEqualTo(whole.out()).contains("kill 30%");
         assertThat(Files.readString(mergedCsv)).isEqualTo(Files.readString(wholeCsv));
@@ -86,30 +71,30 @@ class ShardMergeTest {
         String[] base = {"exactness", "--seeds", "1", "--nodes", "10", "--lookups", "2", "--bits", "16", "--k", "4",
                 "--alpha", "2"};
         List<String> files = shards(base, "exactness", 2);
-        Run missing = run("merge", files.get(0));
+        CliRun missing = CliRun.kadlab("merge", files.get(0));
         assertThat(missing.code()).isEqualTo(KadLabCommand.BAD_INPUT);
         assertThat(missing.err()).contains("shard 2/2 missing");
 
-        Run twice = run("merge", files.get(0), files.get(0));
+        CliRun twice = CliRun.kadlab("merge", files.get(0), files.get(0));
         assertThat(twice.code()).isEqualTo(KadLabCommand.BAD_INPUT);
         assertThat(twice.err()).contains("given twice");
 
         String other = dir.resolve("other.json").toString();
         String[] otherGrid = base.clone();
         otherGrid[4] = "12"; // --nodes
-        assertThat(run(with(otherGrid, "--shard", "2/2", "--partial", other)).code()).isZero();
-        Run foreign = run("merge", files.get(0), other);
+        assertThat(CliRun.kadlab(with(otherGrid, "--shard", "2/2", "--partial", other)).code()).isZero();
+        CliRun foreign = CliRun.kadlab("merge", files.get(0), other);
         assertThat(foreign.code()).isEqualTo(KadLabCommand.BAD_INPUT);
         assertThat(foreign.err()).contains("other.json").contains("grid differs");
 
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"kadlab_partial\": 1, \"command\": \"exactness\", \"shard\": \"1/1\", \"grid\": {\"nodes\": \"x\"}}");
-        Run malformed = run("merge", bad.toString());
+        CliRun malformed = CliRun.kadlab("merge", bad.toString());
         assertThat(malformed.code()).isEqualTo(KadLabCommand.BAD_INPUT);
         assertThat(malformed.err()).contains("bad.json").contains("malformed exactness partial result");
         assertThat(malformed.err().lines().count()).isEqualTo(1);
 
-        Run badShard = run(with(base, "--shard", "3/2"));
+        CliRun badShard = CliRun.kadlab(with(base, "--shard", "3/2"));
         assertThat(badShard.code()).isEqualTo(KadLabCommand.BAD_INPUT);
         assertThat(badShard.err()).contains("--shard");
     }

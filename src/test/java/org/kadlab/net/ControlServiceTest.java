@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,11 +49,7 @@ class ControlServiceTest {
         for (int i = 1; i < n; i++) {
             hosts.get(i).bootstrap(List.of(contacts.get(0))).get(30, TimeUnit.SECONDS);
         }
-        for (int round = 0; round < 2; round++) {
-            for (NodeHost h : hosts) {
-                h.findNode(h.self().id()).get(30, TimeUnit.SECONDS);
-            }
-        }
+        NetTestSupport.settle(hosts);
     }
 
     private NodeClient client(int i) {
@@ -73,8 +68,7 @@ class ControlServiceTest {
 
         NodeId target = space.randomId(new SplittableRandom(99));
         LookupReply reply = c.findNode(target);
-        List<NodeId> expected = contacts.stream().map(Contact::id).filter(id -> !id.equals(contacts.get(3).id()))
-                .sorted(Comparator.comparing(id -> KeySpace.distance(id, target))).limit(4).toList();
+        List<NodeId> expected = NetTestSupport.closest(contacts, contacts.get(3), target, CONFIG.k());
         assertThat(ids(c, reply.getClosestList())).containsExactlyElementsOf(expected);
         assertThat(reply.getRpcs()).isPositive();
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -58,17 +57,13 @@ class LoopbackNetworkTest {
             assertThat(hosts.get(i).bootstrap(List.of(seed)).get(30, TimeUnit.SECONDS)).as("table of node %d", i)
                     .isPositive();
         }
-        for (int round = 0; round < 2; round++) { // the early joiners learn of the later ones as they look
-            for (NodeHost h : hosts) {
-                h.findNode(h.self().id()).get(30, TimeUnit.SECONDS);
-            }
-        }
+        NetTestSupport.settle(hosts);
 
         for (int i = 0; i < NODES; i++) {
             NodeId target = space.randomId(random);
             LookupResult result = hosts.get(i).findNode(target).get(30, TimeUnit.SECONDS);
             assertThat(ids(result.closest())).as("find_node %s from node %d", space.hex(target), i)
-                    .containsExactlyElementsOf(closest(contacts, contacts.get(i), target));
+                    .containsExactlyElementsOf(NetTestSupport.closest(contacts, contacts.get(i), target, CONFIG.k()));
         }
 
         StoreResult stored = hosts.get(4).store("loopback", "thirty nodes").get(30, TimeUnit.SECONDS);
@@ -89,7 +84,7 @@ class LoopbackNetworkTest {
         for (int round = 0; round < CONFIG.maxFailures(); round++) {
             LookupResult r = hosts.get(origin).findNode(dead.id()).get(30, TimeUnit.SECONDS);
             assertThat(ids(r.closest())).as("a dead node is never in a result").doesNotContain(dead.id())
-                    .containsExactlyElementsOf(closest(live, contacts.get(origin), dead.id()));
+                    .containsExactlyElementsOf(NetTestSupport.closest(live, contacts.get(origin), dead.id(), CONFIG.k()));
             assertThat(r.failures()).as("the dead node failed in lookup round %d", round).isPositive();
         }
         assertThat(hosts.get(origin).stats().timeouts() + hosts.get(origin).stats().unreachable())
@@ -129,10 +124,6 @@ class LoopbackNetworkTest {
         return -1;
     }
 
-    private List<NodeId> closest(List<Contact> all, Contact origin, NodeId target) {
-        return all.stream().map(Contact::id).filter(id -> !id.equals(origin.id()))
-                .sorted(Comparator.comparing(id -> KeySpace.distance(id, target))).limit(CONFIG.k()).toList();
-    }
 
     private static List<NodeId> ids(List<Contact> cs) {
         return cs.stream().map(Contact::id).toList();

@@ -3,7 +3,6 @@ package org.kadlab.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -45,17 +44,13 @@ class NodeHostNetworkTest {
         for (int i = 1; i < NODES; i++) {
             hosts.get(i).bootstrap(List.of(contacts.get(0))).get(30, TimeUnit.SECONDS);
         }
-        for (int round = 0; round < 2; round++) { // the early joiners learn of the later ones as they look
-            for (NodeHost h : hosts) {
-                h.findNode(h.self().id()).get(30, TimeUnit.SECONDS);
-            }
-        }
+        NetTestSupport.settle(hosts);
         for (int i = 0; i < NODES; i++) {
             NodeId target = space.randomId(random);
             LookupResult result = hosts.get(i).findNode(target).get(30, TimeUnit.SECONDS);
             assertThat(result.closest()).extracting(Contact::id)
                     .as("find_node %s from node %d", space.hex(target), i)
-                    .containsExactlyElementsOf(bruteForceClosest(contacts, contacts.get(i), target));
+                    .containsExactlyElementsOf(NetTestSupport.closest(contacts, contacts.get(i), target, CONFIG.k()));
         }
 
         StoreResult stored = hosts.get(2).store("greeting", "hello over gRPC").get(30, TimeUnit.SECONDS);
@@ -68,9 +63,4 @@ class NodeHostNetworkTest {
         }
     }
 
-    private List<NodeId> bruteForceClosest(List<Contact> all, Contact origin, NodeId target) {
-        return all.stream().map(Contact::id).filter(id -> !id.equals(origin.id()))
-                .sorted(Comparator.comparing(id -> KeySpace.distance(id, target)))
-                .limit(CONFIG.k()).toList();
-    }
 }
