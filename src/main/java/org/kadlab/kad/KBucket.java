@@ -15,29 +15,34 @@ import java.util.List;
  */
 public final class KBucket {
     private static final Contact[] NO_CONTACTS = new Contact[0];
-    private static final long[] NO_TIMES = new long[0];
+    private static final long[] NO_LONGS = new long[0];
     private static final int[] NO_COUNTS = new int[0];
+    private static final long OFFSET_MASK = 0xFFFF_FFFFL;
 
     private final int index;
+    private final int bits;
     private Contact[] contacts = NO_CONTACTS;
-    private long[] topWords = NO_TIMES; // top 64 bits of each id: a cache-friendly filter and sort key
-    private long[] lastSeen = NO_TIMES;
-    private int[] failures = NO_COUNTS;
-    private long[] failedAt = NO_TIMES; // allocated at the first failure
-    private int failing; // contacts whose failure count is above zero
+    /**
+     * One word per contact: the top 32 bits of its id ({@link NodeId#key32}: a filter for
+     * {@link #find} and a sort key) above its last-seen time as an unsigned offset from {@link #base}.
+     */
+    private long[] meta = NO_LONGS;
+    private long base; // last-seen times are stored as offsets from here (moves on after 49 days)
     private int size;
+    private int[] failures = NO_COUNTS; // both allocated at the first failure in this bucket
+    private long[] failedAt = NO_LONGS;
+    private int failing; // contacts whose failure count is above zero
     private Contact[] replacements = NO_CONTACTS;
     private int replacementCount;
     private Contact pinging;
     private Contact pingCandidate;
     private long lastRefreshed;
 
-    private final int bits;
-
     KBucket(int index, int bits, long createdAt) {
         this.index = index;
         this.bits = bits;
         this.lastRefreshed = createdAt;
+        this.base = createdAt;
     }
 
     /** This bucket's index: it holds contacts at distance [2^index, 2^(index+1)) from the owner. */
@@ -59,13 +64,13 @@ public final class KBucket {
     /** When the contact at position {@code i} was last seen (virtual ms). */
     public long lastSeen(int i) {
         checkPosition(i);
-        return lastSeen[i];
+        return base + (meta[i] & OFFSET_MASK);
     }
 
     /** Consecutive failed RPCs of the contact at position {@code i}; above zero means stale. */
     public int failures(int i) {
         checkPosition(i);
-        return failures[i];
+        return failures.length == 0 ? 0 : failures[i];
     }
 
     /** When the contact at position {@code i} last failed (virtual ms); meaningful only while {@link #failures} is above zero. */
@@ -113,66 +118,81 @@ public final class KBucket {
     // ---- package-private mutators, used by RoutingTable ----
 
     int find(NodeId id) {
-        long top = id.top(bits);
+        long key = (long) id.key32(bits) << 32;
         for (int i = 0; i < size; i++) {
-            if (topWords[i] == top && contacts[i].id().equals(id)) {
+            if ((meta[i] & ~OFFSET_MASK) == key && contacts[i].id().equals(id)) {
                 return i;
             }
         }
         return -1;
     }
 
+    /** The word stored for {@code c} seen at {@code now}, moving {@link #base} on first if the offset would not fit. */
+    private long word(Contact c, long now) {
+        if (now - base > OFFSET_MASK) {
+            rebase(now);
+        }
+        return ((long) c.id().key32(bits) << 32) | (now - base);
+    }
+
+    /** Moves the base to half the offset range before {@code now}; older times are clamped to it. */
+    private void rebase(long now) {
+        long next = now - (OFFSET_MASK >>> 1);
+        for (int i = 0; i < size; i++) {
+            long seen = Math.max(next, base + (meta[i] & OFFSET_MASK));
+            meta[i] = (meta[i] & ~OFFSET_MASK) | (seen - next);
+        }
+        base = next;
+    }
+
     /** Moves position {@code i} to the tail, refreshing its last-seen time and clearing failures. */
     void touch(int i, long now) {
-        if (failures[i] > 0) {
-            failing--;
-        }
         Contact c = contacts[i];
         int tail = size - 1;
-        System.arraycopy(contacts, i + 1, contacts, i, tail - i);
-        System.arraycopy(topWords, i + 1, topWords, i, tail - i);
-        System.arraycopy(lastSeen, i + 1, lastSeen, i, tail - i);
-        System.arraycopy(failures, i + 1, failures, i, tail - i);
-        if (failedAt.length > 0) {
+        if (failures.length > 0) {
+            if (failures[i] > 0) {
+                failing--;
+            }
+            System.arraycopy(failures, i + 1, failures, i, tail - i);
             System.arraycopy(failedAt, i + 1, failedAt, i, tail - i);
+            failures[tail] = 0;
         }
+        System.arraycopy(contacts, i + 1, contacts, i, tail - i);
+        System.arraycopy(meta, i + 1, meta, i, tail - i);
         contacts[tail] = c;
-        topWords[tail] = c.id().top(bits);
-        lastSeen[tail] = now;
-        failures[tail] = 0;
+        meta[tail] = word(c, now);
     }
 
     void append(Contact c, long now, int capacity) {
         if (size == contacts.length) {
             int n = Math.min(capacity, Math.max(4, size * 2));
             contacts = Arrays.copyOf(contacts, n);
-            topWords = Arrays.copyOf(topWords, n);
-            lastSeen = Arrays.copyOf(lastSeen, n);
-            failures = Arrays.copyOf(failures, n);
-            if (failedAt.length > 0) {
+            meta = Arrays.copyOf(meta, n);
+            if (failures.length > 0) {
+                failures = Arrays.copyOf(failures, n);
                 failedAt = Arrays.copyOf(failedAt, n);
             }
         }
         contacts[size] = c;
-        topWords[size] = c.id().top(bits);
-        lastSeen[size] = now;
-        failures[size] = 0;
+        meta[size] = word(c, now);
+        if (failures.length > 0) {
+            failures[size] = 0;
+        }
         size++;
     }
 
     Contact removeAt(int i) {
-        if (failures[i] > 0) {
-            failing--;
-        }
         Contact c = contacts[i];
         int tail = size - 1;
-        System.arraycopy(contacts, i + 1, contacts, i, tail - i);
-        System.arraycopy(topWords, i + 1, topWords, i, tail - i);
-        System.arraycopy(lastSeen, i + 1, lastSeen, i, tail - i);
-        System.arraycopy(failures, i + 1, failures, i, tail - i);
-        if (failedAt.length > 0) {
+        if (failures.length > 0) {
+            if (failures[i] > 0) {
+                failing--;
+            }
+            System.arraycopy(failures, i + 1, failures, i, tail - i);
             System.arraycopy(failedAt, i + 1, failedAt, i, tail - i);
         }
+        System.arraycopy(contacts, i + 1, contacts, i, tail - i);
+        System.arraycopy(meta, i + 1, meta, i, tail - i);
         contacts[tail] = null;
         size--;
         return c;
@@ -180,14 +200,15 @@ public final class KBucket {
 
     /** Adds one to the failure count at {@code i}, notes when, and returns the new count. */
     int fail(int i, long now) {
+        if (failures.length < contacts.length) {
+            failures = Arrays.copyOf(failures, contacts.length);
+            failedAt = Arrays.copyOf(failedAt, contacts.length);
+        }
         if (failures[i] == 0) {
             failing++;
         }
         if (failures[i] < Integer.MAX_VALUE) {
             failures[i]++;
-        }
-        if (failedAt.length < contacts.length) {
-            failedAt = Arrays.copyOf(failedAt, contacts.length);
         }
         failedAt[i] = now;
         return failures[i];
@@ -245,50 +266,70 @@ public final class KBucket {
         }
     }
 
-    /** Scratch space of {@link #addSortedTo}, one per thread (each node runs on one thread at a time). */
+    /** Scratch space of the sorts, one per thread (each node runs on one thread at a time). */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Sort keys and contacts of one bucket being sorted; grows to the largest bucket seen. */
-    private static final class Scratch {
+    /** Packed sort keys of one bucket and the gathered answer of one {@code closest}; grow to the largest seen. */
+    static final class Scratch {
         long[] keys = new long[32];
-        Contact[] sorted = new Contact[32];
+        Contact[] out = new Contact[64];
 
-        void ensure(int n) {
-            if (keys.length < n) {
-                keys = new long[n];
-                sorted = new Contact[n];
+        Contact[] out(int n) {
+            if (out.length < n) {
+                out = new Contact[n];
             }
+            return out;
         }
     }
 
-    /** Appends the contacts to {@code out} sorted by distance to {@code target} (insertion sort: a bucket is small). */
-    void addSortedTo(List<Contact> out, NodeId target, boolean withFailing) {
-        long t = target.top(bits);
-        Scratch scratch = SCRATCH.get();
-        scratch.ensure(size);
+    static Scratch scratch() {
+        return SCRATCH.get();
+    }
+
+    private static final int POSITION_BITS = 16; // a bucket holds at most KadConfig.MAX_K contacts
+
+    /**
+     * Writes this bucket's contacts into {@code out} from {@code at}, sorted by distance to
+     * {@code target}, leaving out {@code exclude} (may be null) and, without {@code withFailing},
+     * contacts whose last RPC failed; returns the position after the last one written. Each contact
+     * is sorted by one packed word (the top 32 bits of its distance, then its position), and only
+     * contacts whose top bits tie are compared in full.
+     */
+    int sortInto(Contact[] out, int at, NodeId target, boolean withFailing, NodeId exclude, Scratch scratch) {
+        long t = target.key32(bits) & OFFSET_MASK;
+        long excludeKey = exclude == null ? -1 : exclude.key32(bits) & OFFSET_MASK;
+        if (scratch.keys.length < size) {
+            scratch.keys = new long[Math.max(size, scratch.keys.length * 2)];
+        }
         long[] keys = scratch.keys;
-        Contact[] sorted = scratch.sorted;
         int m = 0;
         for (int i = 0; i < size; i++) {
-            if (!withFailing && failures[i] > 0) {
+            if (!withFailing && failing > 0 && failures[i] > 0) {
                 continue;
             }
-            long key = topWords[i] ^ t;
-            Contact c = contacts[i];
-            int j = m++ - 1;
-            while (j >= 0 && (Long.compareUnsigned(keys[j], key) > 0
-                    || (keys[j] == key && NodeId.compareDistance(target, sorted[j].id(), c.id()) > 0))) {
-                keys[j + 1] = keys[j];
-                sorted[j + 1] = sorted[j];
-                j--;
+            long top = meta[i] >>> 32;
+            if (top == excludeKey && contacts[i].id().equals(exclude)) {
+                continue;
             }
-            keys[j + 1] = key;
-            sorted[j + 1] = c;
+            keys[m++] = ((top ^ t) << POSITION_BITS) | i;
         }
+        Arrays.sort(keys, 0, m);
         for (int i = 0; i < m; i++) {
-            out.add(sorted[i]);
-            sorted[i] = null; // the scratch keeps no contact alive
+            out[at + i] = contacts[(int) (keys[i] & ((1 << POSITION_BITS) - 1))];
         }
+        for (int i = 1; i < m; i++) { // rare: equal top bits, ordered by the whole distance
+            if (keys[i] >>> POSITION_BITS == keys[i - 1] >>> POSITION_BITS) {
+                int j = at + i;
+                Contact c = out[j];
+                while (j > at && keys[j - at - 1] >>> POSITION_BITS == keys[i] >>> POSITION_BITS
+                        && NodeId.compareDistance(target, out[j - 1].id(), c.id()) > 0) {
+                    out[j] = out[j - 1];
+                    j--;
+                }
+                out[j] = c;
+            }
+        }
+        return at + m;
     }
 
     @Override

@@ -146,7 +146,7 @@ public record KadConfig(
 
     /** The key space these ids live in. */
     public KeySpace keySpace() {
-        return new KeySpace(bits);
+        return KeySpace.of(bits);
     }
 
     /** A builder starting from the seed's defaults. */

@@ -173,14 +173,7 @@ public final class KadNode {
     }
 
     private List<Contact> closestExcluding(NodeId target, NodeId requester) {
-        List<Contact> list = table.closest(target, config.k() + 1, config.shareFailing());
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).id().equals(requester)) {
-                list.remove(i);
-                break;
-            }
-        }
-        return list.size() > config.k() ? list.subList(0, config.k()) : list;
+        return table.closestExcept(target, config.k(), config.shareFailing(), requester);
     }
 
     // ------------------------------------------------------------------ routing table upkeep

@@ -20,9 +20,24 @@ import java.util.random.RandomGenerator;
  * </ol>
  */
 public final class KeySpace {
+    private static final KeySpace[] SHARED = new KeySpace[NodeId.MAX_BITS + 1];
+
     private final int bits;
     private final int hexDigits;
     private final NodeId max;
+
+    /** The key space {@code bits} wide, one shared instance per width (a key space is immutable). */
+    public static KeySpace of(int bits) {
+        if (bits < 1 || bits > NodeId.MAX_BITS) {
+            return new KeySpace(bits); // the constructor says what is wrong
+        }
+        KeySpace ks = SHARED[bits];
+        if (ks == null) {
+            ks = new KeySpace(bits);
+            SHARED[bits] = ks; // a benign race: at worst two equal instances
+        }
+        return ks;
+    }
 
     /** A key space of {@code bits} bits; rejects widths outside 1..160. */
     public KeySpace(int bits) {

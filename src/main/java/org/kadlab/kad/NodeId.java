@@ -158,6 +158,17 @@ public final class NodeId implements Comparable<NodeId> {
         return (mid << (64 - shift)) | (low >>> shift);
     }
 
+    /**
+     * The 32 most significant bits of this id in a {@code bits}-wide key space (the whole value when
+     * bits <= 32), as an unsigned int: like {@link #top}, it orders distances up to ties.
+     */
+    int key32(int bits) {
+        if (bits > 64) {
+            return (int) (top(bits) >>> 32);
+        }
+        return (int) (low >>> Math.max(0, bits - 32));
+    }
+
     int high() {
         return high;
     }

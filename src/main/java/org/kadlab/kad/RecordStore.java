@@ -57,7 +57,7 @@ public final class RecordStore {
     }
 
     private final int maxRecords;
-    private final Map<NodeId, StoredRecord> records = new LinkedHashMap<>();
+    private Map<NodeId, StoredRecord> records = Map.of(); // a map of its own from the first record on
 
     public RecordStore(int maxRecords) {
         if (maxRecords < 1) {
@@ -75,6 +75,9 @@ public final class RecordStore {
                 return PutResult.FULL;
             }
             r = new StoredRecord(key);
+            if (!(records instanceof LinkedHashMap)) {
+                records = new LinkedHashMap<>();
+            }
             records.put(key, r);
             result = PutResult.STORED;
         }
@@ -94,6 +97,9 @@ public final class RecordStore {
     /** Removes every expired record and returns their keys. */
     public List<NodeId> sweep(long now) {
         List<NodeId> expired = new ArrayList<>();
+        if (records.isEmpty()) {
+            return expired;
+        }
         records.values().removeIf(r -> {
             if (now >= r.expiresAt) {
                 expired.add(r.key);

@@ -2,6 +2,7 @@ package org.kadlab.kad;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -295,33 +296,39 @@ public final class RoutingTable {
      * (flagged, not yet answered again) are left out, as a FIND_NODE answer leaves them out.
      */
     public List<Contact> closest(NodeId target, int n, boolean withFailing) {
-        // a whole bucket is added at a time, so the list may overshoot n by up to k - 1 before the cut
-        List<Contact> out = new ArrayList<>(Math.max(0, Math.min(size, n + k)));
-        if (n <= 0 || size == 0) {
-            return out;
-        }
-        NodeId x = target.xor(self);
-        // byPrefix[p] is bucket bits-1-p: ascending p is descending bucket index
-        for (int p = 0; p < byPrefix.length && out.size() < n; p++) {
-            if (byPrefix[p] != null && x.testBit(bits - 1 - p)) {
-                addBucket(out, byPrefix[p], target, withFailing);
-            }
-        }
-        for (int p = byPrefix.length - 1; p >= 0 && out.size() < n; p--) {
-            if (byPrefix[p] != null && !x.testBit(bits - 1 - p)) {
-                addBucket(out, byPrefix[p], target, withFailing);
-            }
-        }
-        if (out.size() > n) {
-            out.subList(n, out.size()).clear();
-        }
-        return out;
+        return closestExcept(target, n, withFailing, null);
     }
 
-    private static void addBucket(List<Contact> out, KBucket b, NodeId target, boolean withFailing) {
-        if (b.size() > 0) {
-            b.addSortedTo(out, target, withFailing);
+    /**
+     * The {@code n} contacts closest to {@code target} other than {@code exclude} (may be null: an
+     * answer never names its asker), closest first, as a read-only list; without
+     * {@code withFailing}, contacts whose last RPC failed are left out.
+     */
+    public List<Contact> closestExcept(NodeId target, int n, boolean withFailing, NodeId exclude) {
+        if (n <= 0 || size == 0) {
+            return List.of();
         }
+        KBucket.Scratch scratch = KBucket.scratch();
+        // a whole bucket is added at a time, so the gathering may overshoot n by up to k - 1
+        Contact[] out = scratch.out(Math.min(size, n + k));
+        int m = 0;
+        // byPrefix[p] is bucket bits-1-p: ascending p is descending bucket index; bucket i comes
+        // before the lower ones when bit i of target XOR self is set, after them when it is clear
+        for (int p = 0; p < byPrefix.length && m < n; p++) {
+            KBucket b = byPrefix[p];
+            if (b != null && b.size() > 0 && target.testBit(bits - 1 - p) != self.testBit(bits - 1 - p)) {
+                m = b.sortInto(out, m, target, withFailing, exclude, scratch);
+            }
+        }
+        for (int p = byPrefix.length - 1; p >= 0 && m < n; p--) {
+            KBucket b = byPrefix[p];
+            if (b != null && b.size() > 0 && target.testBit(bits - 1 - p) == self.testBit(bits - 1 - p)) {
+                m = b.sortInto(out, m, target, withFailing, exclude, scratch);
+            }
+        }
+        Contact[] answer = Arrays.copyOf(out, Math.min(m, n));
+        Arrays.fill(out, 0, m, null); // the scratch keeps no contact alive
+        return Collections.unmodifiableList(Arrays.asList(answer));
     }
 
     /**

@@ -763,4 +763,25 @@ class RoutingTableTest {
             return -1;
         }
     }
+
+    @Test
+    void lastSeenTimesStayExactPastTheRangeOfAStoredOffset() {
+        // last-seen times are stored as 32-bit offsets from a per-bucket base that moves on when needed
+        RoutingTable t = fullBucket7(5, 2);
+        long fiftyDays = 50L * 24 * 3600 * 1000; // beyond 2^32 ms (about 49.7 days)
+        now[0] += fiftyDays;
+        t.update(B);
+        now[0] += 7;
+        t.update(C);
+        KBucket b = t.bucket(7);
+        assertThat(b.contacts()).containsExactly(A, B, C);
+        assertThat(b.lastSeen(1)).isEqualTo(now[0] - 7);
+        assertThat(b.lastSeen(2)).isEqualTo(now[0]);
+        // A, unheard for fifty days, keeps its place at the head, at most half the offset range before the move
+        assertThat(b.lastSeen(0)).isLessThan(now[0] - 7).isGreaterThanOrEqualTo(now[0] - 7 - (1L << 31));
+        now[0] += fiftyDays;
+        t.update(A);
+        assertThat(b.contacts()).containsExactly(B, C, A);
+        assertThat(b.lastSeen(2)).isEqualTo(now[0]);
+    }
 }
