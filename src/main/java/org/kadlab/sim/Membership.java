@@ -75,27 +75,44 @@ final class Membership {
 
     /**
      * Fills the tables of {@code nodes} (the whole network) from the global view of exactly these
-     * nodes ({@link Prefill}), drawing the choices from {@code random}.
+     * nodes ({@link Prefill}). Each node draws its choices from its own stream, split from
+     * {@code random} in id order, so the tables can be computed on every core, a chunk at a time,
+     * and still come out the same; they are then put in, in id order, on this thread.
      */
     void fillTables(List<SimNode> nodes, SplittableRandom random) {
-        NodeId[] sorted = new NodeId[nodes.size()];
-        java.util.Map<NodeId, SimNode> byId = new java.util.HashMap<>(nodes.size() * 2);
+        SimNode[] byId = nodes.toArray(new SimNode[0]);
+        java.util.Arrays.sort(byId, java.util.Comparator.comparing(SimNode::id));
+        NodeId[] sorted = new NodeId[byId.length];
         for (int i = 0; i < sorted.length; i++) {
-            sorted[i] = nodes.get(i).id();
-            byId.put(sorted[i], nodes.get(i));
+            sorted[i] = byId[i].id();
         }
-        java.util.Arrays.sort(sorted);
+        int chunk = Math.min(sorted.length, PREFILL_CHUNK);
+        int[][] tables = new int[chunk][];
+        SplittableRandom[] streams = new SplittableRandom[chunk];
         List<Contact> table = new ArrayList<>();
-        for (int i = 0; i < sorted.length; i++) {
-            table.clear();
-            for (int j : Prefill.table(sorted, i, keySpace.bits(), kad.k(), random)) {
-                table.add(byId.get(sorted[j]).contact());
+        for (int from = 0; from < sorted.length; from += chunk) {
+            int n = Math.min(chunk, sorted.length - from);
+            for (int j = 0; j < n; j++) {
+                streams[j] = random.split();
             }
-            SimNode node = byId.get(sorted[i]);
-            node.kad().prefill(table);
-            upkeep.schedule(node);
+            int first = from;
+            java.util.stream.IntStream.range(0, n).parallel().forEach(j ->
+                    tables[j] = Prefill.table(sorted, first + j, keySpace.bits(), kad.k(), streams[j]));
+            for (int j = 0; j < n; j++) {
+                table.clear();
+                for (int c : tables[j]) {
+                    table.add(byId[c].contact());
+                }
+                tables[j] = null;
+                SimNode node = byId[first + j];
+                node.kad().prefill(table);
+                upkeep.schedule(node);
+            }
         }
     }
+
+    /** How many tables are computed at once while prefilling (bounds the memory they take meanwhile). */
+    private static final int PREFILL_CHUNK = 4096;
 
     /** Crashes {@code node}: it stops answering and its unfinished lookups are abandoned; its state is kept. */
     void kill(SimNode node) {

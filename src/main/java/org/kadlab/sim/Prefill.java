@@ -1,7 +1,6 @@
 package org.kadlab.sim;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.kadlab.kad.NodeId;
 
@@ -21,11 +20,11 @@ final class Prefill {
     }
 
     /**
-     * The contacts of the node at {@code self} in {@code sorted} (ids in ascending order), bucket by
-     * bucket from the farthest, each bucket's chosen ids in random order.
+     * The contacts of the node at {@code self} in {@code sorted} (ids in ascending order), as indices
+     * into it, bucket by bucket from the farthest, each bucket's chosen ids in random order.
      */
-    static List<Integer> table(NodeId[] sorted, int self, int bits, int k, SplittableRandom random) {
-        List<Integer> out = new ArrayList<>();
+    static int[] table(NodeId[] sorted, int self, int bits, int k, SplittableRandom random) {
+        Picks out = new Picks(k);
         NodeId x = sorted[self];
         int lo = 0;
         int hi = sorted.length; // [lo, hi): the ids sharing x's bits above the current i
@@ -44,7 +43,29 @@ final class Prefill {
             }
             pick(runLo, runHi, k, random, out);
         }
-        return out;
+        return out.toArray();
+    }
+
+    /** The chosen indices, growing by one bucket at a time. */
+    private static final class Picks {
+        private int[] items;
+        private int size;
+
+        Picks(int k) {
+            items = new int[8 * k];
+        }
+
+        int[] claim(int n) {
+            if (size + n > items.length) {
+                items = Arrays.copyOf(items, Math.max(size + n, items.length * 2));
+            }
+            size += n;
+            return items;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(items, size);
+        }
     }
 
     /** The first index in [lo, hi) whose id has bit {@code i} set (ids there share the bits above i). */
@@ -63,7 +84,7 @@ final class Prefill {
     }
 
     /** Appends up to k distinct indices of [lo, hi) drawn at random, in random order. */
-    private static void pick(int lo, int hi, int k, SplittableRandom random, List<Integer> out) {
+    private static void pick(int lo, int hi, int k, SplittableRandom random, Picks out) {
         int n = hi - lo;
         if (n <= 0) {
             return;
@@ -95,8 +116,7 @@ final class Prefill {
                 }
             }
         }
-        for (int c : chosen) {
-            out.add(c);
-        }
+        int[] items = out.claim(take);
+        System.arraycopy(chosen, 0, items, out.size - take, take);
     }
 }

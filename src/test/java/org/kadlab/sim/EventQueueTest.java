@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The agenda runs actions in (time, scheduling order), checked against a PriorityQueue model. */
+/** The agenda runs actions in (time, scheduling order), checked against a PriorityQueue model, in its calendar and beyond it. */
 class EventQueueTest {
 
     /** An action that only remembers who it is. */
@@ -85,6 +85,39 @@ class EventQueueTest {
                 assertThat(q.poll()).as("seed %d: draining", seed).isSameAs(model.poll());
             }
             assertThat(q.isEmpty()).as("seed %d: empty after draining", seed).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("actions spread over the calendar's window and far beyond it (timers) still come out in (time, sequence) order")
+    void calendarAndFarActionsInterleaveInOrder() {
+        for (long seed = 1; seed <= 20; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            EventQueue q = new EventQueue();
+            PriorityQueue<Tagged> model = new PriorityQueue<>(BY_TIME_THEN_ORDER);
+            long order = 0;
+            long now = 0;
+            for (int i = 0; i < 6_000; i++) {
+                if (model.isEmpty() || r.nextInt(100) < 55) {
+                    int kind = r.nextInt(10);
+                    long time = kind < 6 ? now + r.nextInt(50) // deliveries and replies
+                            : kind < 9 ? now + r.nextInt(3 * EventQueue.WINDOW) // around the window's edge
+                            : now + EventQueue.WINDOW * (1 + r.nextInt(40)); // timers far ahead, many at one time
+                    Tagged t = new Tagged(time, order++);
+                    q.add(time, t);
+                    model.add(t);
+                } else {
+                    Tagged want = model.poll();
+                    assertThat(q.peekTime()).as("seed %d op %d: earliest time", seed, i).isEqualTo(want.time);
+                    assertThat(q.poll()).as("seed %d op %d: polled action", seed, i).isSameAs(want);
+                    now = want.time;
+                }
+                assertThat(q.size()).as("seed %d op %d: size", seed, i).isEqualTo(model.size());
+            }
+            while (!model.isEmpty()) {
+                assertThat(q.poll()).as("seed %d: draining", seed).isSameAs(model.poll());
+            }
+            assertThat(q.isEmpty()).isTrue();
         }
     }
 
