@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.LookupMode;
 import org.kadlab.ui.buckets.BucketPanel;
+import org.kadlab.ui.inspector.CandidateIdText;
 import org.kadlab.ui.inspector.LookupInspector;
 import org.kadlab.ui.model.BucketRow;
 import org.kadlab.ui.model.CandidateRow;
@@ -164,7 +165,7 @@ class IdDisplayTest {
             assertThat(inspector.idHeader()).isEqualTo("id (shared prefix bold)");
             for (CandidateRow r : inspector.table().getItems()) {
                 assertThat(inspector.idText(r)).isEqualTo(r.hex() + "  " + IdText.grouped(r.binary()));
-                List<String> parts = LookupInspector.idParts(r, vm.keySpace());
+                List<String> parts = CandidateIdText.idParts(r, vm.keySpace());
                 assertThat(parts.get(1).replace(" ", "")).as("the bold part is the shared prefix")
                         .isEqualTo(r.binary().substring(0, r.sharedPrefix()));
             }

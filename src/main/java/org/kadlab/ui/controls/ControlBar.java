@@ -1,6 +1,5 @@
 package org.kadlab.ui.controls;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -51,6 +50,7 @@ public final class ControlBar extends VBox {
     private final ToggleButton churnToggle = new ToggleButton("Churn");
     private ChurnPane churn;
     private final FieldChecks checks = new FieldChecks();
+    private BarMessages messages;
     private Runnable helpAction = () -> { };
     private ExportActions exports;
     private Supplier<Node> currentView = () -> this;
@@ -155,17 +155,7 @@ public final class ControlBar extends VBox {
 
     /** Binds what the bar shows to the view model. */
     private void bindState() {
-        progress.progressProperty().bind(vm.builder().buildProgressProperty());
-        progress.visibleProperty().bind(vm.builder().buildingProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        building.textProperty().bind(Bindings.createStringBinding(() -> vm.builder().buildProgressProperty().get() < 0
-                ? vm.builder().workProperty().get() + "\u2026"
-                : String.format(Locale.ROOT, "%s %.0f%%", vm.builder().workProperty().get(), 100 * vm.builder().buildProgressProperty().get()),
-                vm.builder().buildProgressProperty(), vm.builder().workProperty()));
-        for (var n : List.of(building, stop)) {
-            n.visibleProperty().bind(vm.builder().buildingProperty());
-            n.managedProperty().bind(n.visibleProperty());
-        }
+        BarStatus.bind(vm, status, building, progress, stop);
         target.textProperty().bindBidirectional(vm.operations().targetTextProperty());
         key.textProperty().bindBidirectional(vm.operations().keyTextProperty());
         value.textProperty().bindBidirectional(vm.operations().valueTextProperty());
@@ -178,17 +168,6 @@ public final class ControlBar extends VBox {
         speedLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.playback().isFlatOut() ? "max" : String.format(Locale.ROOT, "%.0f ms/s", vm.playback().speedProperty().get()),
                 vm.playback().speedProperty()));
-        status.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.nodeCountProperty().get() + " nodes \u00b7 " + vm.liveCountProperty().get() + " live \u00b7 t = "
-                        + vm.playback().displayTimeProperty().get() + " ms",
-                vm.nodeCountProperty(), vm.liveCountProperty(), vm.playback().displayTimeProperty()));
-        Tooltip statusTip = new Tooltip();
-        statusTip.textProperty().bind(Bindings.concat("Nodes in the network, how many are live, and the virtual time: ",
-                status.textProperty()));
-        status.setTooltip(statusTip);
-        // the inline message says only what no field shows: a message blamed on a field is written at the field
-        vm.status().targetErrorProperty().addListener((o, a, b) -> showInline());
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
     }
 
     /** The field-level rules: what each field refuses as it is typed. */
@@ -198,29 +177,8 @@ public final class ControlBar extends VBox {
         checks.check(value, value::getText, BarRules::value);
         checks.check(addCount, addCount.getEditor()::getText, t -> BarRules.whole(t, "Add nodes", 1, NetworkCommands.MAX_NODES));
         checks.check(killPercent, killPercent.getEditor()::getText, t -> BarRules.whole(t, "Kill %", 0, 100));
-        vm.status().targetErrorProperty().addListener((o, a, b) -> {
-            if (b == null || b.isEmpty()) {
-                checks.forgive();
-                churn.checks().forgive();
-            }
-        });
-        for (FieldChecks c : List.of(checks, churn.checks())) {
-            c.onBlamesChanged(this::fixed, this::showInline);
-        }
+        messages = new BarMessages(vm, checks, churn.checks(), error);
         vm.networkProperty().addListener((o, a, b) -> checks.revalidate()); // a new id width changes which targets are ids
-    }
-
-    /** Shows the action's message inline unless a field shows it. */
-    private void showInline() {
-        String m = vm.status().targetErrorProperty().get();
-        error.setText(m == null || checks.blames(m) || churn.checks().blames(m) ? "" : m);
-    }
-
-    /** A field blamed with {@code message} was fixed: the message goes everywhere. */
-    private void fixed(String message) {
-        if (message.equals(vm.status().targetErrorProperty().get())) {
-            vm.status().showError("");
-        }
     }
 
     // ------------------------------------------------------------------ handlers (one line each)
@@ -297,17 +255,18 @@ public final class ControlBar extends VBox {
 
     @FXML
     private void findNode() {
-        blameIfRefused(vm.operations().findNode(), target);
+        messages.blameIfRefused(vm.operations().findNode(), target);
     }
 
     @FXML
     private void findValue() {
-        blameIfRefused(vm.operations().findValue(), key);
+        messages.blameIfRefused(vm.operations().findValue(), key);
     }
 
     @FXML
     private void store() {
-        blameIfRefused(vm.operations().store(), BarRules.blank(key.getText()) || BarRules.key(key.getText()) != null ? key : value);
+        messages.blameIfRefused(vm.operations().store(),
+                BarRules.blank(key.getText()) || BarRules.key(key.getText()) != null ? key : value);
     }
 
     // ------------------------------------------------------------------ API of the bar
@@ -398,13 +357,13 @@ public final class ControlBar extends VBox {
 
     /** Adds as many nodes as the box says, typed or not; a bad number gets an inline message. */
     public boolean addTyped() {
-        Integer n = typed(addCount, "Add nodes", 1, NetworkCommands.MAX_NODES);
+        Integer n = messages.typed(addCount, "Add nodes", 1, NetworkCommands.MAX_NODES);
         return n != null && vm.commands().addNodes(n);
     }
 
     /** Kills the share of live nodes the box says, typed or not; a bad number gets an inline message. */
     public boolean killTyped() {
-        Integer p = typed(killPercent, "Kill %", 0, 100);
+        Integer p = messages.typed(killPercent, "Kill %", 0, 100);
         return p != null && vm.commands().killPercent(p) >= 0;
     }
 
@@ -421,30 +380,6 @@ public final class ControlBar extends VBox {
     /** Shows which theme the button switches to. */
     public void themeIsLight(boolean light) {
         theme.setText(light ? "Dark theme" : "Light theme");
-    }
-
-    /**
-     * The number typed in {@code box} (whether or not Enter was pressed), checked: a whole number
-     * from {@code min} to {@code max} becomes the box's value; anything else leaves it, shows an
-     * inline message naming the box (and marks the box), and gives null.
-     */
-    private Integer typed(Spinner<Integer> box, String what, int min, int max) {
-        String text = box.getEditor().getText();
-        String refused = BarRules.whole(text, what, min, max);
-        if (refused != null) {
-            vm.status().showError(refused);
-            checks.blame(box, refused);
-            return null;
-        }
-        int v = BarRules.parseWhole(text);
-        box.getValueFactory().setValue(v);
-        return v;
-    }
-
-    private void blameIfRefused(boolean ran, Control field) {
-        if (!ran && field.getScene() != null) {
-            checks.blame(field, vm.status().targetErrorProperty().get());
-        }
     }
 
     private static void tip(Control c, String text) {

@@ -17,7 +17,6 @@ import javafx.scene.shape.Circle;
 import javafx.scene.text.Text;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
-import org.kadlab.ui.model.BucketSpan;
 import org.kadlab.ui.model.NetworkModel;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.RingGeometry;
@@ -42,7 +41,6 @@ public final class DistanceRingsView extends Region {
     private static final PseudoClass OCCUPIED = PseudoClass.getPseudoClass("occupied");
     private static final PseudoClass IN_RANGE = PseudoClass.getPseudoClass("in-range");
     private static final int MAX_RINGS = 24;
-    private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
     /** The narrowest ring at true scale, in pixels, so that the closest buckets stay visible and clickable. */
     public static final double MIN_RING_WIDTH = 14;
     /** The usual font size of the view's text, in px: dots are drawn at their usual size with it. */
@@ -51,7 +49,7 @@ public final class DistanceRingsView extends Region {
     private final NetworkViewModel vm;
     /** A node's details, opened by a right click on its dot. */
     private final NodePopOver details;
-    private final Group rings = new Group();
+    private final BucketRings rings = new BucketRings();
     private final Group dotsLayer = new Group();
     private final Circle centre = new Circle(9);
     private final Text centreLabel = new Text();
@@ -63,7 +61,6 @@ public final class DistanceRingsView extends Region {
     private final javafx.scene.control.ToggleButton keyToggle = new javafx.scene.control.ToggleButton("Key");
     /** Switches between evenly spaced rings and rings as wide as their share of the id space. */
     private final javafx.scene.control.ToggleButton scaleToggle = new javafx.scene.control.ToggleButton("True scale");
-    private final Map<Integer, Text> labelsByIndex = new HashMap<>();
     private RingScale scale;
     private double ringCx;
     private double ringCy;
@@ -86,7 +83,6 @@ public final class DistanceRingsView extends Region {
         centreLabel.getStyleClass().add("xor-centre-label");
         title.getStyleClass().add("view-title");
         key.getStyleClass().add("ring-key");
-        rings.setMouseTransparent(true);
         keyToggle.setId("xor-key-toggle");
         keyToggle.setSelected(true);
         keyToggle.setFocusTraversable(false);
@@ -110,7 +106,7 @@ public final class DistanceRingsView extends Region {
                 pickRing(e.getX(), e.getY());
             }
         });
-        getChildren().addAll(rings, dotsLayer, centre, centreLabel, title, key, keyToggle, scaleToggle);
+        getChildren().addAll(rings.group, dotsLayer, centre, centreLabel, title, key, keyToggle, scaleToggle);
         setMinSize(300, 300);
         setPrefSize(700, 650);
         centreLabel.fontProperty().addListener((o, was, now) -> {
@@ -147,8 +143,7 @@ public final class DistanceRingsView extends Region {
 
     /** The label of bucket {@code index}'s ring ("b15 · 2^15..2^16 · 1/2"), or null when it has no ring (for tests). */
     public String ringLabel(int index) {
-        Text t = labelsByIndex.get(index);
-        return t == null ? null : t.getText();
+        return rings.labelText(index);
     }
 
     /** The centre of the rings as last laid out (for tests). */
@@ -158,12 +153,7 @@ public final class DistanceRingsView extends Region {
 
     /** The bucket whose ring is drawn as the selected one, or -1 (for tests). */
     public int chosenRing() {
-        for (var e : labelsByIndex.entrySet()) {
-            if (e.getValue().getPseudoClassStates().contains(CHOSEN)) {
-                return e.getKey();
-            }
-        }
-        return -1;
+        return rings.chosenRing();
     }
 
     /** The bands of the rings as last laid out (for tests), or null before the first layout. */
@@ -342,51 +332,7 @@ public final class DistanceRingsView extends Region {
         ringCy = cy;
         scale = trueScale ? RingScale.trueScale(lowest, highest, inner - MIN_RING_WIDTH / 2, outer + MIN_RING_WIDTH / 2,
                 MIN_RING_WIDTH) : RingScale.even(lowest, highest, inner, outer);
-        rings.getChildren().clear();
-        labelsByIndex.clear();
-        List<Text> ringLabels = new ArrayList<>();
-        int chosen = vm.bucketFocus().bucket();
-        for (RingInfo r : ringInfo) {
-            double rad = scale.radius(r.index());
-            if (r.index() == chosen) {
-                Circle band = new Circle(cx, cy, rad); // the selected bucket's band, as wide as its ring
-                band.getStyleClass().add("bucket-band-fill");
-                band.setStrokeWidth(scale.width(r.index()));
-                rings.getChildren().add(0, band);
-            }
-            if (trueScale) {
-                Circle edge = new Circle(cx, cy, scale.outerEdge(r.index()));
-                edge.getStyleClass().add("bucket-band-edge");
-                rings.getChildren().add(edge);
-            }
-            Circle c = new Circle(cx, cy, rad);
-            c.getStyleClass().add("bucket-ring");
-            c.pseudoClassStateChanged(OCCUPIED, r.held() > 0);
-            c.pseudoClassStateChanged(CHOSEN, r.index() == chosen);
-            rings.getChildren().add(c);
-            Text t = new Text("b" + r.index() + " \u00b7 " + BucketSpan.rangeText(r.index()) + " \u00b7 "
-                    + BucketSpan.shareText(r.index(), bits));
-            t.getStyleClass().add("bucket-ring-label");
-            t.pseudoClassStateChanged(CHOSEN, r.index() == chosen);
-            t.setX(cx + 4);
-            t.setY(cy - rad - 3);
-            ringLabels.add(t);
-            labelsByIndex.put(r.index(), t);
-        }
-        rings.getChildren().addAll(ringLabels);
-        rings.applyCss(); // built during layout, after this pulse's CSS pass
-        // rings closer together than a label is tall: label the outermost, then every ring with room
-        double lastTop = Double.NEGATIVE_INFINITY;
-        Text chosenLabel = labelsByIndex.get(chosen);
-        for (Text t : ringLabels) {
-            var b = t.getLayoutBounds();
-            boolean room = t == chosenLabel || (b.getMinY() >= lastTop
-                    && (chosenLabel == null || !b.intersects(chosenLabel.getLayoutBounds())));
-            t.setVisible(room);
-            if (room) {
-                lastTop = b.getMaxY();
-            }
-        }
+        rings.draw(ringInfo, scale, trueScale, cx, cy, vm.bucketFocus().bucket(), bits);
         centre.setCenterX(cx);
         centre.setCenterY(cy);
         centreLabel.setX(cx - centreLabel.getLayoutBounds().getWidth() / 2);

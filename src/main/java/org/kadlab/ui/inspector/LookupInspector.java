@@ -129,7 +129,7 @@ public final class LookupInspector extends VBox {
         whole.keep(closestColumn, "\u25c6\u2713");
         whole.keep(hopColumn, "88");
         whole.keep(roundColumn, "88");
-        whole.keep(idColumn, () -> widestId(vm.keySpace())); // an id never wraps onto a clipped second line
+        whole.keep(idColumn, () -> CandidateIdText.widestId(vm.keySpace())); // an id never wraps onto a clipped second line
         showResult(vm.operations().operationResultProperty().get());
         vm.operations().operationResultProperty().addListener((o, was, now) -> showResult(now));
         result.visibleProperty().bind(vm.operations().operationResultProperty().isNotEmpty());
@@ -174,7 +174,7 @@ public final class LookupInspector extends VBox {
 
     /** The text the id column shows for {@code row}, without its styling (for tests). */
     public String idText(CandidateRow row) {
-        return String.join("", idParts(row, vm.keySpace()));
+        return String.join("", CandidateIdText.idParts(row, vm.keySpace()));
     }
 
     /** The header of the id column (for tests). */
@@ -333,47 +333,6 @@ public final class LookupInspector extends VBox {
     }
 
     /**
-     * The pieces of an id cell: narrow ids give hex, the binary's shared prefix and the rest of the
-     * binary; wide ids give the hex digits inside the shared prefix, the rest of the abbreviated hex,
-     * and the prefix length in bits.
-     */
-    public static List<String> idParts(CandidateRow r, KeySpace ks) {
-        String bin = r.binary();
-        int shared = Math.max(0, Math.min(r.sharedPrefix(), bin.length()));
-        if (IdText.abbreviates(ks)) {
-            String brief = IdText.brief(ks, r.hex());
-            int digits = Math.min(shared / 4, Math.min(IdText.SHORT_DIGITS, r.hex().length()));
-            return List.of(brief.substring(0, digits), brief.substring(digits), "  " + IdText.bits(shared));
-        }
-        String grouped = IdText.grouped(bin);
-        int cut = groupedLength(bin.length(), shared);
-        return List.of(r.hex() + "  ", grouped.substring(0, cut), grouped.substring(cut));
-    }
-
-    /** The widest text the id column shows in {@code ks}, with room for its monospaced digits. */
-    static String widestId(KeySpace ks) {
-        String hex = "f".repeat((ks.bits() + 3) / 4);
-        String text = IdText.abbreviates(ks) ? IdText.brief(ks, hex) + "  " + IdText.bits(ks.bits())
-                : hex + "  " + IdText.grouped("0".repeat(ks.bits()));
-        return text + "  ";
-    }
-
-    /** How many characters of the grouped binary string cover its first {@code digits} digits. */
-    static int groupedLength(int bits, int digits) {
-        if (digits == 0) {
-            return 0;
-        }
-        int lead = bits % 4;
-        int spaces = 0;
-        for (int i = 1; i < digits; i++) {
-            if ((i - lead) % 4 == 0) {
-                spaces++;
-            }
-        }
-        return digits + spaces;
-    }
-
-    /**
      * An id cell. Narrow ids: hex, then binary with the prefix shared with the target in bold. Wide
      * ids, on one line: the abbreviated hex with the digits inside the shared prefix in bold, then the
      * prefix length in bits; the full id and its binary in the tooltip.
@@ -391,7 +350,7 @@ public final class LookupInspector extends VBox {
                 return;
             }
             KeySpace ks = vm.keySpace();
-            List<String> parts = idParts(r, ks);
+            List<String> parts = CandidateIdText.idParts(r, ks);
             Text a;
             Text b;
             Text c;

@@ -73,25 +73,13 @@ final class LiveCandidates {
         KeySpace ks = net.keySpace();
         List<NodeId> order = new ArrayList<>(byPeer.keySet());
         order.sort(Comparator.comparing(id -> KeySpace.distance(id, target)));
-        List<CandidateRow> out = new ArrayList<>(order.size());
-        int usable = 0;
-        int rank = 0;
+        CandidateRows rows = new CandidateRows(net, target, k, truth, over, session);
         for (NodeId id : order) {
-            Lookup.CandidateState s = byPeer.get(id).state();
-            boolean usableNow = s != Lookup.CandidateState.FAILED && s != Lookup.CandidateState.UNRESPONSIVE;
-            boolean inK = usableNow && usable < k;
-            if (usableNow) {
-                usable++;
-            }
-            NodeId d = id.xor(target);
             Origin o = origins.get(id);
             String toldBy = o == null ? "\u2014" : o.referrer() == null ? "own table" : ks.hex(o.referrer());
-            out.add(new CandidateRow(++rank, id, ks.hex(id), ks.binary(id), ks.bits() - d.bitLength(), ks.hex(d), s,
-                    toldBy, o == null ? 0 : o.depth(), o == null ? 0 : o.round(), inK, truth.contains(id), net.isAlive(id),
-                    over, session.resends(id),
-                    s == Lookup.CandidateState.SUCCEEDED && session.answeredLate(id)));
+            rows.add(id, byPeer.get(id).state(), toldBy, o == null ? 0 : o.depth(), o == null ? 0 : o.round());
         }
-        return out;
+        return rows.rows();
     }
 
     /** The ids in the k closest usable places, closest first (what the lookup returns when it ends). */

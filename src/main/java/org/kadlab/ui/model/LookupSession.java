@@ -141,32 +141,9 @@ public final class LookupSession {
         return h.length() > 8 ? h.substring(0, 8) + "\u2026" : h;
     }
 
-    /** The operation's result in one sentence, or null while it runs. */
+    /** The operation's result in one sentence, or null while it runs (see {@link OperationResultText}). */
     public String result(KeySpace ks) {
-        if (failure != null) {
-            return title(ks) + " failed: " + failure;
-        }
-        if (record == null) {
-            return null;
-        }
-        if (purpose == LookupPurpose.FIND_VALUE) {
-            if (Boolean.TRUE.equals(record.found())) {
-                String where = valueFrom == null ? "in its own store" : "at " + ks.hex(valueFrom);
-                return "find_value " + IdText.quote(key) + ": found " + IdText.quote(record.value()) + " " + where
-                        + " after " + record.rpcs() + " RPCs, " + (record.endMs() - record.startMs()) + " ms.";
-            }
-            return "find_value " + IdText.quote(key) + ": not found; " + record.rpcs() + " RPCs asked the "
-                    + record.result().size() + " closest nodes to key " + ks.hex(target) + ", none held it.";
-        }
-        if (purpose == LookupPurpose.STORE) {
-            List<String> acks = new ArrayList<>();
-            for (NodeId n : record.result()) {
-                acks.add(ks.hex(n));
-            }
-            return "store " + IdText.quote(key) + ": " + acks.size() + " of " + record.truth().size()
-                    + " closest nodes acknowledged" + (acks.isEmpty() ? "." : ": " + String.join(", ", acks) + ".");
-        }
-        return null;
+        return OperationResultText.of(this, failure, ks);
     }
 
     void completed(OperationRecord r, Throwable error) {
@@ -332,33 +309,20 @@ public final class LookupSession {
 
     /** The candidates as inspector rows, closest to the target first. */
     public List<CandidateRow> rows(NetworkModel net) {
-        List<CandidateRow> out = new ArrayList<>();
+        Set<NodeId> truth = finished == null ? Set.of() : new HashSet<>(finished.truth());
         if (lookup == null && live != null) {
-            return live.rows(net, target, net.k(), finished == null ? Set.of() : new HashSet<>(finished.truth()), isOver(), this);
+            return live.rows(net, target, net.k(), truth, isOver(), this);
         }
         if (lookup == null) {
-            return out;
+            return new ArrayList<>();
         }
         KeySpace ks = net.keySpace();
-        int k = lookup.k();
-        Set<NodeId> truth = finished == null ? Set.of() : new HashSet<>(finished.truth());
-        int usable = 0;
-        int rank = 0;
+        CandidateRows rows = new CandidateRows(net, target, lookup.k(), truth, isOver(), this);
         for (Lookup.Candidate c : lookup.candidates()) {
-            NodeId id = c.contact().id();
-            Lookup.CandidateState s = c.state();
-            boolean usableNow = s != Lookup.CandidateState.FAILED && s != Lookup.CandidateState.UNRESPONSIVE;
-            boolean inK = usableNow && usable < k;
-            if (usableNow) {
-                usable++;
-            }
-            NodeId d = id.xor(target);
-            String referrer = c.referrer() == null ? "own table" : ks.hex(c.referrer().id());
-            out.add(new CandidateRow(++rank, id, ks.hex(id), ks.binary(id), ks.bits() - d.bitLength(), ks.hex(d), s,
-                    referrer, c.depth(), c.round(), inK, truth.contains(id), net.isAlive(id), isOver(), resends(id),
-                    s == Lookup.CandidateState.SUCCEEDED && answeredLate(id)));
+            rows.add(c.contact().id(), c.state(), c.referrer() == null ? "own table" : ks.hex(c.referrer().id()), c.depth(),
+                    c.round());
         }
-        return out;
+        return rows.rows();
     }
 
     /** One line on how the lookup ended, or how far it is. */

@@ -2,10 +2,8 @@ package org.kadlab.ui.ring;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.scene.Group;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
@@ -18,7 +16,6 @@ import org.kadlab.ui.model.LookupSession;
 import org.kadlab.ui.model.NetworkModel;
 import org.kadlab.ui.model.NetworkViewModel;
 import org.kadlab.ui.model.RingGeometry;
-import org.kadlab.ui.model.TableSnapshot;
 import org.kadlab.ui.widgets.NodeDot;
 import org.kadlab.ui.widgets.NodePopOver;
 import org.kadlab.ui.widgets.NodeTooltips;
@@ -59,21 +56,13 @@ public final class RingView extends Region {
     private final RingBucketArc bucketArc = new RingBucketArc();
     private final Text title = new Text();
     private final Map<NodeId, NodeDot> dots = dotLayers.byId();
-    /** The selected node's contacts, recomputed when its table or the membership changes. */
-    private final Set<NodeId> contacts = new HashSet<>();
+    private final RingSelection selected = new RingSelection();
     private long drawnMembership = -1;
-    private Object chordSignature;
     private Object labelSignature;
-    /** The lookup's marks as last read, and what they were read for. */
-    private RingLookupMarks shownMarks;
-    private Object shownMarksKey;
     /** The labels' font changed since they were placed. */
     private boolean labelsStale;
     private static final double BASE_LABEL_PX = 11;
     private NetworkModel shown;
-    /** The selected node's table as last copied, and the table version it was copied at. */
-    private TableSnapshot table;
-    private Object tableKey;
     private List<NodeId> required = List.of();
     private Map<NodeId, Integer> resends = Map.of();
     private double cx;
@@ -172,7 +161,7 @@ public final class RingView extends Region {
             shown = sim;
             drawnMembership = -1;
             labelSignature = null;
-            chordSignature = null;
+            selected.forgetChords();
             if (radius > 0) {
                 marks.drawTicks(shown, cx, cy, radius); // the quarter marks name ids of this network's width
             }
@@ -197,30 +186,14 @@ public final class RingView extends Region {
         }
         NodeId sel = vm.selection().selectedNode();
         LookupSession session = vm.selection().selectedLookup();
-        Object nextTableKey = java.util.Arrays.asList(sim, sel, vm.tableVersion());
-        if (!nextTableKey.equals(tableKey)) {
-            tableKey = nextTableKey;
-            table = sel == null ? null : sim.table(sel);
-        }
-        Object marksKey = java.util.Arrays.asList(sel, RingLookupMarks.signature(sim, session, vm.membershipVersion()));
-        if (!marksKey.equals(shownMarksKey)) { // the inspector's rows change on the same signature
-            shownMarksKey = marksKey;
-            shownMarks = RingLookupMarks.of(sel, session, sim);
-        }
-        RingLookupMarks marked = shownMarks;
+        selected.update(sim, sel, session, vm.tableVersion(), vm.membershipVersion());
+        RingLookupMarks marked = selected.marks();
         resends = marked.resends();
         Map<NodeId, String> states = marked.states();
         List<NodeId> must = marked.required();
         int candidateHash = marked.candidateHash();
         required = must;
-        Object chordKey = java.util.Arrays.asList(sel, vm.membershipVersion(), RingMarks.shape(table));
-        if (!chordKey.equals(chordSignature)) {
-            contacts.clear();
-            if (table != null) {
-                contacts.addAll(table.contactIds());
-            }
-        }
-        dotLayers.restyle(shown, sel, session, states, contacts, vm.membershipVersion() != drawnMembership || !added.isEmpty());
+        dotLayers.restyle(shown, sel, session, states, selected.contacts(), vm.membershipVersion() != drawnMembership || !added.isEmpty());
         drawnMembership = vm.membershipVersion();
         String titleText = "ID ring \u00b7 " + bits + "-bit ids \u00b7 " + sim.nodeCount() + " nodes, "
                 + sim.liveCount() + " live";
@@ -230,9 +203,8 @@ public final class RingView extends Region {
         if (!added.isEmpty()) {
             requestLayout();
         }
-        if (!chordKey.equals(chordSignature)) {
-            chordSignature = chordKey;
-            marks.drawChords(table, shown, dots);
+        if (selected.chordsChanged()) {
+            marks.drawChords(selected.table(), shown, dots);
         }
         drawTarget(session);
         drawBucket();
@@ -284,7 +256,7 @@ public final class RingView extends Region {
             cy = ncy;
             radius = nr;
             placeAll();
-            marks.drawChords(table, shown, dots);
+            marks.drawChords(selected.table(), shown, dots);
             badges.draw(resends, dots, cx, cy, radius);
             drawNextTarget(); // the view moved or grew
             drawTarget(vm.selection().selectedLookup());
@@ -398,7 +370,7 @@ public final class RingView extends Region {
     /** Shows the selected bucket's arc of the id space, if a bucket is selected (see {@link RingBucketArc}). */
     private void drawBucket() {
         if (shown != null) {
-            bucketArc.draw(shown, vm.selection().selectedNode(), vm.bucketFocus().bucket(), table, cx, cy, radius, 12,
+            bucketArc.draw(shown, vm.selection().selectedNode(), vm.bucketFocus().bucket(), selected.table(), cx, cy, radius, 12,
                     title.getLayoutBounds().getMaxY() + 20);
         }
     }
