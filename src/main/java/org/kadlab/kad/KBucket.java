@@ -163,6 +163,18 @@ public final class KBucket {
         meta[tail] = word(c, now);
     }
 
+    /** Makes room for {@code n} contacts in all, so that filling the bucket copies nothing. */
+    void reserve(int n) {
+        if (contacts.length < n) {
+            contacts = Arrays.copyOf(contacts, n);
+            meta = Arrays.copyOf(meta, n);
+            if (failures.length > 0) {
+                failures = Arrays.copyOf(failures, n);
+                failedAt = Arrays.copyOf(failedAt, n);
+            }
+        }
+    }
+
     void append(Contact c, long now, int capacity) {
         if (size == contacts.length) {
             int n = Math.min(capacity, Math.max(4, size * 2));

@@ -356,6 +356,12 @@ public final class RoutingTable {
         return false;
     }
 
+    /** Makes room for {@code n} contacts (at most k) in bucket {@code index}, as a filling from a global view knows them all at once. */
+    public void reserve(int index, int n) {
+        checkIndex(index);
+        bucketForWrite(index).reserve(Math.min(n, k));
+    }
+
     /** Notes that a lookup went into bucket {@code index}'s range now. */
     public void markRefreshed(int index) {
         checkIndex(index);

@@ -28,7 +28,7 @@ final class EventQueue {
     private int entries; // entry cells handed out so far
     private int freeCell = -1; // a list of cells given back, through next[]
     private int ringSize;
-    private long start; // the ring holds times in [start, start + WINDOW)
+    private long start; // the ring holds times in [start, start + WINDOW); it follows the time polled last
 
     // the heap
     private long[] times = new long[1024];
@@ -49,8 +49,8 @@ final class EventQueue {
 
     void add(long time, Scheduled item) {
         long seq = nextSeq++;
-        if (ringSize == 0) {
-            start = time; // an empty ring can start anywhere
+        if (ringSize == 0 && time < start) {
+            start = time; // an empty ring can start anywhere before the time polled last
         }
         if (time >= start && time - start < WINDOW) {
             ringAdd(time, seq, item);
@@ -80,6 +80,7 @@ final class EventQueue {
     Scheduled poll() {
         int slot = ringSize == 0 ? -1 : firstSlot();
         if (slot < 0 || (size > 0 && less(times[0], seqs[0], slotTime[slot], entrySeq[first[slot]]))) {
+            start = Math.max(start, times[0]); // nothing in the ring is earlier: it may move on
             return heapPoll();
         }
         start = slotTime[slot];
