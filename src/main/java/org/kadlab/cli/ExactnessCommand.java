@@ -31,6 +31,7 @@ final class ExactnessCommand implements Callable<Integer> {
     @Option(names = "--bits", split = ",", defaultValue = "8,16,160", description = "id widths (default ${DEFAULT-VALUE})") int[] bits;
     @Option(names = "--k", split = ",", defaultValue = "1,2,3,4,5,6,8,10,12,16,20", description = "bucket sizes (default ${DEFAULT-VALUE})") int[] ks;
     @Option(names = "--alpha", split = ",", defaultValue = "1,2,3,4,5", description = "parallelism values (default ${DEFAULT-VALUE})") int[] alphas;
+    @Option(names = "--threads", defaultValue = "1", description = "networks built at once, 1..16; the results do not depend on it (default ${DEFAULT-VALUE})") int threads;
     @Option(names = "--shard", paramLabel = "I/N", description = "run only part I of N of the grid and write a partial result (see kadlab merge)") String shard;
     @Option(names = "--partial", paramLabel = "FILE", description = "where a shard writes its partial result (default exactness-shard-I-of-N.json)") Path partial;
 
@@ -63,6 +64,9 @@ final class ExactnessCommand implements Callable<Integer> {
         Shard part = null;
         try {
             ExactnessSweep.validate(cells, nodes, seeds, lookups);
+            if (threads < 1 || threads > 16) {
+                throw new IllegalArgumentException("--threads: must be between 1 and 16, was " + threads);
+            }
             if (shard != null) {
                 part = Shard.parse(shard);
                 partial = partial != null ? partial : Path.of("exactness-shard-" + part.index() + "-of-" + part.count() + ".json");
@@ -81,11 +85,16 @@ final class ExactnessCommand implements Callable<Integer> {
             return runShard(grid, cells, part);
         }
         out.print(header(grid));
+        out.flush();
         long[][] sums = new long[2][2];
-        for (ExactnessSweep.Cell c : cells) {
-            ExactnessSweep.Result r = ExactnessSweep.measure(c, nodes, seeds, lookups);
-            out.print(row(c, r, sums));
-            out.flush();
+        try {
+            ExactnessSweep.runUnits(cells, nodes, seeds, lookups, threads, u -> true, (i, total) -> {
+                out.print(row(cells.get(i), total, sums)); // in grid order, as each cell completes
+                out.flush();
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
         out.print(summary(sums));
         out.flush();
@@ -94,12 +103,13 @@ final class ExactnessCommand implements Callable<Integer> {
 
     private int runShard(Grid grid, List<ExactnessSweep.Cell> cells, Shard part) {
         PrintWriter out = spec.commandLine().getOut();
-        SortedMap<Integer, ExactnessSweep.Result> units = new TreeMap<>();
+        SortedMap<Integer, ExactnessSweep.Result> units;
         int total = cells.size() * seeds;
-        for (int u = 0; u < total; u++) {
-            if (part.includes(u)) {
-                units.put(u, ExactnessSweep.measureSeed(cells.get(u / seeds), nodes, u % seeds + 1, lookups));
-            }
+        try {
+            units = ExactnessSweep.runUnits(cells, nodes, seeds, lookups, threads, part::includes, (cell, result) -> { });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
         try {
             PartialResults.writeExactness(partial, grid, part, units);

@@ -1,13 +1,24 @@
 package org.kadlab.sim;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import java.util.function.IntPredicate;
 import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.LookupMode;
 
 /**
  * Measures lookup exactness on networks built by real joins where every node answers: for one
  * setting (bits, k, alpha, mode), several seeded networks of N nodes join one at a time, then random
- * find_node lookups run one at a time and are judged against the ground truth.
+ * find_node lookups run one at a time and are judged against the ground truth. The networks are
+ * independent, so they can run on several threads; each is seeded on its own, so the results do
+ * not depend on how many.
  */
 public final class ExactnessSweep {
     private ExactnessSweep() {
@@ -61,5 +72,63 @@ public final class ExactnessSweep {
             sim.runUntilIdle();
         }
         return new Result(sim.stats().judgedLookups(), sim.stats().exactLookups());
+    }
+
+    /**
+     * Measures the units {@code include} accepts (unit u is cell u / seeds on seed u % seeds + 1)
+     * with {@code threads} threads, and returns each unit's result by unit number. As soon as every
+     * included unit of a cell is done, and all cells before it have been told, {@code cellDone} hears
+     * the cell's index and its total on the calling thread, so a table can be printed in grid order
+     * as it grows.
+     */
+    public static SortedMap<Integer, Result> runUnits(List<Cell> cells, int nodes, int seeds, int lookups, int threads,
+                                                      IntPredicate include, BiConsumer<Integer, Result> cellDone) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "exactness");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<List<Future<Result>>> byCell = new ArrayList<>();
+            List<List<Integer>> unitsByCell = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                List<Future<Result>> futures = new ArrayList<>();
+                List<Integer> units = new ArrayList<>();
+                for (int seed = 1; seed <= seeds; seed++) {
+                    int unit = i * seeds + seed - 1;
+                    if (include.test(unit)) {
+                        Cell c = cells.get(i);
+                        long s = seed;
+                        futures.add(pool.submit(() -> measureSeed(c, nodes, s, lookups)));
+                        units.add(unit);
+                    }
+                }
+                byCell.add(futures);
+                unitsByCell.add(units);
+            }
+            SortedMap<Integer, Result> out = new TreeMap<>();
+            for (int i = 0; i < cells.size(); i++) {
+                for (int j = 0; j < byCell.get(i).size(); j++) {
+                    out.put(unitsByCell.get(i).get(j), byCell.get(i).get(j).get());
+                }
+                cellDone.accept(i, cellTotal(out, i, seeds));
+            }
+            return out;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The sum of the results of cell {@code cell}'s units in {@code units}. */
+    private static Result cellTotal(SortedMap<Integer, Result> units, int cell, int seeds) {
+        long judged = 0;
+        long exact = 0;
+        for (Result r : units.subMap(cell * seeds, (cell + 1) * seeds).values()) {
+            judged += r.lookups();
+            exact += r.exact();
+        }
+        return new Result(judged, exact);
     }
 }

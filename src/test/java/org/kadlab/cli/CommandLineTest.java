@@ -578,4 +578,18 @@ class CommandLineTest {
         assertOneLineError(CliRun.kadlab("exactness", "--nodes", "1"), "kadlab exactness:", "--nodes");
         assertOneLineError(CliRun.kadlab("exactness", "--k", "0"), "kadlab exactness:", "k");
     }
+
+    @Test
+    @DisplayName("exactness on several threads prints the very table of one thread, in grid order")
+    void exactnessOnThreadsPrintsTheSameTable() {
+        String[] grid = {"exactness", "--seeds", "3", "--nodes", "16", "--lookups", "4", "--bits", "16", "--k", "2,4", "--alpha", "1,3"};
+        CliRun one = CliRun.kadlab(grid);
+        List<String> threaded = new ArrayList<>(List.of(grid));
+        threaded.addAll(List.of("--threads", "3"));
+        CliRun three = CliRun.kadlab(threaded.toArray(new String[0]));
+        assertThat(one.code()).as("stderr: %s", one.err()).isZero();
+        assertThat(three.code()).as("stderr: %s", three.err()).isZero();
+        assertThat(three.out()).isEqualTo(one.out());
+        assertOneLineError(CliRun.kadlab("exactness", "--threads", "0"), "kadlab exactness:", "--threads");
+    }
 }
