@@ -33,6 +33,7 @@ public final class KBucket {
     private long[] failedAt = NO_LONGS;
     private int failing; // contacts whose failure count is above zero
     private Contact[] replacements = NO_CONTACTS;
+    private int[] replacementKeys = NO_COUNTS; // each replacement's key32, to find one without reading ids
     private int replacementCount;
     private Contact pinging;
     private Contact pingCandidate;
@@ -116,6 +117,21 @@ public final class KBucket {
     }
 
     // ---- package-private mutators, used by RoutingTable ----
+
+    /**
+     * The position of {@code c}, matched by the top bits of its id and then by identity (the
+     * simulator shares one instance per peer, so no other id is read) or else by id.
+     */
+    int find(Contact c) {
+        NodeId id = c.id();
+        long key = (long) id.key32(bits) << 32;
+        for (int i = 0; i < size; i++) {
+            if ((meta[i] & ~OFFSET_MASK) == key && (contacts[i] == c || contacts[i].id().equals(id))) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     int find(NodeId id) {
         long key = (long) id.key32(bits) << 32;
@@ -234,18 +250,27 @@ public final class KBucket {
         removeReplacement(c.id());
         if (replacementCount == capacity) {
             System.arraycopy(replacements, 1, replacements, 0, replacementCount - 1);
+            System.arraycopy(replacementKeys, 1, replacementKeys, 0, replacementCount - 1);
             replacementCount--;
         }
         if (replacementCount == replacements.length) {
-            replacements = Arrays.copyOf(replacements, Math.min(capacity, Math.max(2, replacementCount * 2)));
+            int n = Math.min(capacity, Math.max(2, replacementCount * 2));
+            replacements = Arrays.copyOf(replacements, n);
+            replacementKeys = Arrays.copyOf(replacementKeys, n);
         }
+        replacementKeys[replacementCount] = c.id().key32(bits);
         replacements[replacementCount++] = c;
     }
 
     boolean removeReplacement(NodeId id) {
+        if (replacementCount == 0) {
+            return false;
+        }
+        int key = id.key32(bits);
         for (int i = 0; i < replacementCount; i++) {
-            if (replacements[i].id().equals(id)) {
+            if (replacementKeys[i] == key && replacements[i].id().equals(id)) {
                 System.arraycopy(replacements, i + 1, replacements, i, replacementCount - i - 1);
+                System.arraycopy(replacementKeys, i + 1, replacementKeys, i, replacementCount - i - 1);
                 replacements[--replacementCount] = null;
                 return true;
             }

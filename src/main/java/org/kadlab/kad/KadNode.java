@@ -662,7 +662,9 @@ public final class KadNode {
      * simulators such as PeerSim, offered only as a labelled shortcut (a real node can only join).
      * Contacts go in in the order given, so the first of a bucket is its least recently seen; a
      * full bucket keeps what it holds. The node then counts as joined, its first contacts being
-     * the seeds of any later rejoin. Returns the table's size.
+     * the seeds of any later rejoin. The observer hears nothing of it (the caller reports the new
+     * table), so a simulator may fill many tables at once, each node on one thread. Returns the
+     * table's size.
      */
     public int prefill(List<Contact> contacts) {
         int[] perBucket = new int[config.bits()];
@@ -684,7 +686,6 @@ public final class KadNode {
             }
             UpdateResult r = table.update(c);
             if (r instanceof UpdateResult.Added) {
-                observer.routingUpdated(this, r);
                 if (kept.size() < MAX_SEEDS) {
                     kept.add(c);
                 }

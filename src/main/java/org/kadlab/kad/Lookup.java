@@ -94,11 +94,29 @@ public final class Lookup {
         private int outstanding;
         /** Resends made after a peer timeout. */
         private int resends;
+        /** The distance to the target, word by word, so the candidate list is searched without reading ids. */
+        private final int distHigh;
+        private final long distMid;
+        private final long distLow;
 
-        Candidate(Contact contact, Contact referrer, int depth) {
+        Candidate(Contact contact, Contact referrer, int depth, NodeId target) {
             this.contact = contact;
             this.referrer = referrer;
             this.depth = depth;
+            NodeId id = contact.id();
+            this.distHigh = id.high() ^ target.high();
+            this.distMid = id.mid() ^ target.mid();
+            this.distLow = id.low() ^ target.low();
+        }
+
+        /** Orders this candidate's distance against the distance given word by word. */
+        int compareDistance(int high, long mid, long low) {
+            int c = Integer.compareUnsigned(distHigh, high);
+            if (c != 0) {
+                return c;
+            }
+            c = Long.compareUnsigned(distMid, mid);
+            return c != 0 ? c : Long.compareUnsigned(distLow, low);
         }
 
         public Contact contact() {
@@ -472,7 +490,7 @@ public final class Lookup {
             int known = candidates.size();
             if (insert(p, peer, c.depth + 1)) {
                 introduced++;
-                if (known < k || candidates.get(0).contact.id().equals(p.id())) {
+                if (known < k || candidates.get(0).contact == p) { // p itself went in: it is the closest
                     progress = true;
                 }
             }
@@ -537,7 +555,7 @@ public final class Lookup {
         if (candidates.size() >= maxCandidates && !dropFarthestUncontacted(at) && !amongKClosestLive(at)) {
             return false; // full of contacted peers, and the newcomer could not change the result
         }
-        candidates.add(at, new Candidate(contact, referrer, depth));
+        candidates.add(at, new Candidate(contact, referrer, depth, target));
         return true;
     }
 
@@ -564,11 +582,14 @@ public final class Lookup {
     }
 
     private int search(NodeId peer) {
+        int high = peer.high() ^ target.high();
+        long midWord = peer.mid() ^ target.mid();
+        long low = peer.low() ^ target.low();
         int lo = 0;
         int hi = candidates.size() - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int c = NodeId.compareDistance(target, candidates.get(mid).contact.id(), peer);
+            int c = candidates.get(mid).compareDistance(high, midWord, low);
             if (c < 0) {
                 lo = mid + 1;
             } else if (c > 0) {

@@ -143,7 +143,7 @@ public final class RoutingTable {
         checkIndex(index);
         KBucket b = bucketForWrite(index);
         long now = clock.nowMillis();
-        int pos = b.find(id);
+        int pos = b.find(contact);
         if (pos >= 0) {
             b.touch(pos, now);
             return new UpdateResult.Updated(contact, index);

@@ -76,8 +76,9 @@ final class Membership {
     /**
      * Fills the tables of {@code nodes} (the whole network) from the global view of exactly these
      * nodes ({@link Prefill}). Each node draws its choices from its own stream, split from
-     * {@code random} in id order, so the tables can be computed on every core, a chunk at a time,
-     * and still come out the same; they are then put in, in id order, on this thread.
+     * {@code random} in id order, so the tables can be built on every core, a chunk at a time (each
+     * node on one thread), and still come out the same; the new tables are then reported and the
+     * nodes' upkeep scheduled in id order on this thread.
      */
     void fillTables(List<SimNode> nodes, SplittableRandom random) {
         SimNode[] byId = nodes.toArray(new SimNode[0]);
@@ -87,28 +88,33 @@ final class Membership {
             sorted[i] = byId[i].id();
         }
         int chunk = Math.min(sorted.length, PREFILL_CHUNK);
-        int[][] tables = new int[chunk][];
         SplittableRandom[] streams = new SplittableRandom[chunk];
-        List<Contact> table = new ArrayList<>();
+        boolean watched = nodeEvents.watchesTables();
         for (int from = 0; from < sorted.length; from += chunk) {
             int n = Math.min(chunk, sorted.length - from);
             for (int j = 0; j < n; j++) {
                 streams[j] = random.split();
             }
             int first = from;
-            java.util.stream.IntStream.range(0, n).parallel().forEach(j ->
-                    tables[j] = Prefill.table(sorted, first + j, keySpace.bits(), kad.k(), streams[j]));
+            java.util.stream.IntStream.range(0, n).parallel().forEach(j -> { // each node's table on one thread
+                byId[first + j].kad().prefill(contacts(byId, Prefill.table(sorted, first + j, keySpace.bits(), kad.k(), streams[j])));
+            });
             for (int j = 0; j < n; j++) {
-                table.clear();
-                for (int c : tables[j]) {
-                    table.add(byId[c].contact());
-                }
-                tables[j] = null;
                 SimNode node = byId[first + j];
-                node.kad().prefill(table);
+                if (watched) {
+                    nodeEvents.tablePrefilled(node);
+                }
                 upkeep.schedule(node);
             }
         }
+    }
+
+    private static List<Contact> contacts(SimNode[] byId, int[] indices) {
+        List<Contact> out = new ArrayList<>(indices.length);
+        for (int c : indices) {
+            out.add(byId[c].contact());
+        }
+        return out;
     }
 
     /** How many tables are computed at once while prefilling (bounds the memory they take meanwhile). */

@@ -64,6 +64,30 @@ final class NodeEvents {
         this.judge = judge;
     }
 
+    /** Whether table changes must be told one by one (events are recorded, or invariants checked). */
+    boolean watchesTables() {
+        return sink.recording() || invariants.enabled();
+    }
+
+    /**
+     * Reports a table filled from the global view as the contacts went in: farthest bucket first,
+     * each in least-recently-seen order, one ADDED change each.
+     */
+    void tablePrefilled(SimNode node) {
+        invariants.touch(node);
+        if (!sink.recording()) {
+            return;
+        }
+        java.util.List<org.kadlab.kad.KBucket> buckets = node.kad().routingTable().nonEmptyBuckets();
+        for (int b = buckets.size() - 1; b >= 0; b--) {
+            org.kadlab.kad.KBucket bucket = buckets.get(b);
+            for (int i = 0; i < bucket.size(); i++) {
+                sink.emit(new SimEvent.BucketChanged(clock.now(), node.id(), bucket.index(), SimEvent.BucketChange.ADDED,
+                        bucket.contact(i).id(), null));
+            }
+        }
+    }
+
     /** The observer to give the node {@code self}. */
     NodeObserver observerFor(SimNode self) {
         return new Observer(self);

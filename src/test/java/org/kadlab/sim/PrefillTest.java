@@ -93,6 +93,31 @@ class PrefillTest {
     }
 
     @Test
+    void recordingEventsChangesNothingButTellsEachContactAdded() {
+        // unwatched, the tables are filled on several threads; recorded, each contact is also told
+        Simulation quiet = sim(12);
+        KadConfig kad = KadConfig.builder().bits(32).k(K).alpha(3).build();
+        Simulation recorded = new Simulation(SimConfig.defaults().withKad(kad).withSeed(12).withHistoryCapacity(100_000));
+        List<SimNode> nq = quiet.prefill(500);
+        List<SimNode> nr = recorded.prefill(500);
+        long added = recorded.history().events().stream().filter(e -> e instanceof SimEvent.BucketChanged c
+                && c.change() == SimEvent.BucketChange.ADDED).count();
+        assertThat(added).isEqualTo(nr.stream().mapToLong(n -> n.kad().routingTable().size()).sum());
+        for (Simulation s : List.of(quiet, recorded)) {
+            for (int i = 0; i < 30; i++) {
+                s.findNode(s.randomLive(), s.randomId());
+                s.runUntilIdle();
+            }
+        }
+        for (int i = 0; i < nq.size(); i++) {
+            assertThat(nq.get(i).kad().routingTable().contacts()).extracting(Contact::id)
+                    .containsExactlyElementsOf(nr.get(i).kad().routingTable().contacts().stream().map(Contact::id).toList());
+        }
+        assertThat(quiet.stats().messages()).isEqualTo(recorded.stats().messages());
+        assertThat(quiet.now()).isEqualTo(recorded.now());
+    }
+
+    @Test
     void onlyAnEmptyNetworkCanBePrefilled() {
         Simulation s = sim(1);
         s.addNode();
