@@ -84,8 +84,10 @@ final class Membership {
         SimNode[] byId = nodes.toArray(new SimNode[0]);
         java.util.Arrays.sort(byId, java.util.Comparator.comparing(SimNode::id));
         NodeId[] sorted = new NodeId[byId.length];
+        Contact[] sortedContacts = new Contact[byId.length]; // read in random order: one array, not node then contact
         for (int i = 0; i < sorted.length; i++) {
             sorted[i] = byId[i].id();
+            sortedContacts[i] = byId[i].contact();
         }
         int chunk = Math.min(sorted.length, PREFILL_CHUNK);
         SplittableRandom[] streams = new SplittableRandom[chunk];
@@ -97,7 +99,7 @@ final class Membership {
             }
             int first = from;
             java.util.stream.IntStream.range(0, n).parallel().forEach(j -> { // each node's table on one thread
-                byId[first + j].kad().prefill(contacts(byId, Prefill.table(sorted, first + j, keySpace.bits(), kad.k(), streams[j])));
+                byId[first + j].kad().prefill(contacts(sortedContacts, Prefill.table(sorted, first + j, keySpace.bits(), kad.k(), streams[j])));
             });
             for (int j = 0; j < n; j++) {
                 SimNode node = byId[first + j];
@@ -109,12 +111,12 @@ final class Membership {
         }
     }
 
-    private static List<Contact> contacts(SimNode[] byId, int[] indices) {
-        List<Contact> out = new ArrayList<>(indices.length);
-        for (int c : indices) {
-            out.add(byId[c].contact());
+    private static List<Contact> contacts(Contact[] sorted, int[] indices) {
+        Contact[] out = new Contact[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = sorted[indices[i]];
         }
-        return out;
+        return java.util.Arrays.asList(out);
     }
 
     /** How many tables are computed at once while prefilling (bounds the memory they take meanwhile). */
