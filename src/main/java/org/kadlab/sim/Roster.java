@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.kadlab.kad.Contact;
 import org.kadlab.kad.KeySpace;
 import org.kadlab.kad.NodeId;
 
@@ -20,6 +21,8 @@ final class Roster {
     private final List<SimNode> nodes = new ArrayList<>();
     private final List<SimNode> nodesView = Collections.unmodifiableList(nodes);
     private final Map<NodeId, SimNode> byId = new HashMap<>();
+    /** The same nodes by their own contact instance: every message names one, and no id is read to find it. */
+    private final Map<Contact, SimNode> byContact = new java.util.IdentityHashMap<>();
     private final List<SimNode> live = new ArrayList<>();
 
     Roster(KeySpace keySpace, SplittableRandom random) {
@@ -45,6 +48,12 @@ final class Roster {
         return byId.get(id);
     }
 
+    /** The node {@code c} names: by the contact instance itself when it is the node's own, else by id. */
+    SimNode node(Contact c) {
+        SimNode n = byContact.get(c);
+        return n != null ? n : byId.get(c.id());
+    }
+
     boolean contains(NodeId id) {
         return byId.containsKey(id);
     }
@@ -67,6 +76,7 @@ final class Roster {
     void add(SimNode node) {
         nodes.add(node);
         byId.put(node.id(), node);
+        byContact.put(node.contact(), node);
         markLive(node);
     }
 

@@ -117,7 +117,7 @@ final class SimTransport {
         if (sink.recording()) {
             sink.emit(new SimEvent.RpcSent(now, rpc.id, from.id(), to.id(), typeOf(request)));
         }
-        SimNode target = roster.node(to.id());
+        SimNode target = roster.node(to);
         rpc.target = target;
         if (target == null || lost() || cut(from, target)) {
             timeoutLater(rpc);
