@@ -667,18 +667,7 @@ public final class KadNode {
      * table's size.
      */
     public int prefill(List<Contact> contacts) {
-        int[] perBucket = new int[config.bits()];
-        for (Contact c : contacts) {
-            int i = self.id().bucketIndex(c.id());
-            if (i >= 0) {
-                perBucket[i]++;
-            }
-        }
-        for (int i = 0; i < perBucket.length; i++) {
-            if (perBucket[i] > 0) {
-                table.reserve(i, perBucket[i]);
-            }
-        }
+        table.reserve(contacts.size());
         List<Contact> kept = new ArrayList<>();
         for (Contact c : contacts) {
             if (c.id().equals(self.id())) {

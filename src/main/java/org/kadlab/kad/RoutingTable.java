@@ -25,8 +25,9 @@ import java.util.Objects;
  *       no replacement it stays, flagged, until it answers or a replacement comes.</li>
  *   <li>{@link #closest}: exactly the n contacts nearest to a target, nearest first.</li>
  * </ol>
- * Buckets are created on first use and stored by common-prefix length, so a 160-bit table in a
- * network of N nodes allocates about log2(N) buckets, not 160.
+ * Buckets come into use on first use and are kept by common-prefix length, all of them in one flat
+ * {@code TableStore}, so a 160-bit table in a network of N nodes keeps about log2(N) buckets, not
+ * 160, with no object per bucket.
  */
 public final class RoutingTable {
     private final NodeId self;
@@ -39,8 +40,7 @@ public final class RoutingTable {
     private final KadConfig config;
     private final KadClock clock;
     private final long createdAt;
-    private KBucket[] byPrefix = new KBucket[0];
-    private int size;
+    private final TableStore store;
 
     /** A table for {@code self} using the bucket size, cache size and failure limit of {@code config}. */
     public RoutingTable(NodeId self, KadConfig config, KadClock clock) {
@@ -57,6 +57,7 @@ public final class RoutingTable {
         this.config = config;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.createdAt = clock.nowMillis();
+        this.store = new TableStore(bits, createdAt);
     }
 
     /** The owner's id. */
@@ -76,7 +77,7 @@ public final class RoutingTable {
 
     /** Total number of contacts held. */
     public int size() {
-        return size;
+        return store.size();
     }
 
     /** The bucket {@code id} belongs in, or -1 for the owner itself. */
@@ -88,15 +89,15 @@ public final class RoutingTable {
     public KBucket bucket(int index) {
         checkIndex(index);
         int p = bits - 1 - index;
-        return p < byPrefix.length ? byPrefix[p] : null;
+        return store.used(p) ? new KBucket(store, p, index) : null;
     }
 
     /** The buckets that hold at least one contact, closest (lowest index) first. */
     public List<KBucket> nonEmptyBuckets() {
         List<KBucket> out = new ArrayList<>();
-        for (int p = byPrefix.length - 1; p >= 0; p--) {
-            if (byPrefix[p] != null && byPrefix[p].size() > 0) {
-                out.add(byPrefix[p]);
+        for (int p = store.depth() - 1; p >= 0; p--) {
+            if (store.end(p) > store.start(p)) {
+                out.add(new KBucket(store, p, bits - 1 - p));
             }
         }
         return out;
@@ -104,8 +105,8 @@ public final class RoutingTable {
 
     /** The lowest index of a non-empty bucket (the bucket of the closest contact), or -1 if empty. */
     public int lowestNonEmptyIndex() {
-        for (int p = byPrefix.length - 1; p >= 0; p--) {
-            if (byPrefix[p] != null && byPrefix[p].size() > 0) {
+        for (int p = store.depth() - 1; p >= 0; p--) {
+            if (store.end(p) > store.start(p)) {
                 return bits - 1 - p;
             }
         }
@@ -114,20 +115,16 @@ public final class RoutingTable {
 
     /** Whether the table holds a contact with this id. */
     public boolean contains(NodeId id) {
-        int i = self.bucketIndex(id);
-        if (i < 0) {
-            return false;
-        }
-        KBucket b = bucket(i);
-        return b != null && b.find(id) >= 0;
+        int p = prefixOf(id);
+        return p >= 0 && store.find(p, id) >= 0;
     }
 
     /** Every contact, closest bucket first, each bucket least recently seen first. */
     public List<Contact> contacts() {
-        List<Contact> out = new ArrayList<>(size);
-        for (int p = byPrefix.length - 1; p >= 0; p--) {
-            if (byPrefix[p] != null) {
-                byPrefix[p].addTo(out);
+        List<Contact> out = new ArrayList<>(store.size());
+        for (int p = store.depth() - 1; p >= 0; p--) {
+            for (int pos = store.start(p), e = store.end(p); pos < e; pos++) {
+                out.add(store.contact(pos));
             }
         }
         return out;
@@ -141,24 +138,24 @@ public final class RoutingTable {
             return new UpdateResult.Ignored(contact);
         }
         checkIndex(index);
-        KBucket b = bucketForWrite(index);
+        int p = prefixForWrite(index);
         long now = clock.nowMillis();
-        int pos = b.find(contact);
+        int pos = store.find(p, contact);
         if (pos >= 0) {
-            b.touch(pos, now);
+            store.touch(p, pos, now);
             return new UpdateResult.Updated(contact, index);
         }
-        if (b.size() < k) {
-            b.removeReplacement(id);
-            b.append(contact, now, k);
-            size++;
+        int head = store.start(p);
+        if (store.end(p) - head < k) {
+            store.removeReplacement(p, id);
+            store.append(p, contact, now);
             return new UpdateResult.Added(contact, index);
         }
-        if (pingSkipWindowMs > 0 && b.failures(0) == 0 && now - b.lastSeen(0) < pingSkipWindowMs) {
-            b.cacheReplacement(contact, replacementCacheSize); // the head answered moments ago: no ping
+        if (pingSkipWindowMs > 0 && store.failures(head) == 0 && now - store.lastSeen(head) < pingSkipWindowMs) {
+            store.cacheReplacement(p, contact, replacementCacheSize); // the head answered moments ago: no ping
             return new UpdateResult.Cached(contact, index);
         }
-        return new UpdateResult.Pending(b.contact(0), contact, index);
+        return new UpdateResult.Pending(store.contact(head), contact, index);
     }
 
     /**
@@ -166,55 +163,50 @@ public final class RoutingTable {
      * bucket already has one in flight; the newcomer then waits in the replacement cache instead.
      */
     public boolean beginPing(UpdateResult.Pending pending) {
-        KBucket b = bucketForWrite(pending.bucket());
-        if (b.pendingPing() != null) {
-            b.cacheReplacement(pending.candidate(), replacementCacheSize);
+        int p = prefixForWrite(pending.bucket());
+        if (store.pinging(p) != null) {
+            store.cacheReplacement(p, pending.candidate(), replacementCacheSize);
             return false;
         }
-        b.setPendingPing(pending.toPing(), pending.candidate());
+        store.setPendingPing(p, pending.toPing(), pending.candidate());
         return true;
     }
 
     /** Forgets every ping-before-evict in progress (their answers will never come, as after a crash). */
     public void clearPendingPings() {
-        for (KBucket b : byPrefix) {
-            if (b != null) {
-                b.setPendingPing(null, null);
-            }
-        }
+        store.clearPendingPings();
     }
 
     /** Applies the answer of a ping-before-evict; see the class comment. */
     public PingOutcome applyPingResult(Contact pinged, boolean alive, Contact candidate) {
         int index = self.bucketIndex(pinged.id());
         checkIndex(index);
-        KBucket b = bucketForWrite(index);
-        if (b.pendingPing() != null && b.pendingPing().id().equals(pinged.id())) {
-            b.setPendingPing(null, null);
+        int p = prefixForWrite(index);
+        Contact pinging = store.pinging(p);
+        if (pinging != null && pinging.id().equals(pinged.id())) {
+            store.setPendingPing(p, null, null);
         }
         long now = clock.nowMillis();
-        int pos = b.find(pinged.id());
+        int pos = store.find(p, pinged.id());
         if (alive && pos >= 0) {
-            b.touch(pos, now);
-            if (candidate != null && b.find(candidate.id()) < 0) {
-                b.cacheReplacement(candidate, replacementCacheSize);
+            store.touch(p, pos, now);
+            if (candidate != null && store.find(p, candidate.id()) < 0) {
+                store.cacheReplacement(p, candidate, replacementCacheSize);
             }
             return new PingOutcome(index, pinged, true, candidate, false);
         }
         if (pos >= 0) {
-            b.removeAt(pos);
-            size--;
+            store.removeAt(p, pos);
         }
         // dead, or already evicted meanwhile: the newcomer takes a free place, or waits in the cache
         boolean added = false;
-        if (candidate != null && b.find(candidate.id()) < 0) {
-            if (b.size() < k) {
-                b.removeReplacement(candidate.id());
-                b.append(candidate, now, k);
-                size++;
+        if (candidate != null && store.find(p, candidate.id()) < 0) {
+            if (store.end(p) - store.start(p) < k) {
+                store.removeReplacement(p, candidate.id());
+                store.append(p, candidate, now);
                 added = true;
             } else {
-                b.cacheReplacement(candidate, replacementCacheSize);
+                store.cacheReplacement(p, candidate, replacementCacheSize);
             }
         }
         return new PingOutcome(index, pinged, alive, candidate, added);
@@ -229,54 +221,51 @@ public final class RoutingTable {
      */
     public FailureOutcome recordFailure(NodeId id) {
         int index = self.bucketIndex(id);
-        KBucket b = index < 0 ? null : bucket(index);
-        int pos = b == null ? -1 : b.find(id);
+        int p = prefixOf(id);
+        int pos = p < 0 ? -1 : store.find(p, id);
         if (pos < 0) {
-            if (b != null) {
-                b.removeReplacement(id);
+            if (p >= 0) {
+                store.removeReplacement(p, id);
             }
             return new FailureOutcome.Unknown(id);
         }
-        int failures = b.fail(pos, clock.nowMillis());
+        int failures = store.fail(pos, clock.nowMillis());
+        Contact stale = store.contact(pos);
         if (failures < maxFailures) {
-            return new FailureOutcome.Stale(b.contact(pos), index, failures);
+            return new FailureOutcome.Stale(stale, index, failures);
         }
-        Contact stale = b.contact(pos);
         Contact promoted = null;
-        if (b.pendingPing() != null && b.pendingPing().id().equals(stale.id())) {
+        Contact pinging = store.pinging(p);
+        if (pinging != null && pinging.id().equals(stale.id())) {
             // the contact being pinged failed anyway: the newcomer waiting on that ping gets its place
-            Contact waiting = b.pendingCandidate();
-            b.setPendingPing(null, null);
-            if (waiting != null && b.find(waiting.id()) < 0) {
-                b.removeReplacement(waiting.id());
+            Contact waiting = store.pingCandidate(p);
+            store.setPendingPing(p, null, null);
+            if (waiting != null && store.find(p, waiting.id()) < 0) {
+                store.removeReplacement(p, waiting.id());
                 promoted = waiting;
             }
         }
         if (promoted == null) {
-            promoted = b.takeNewestReplacement();
+            promoted = store.takeNewestReplacement(p);
         }
         if (promoted == null && !evictStaleAlone) {
             return new FailureOutcome.Stale(stale, index, failures); // nobody to take its place: flagged, kept
         }
-        b.removeAt(pos);
-        size--;
+        store.removeAt(p, pos);
         if (promoted != null) {
-            b.append(promoted, clock.nowMillis(), k);
-            size++;
+            store.append(p, promoted, clock.nowMillis());
         }
         return new FailureOutcome.Evicted(stale, index, promoted);
     }
 
     /** Removes the contact with this id; returns whether it was present. */
     public boolean remove(NodeId id) {
-        int index = self.bucketIndex(id);
-        KBucket b = index < 0 ? null : bucket(index);
-        int pos = b == null ? -1 : b.find(id);
+        int p = prefixOf(id);
+        int pos = p < 0 ? -1 : store.find(p, id);
         if (pos < 0) {
             return false;
         }
-        b.removeAt(pos);
-        size--;
+        store.removeAt(p, pos);
         return true;
     }
 
@@ -305,25 +294,24 @@ public final class RoutingTable {
      * {@code withFailing}, contacts whose last RPC failed are left out.
      */
     public List<Contact> closestExcept(NodeId target, int n, boolean withFailing, NodeId exclude) {
-        if (n <= 0 || size == 0) {
+        if (n <= 0 || store.size() == 0) {
             return List.of();
         }
-        KBucket.Scratch scratch = KBucket.scratch();
+        TableStore.Scratch scratch = TableStore.scratch();
         // a whole bucket is added at a time, so the gathering may overshoot n by up to k - 1
-        Contact[] out = scratch.out(Math.min(size, n + k));
+        Contact[] out = scratch.out(Math.min(store.size(), n + k));
         int m = 0;
-        // byPrefix[p] is bucket bits-1-p: ascending p is descending bucket index; bucket i comes
-        // before the lower ones when bit i of target XOR self is set, after them when it is clear
-        for (int p = 0; p < byPrefix.length && m < n; p++) {
-            KBucket b = byPrefix[p];
-            if (b != null && b.size() > 0 && target.testBit(bits - 1 - p) != self.testBit(bits - 1 - p)) {
-                m = b.sortInto(out, m, target, withFailing, exclude, scratch);
+        // prefix p is bucket bits-1-p: ascending p is descending bucket index; bucket i comes before
+        // the lower ones when bit i of target XOR self is set, after them when it is clear
+        int depth = store.depth();
+        for (int p = 0; p < depth && m < n; p++) {
+            if (store.end(p) > store.start(p) && target.testBit(bits - 1 - p) != self.testBit(bits - 1 - p)) {
+                m = store.sortInto(p, out, m, target, withFailing, exclude, scratch);
             }
         }
-        for (int p = byPrefix.length - 1; p >= 0 && m < n; p--) {
-            KBucket b = byPrefix[p];
-            if (b != null && b.size() > 0 && target.testBit(bits - 1 - p) == self.testBit(bits - 1 - p)) {
-                m = b.sortInto(out, m, target, withFailing, exclude, scratch);
+        for (int p = depth - 1; p >= 0 && m < n; p--) {
+            if (store.end(p) > store.start(p) && target.testBit(bits - 1 - p) == self.testBit(bits - 1 - p)) {
+                m = store.sortInto(p, out, m, target, withFailing, exclude, scratch);
             }
         }
         Contact[] answer = Arrays.copyOf(out, Math.min(m, n));
@@ -337,54 +325,48 @@ public final class RoutingTable {
      * the table or its last RPC did not fail.
      */
     public long backoffUntil(NodeId id) {
-        int index = self.bucketIndex(id);
-        KBucket b = index < 0 ? null : bucket(index);
-        int pos = b == null ? -1 : b.find(id);
-        if (pos < 0 || b.failures(pos) == 0) {
+        int p = prefixOf(id);
+        int pos = p < 0 ? -1 : store.find(p, id);
+        if (pos < 0 || store.failures(pos) == 0) {
             return Long.MIN_VALUE;
         }
-        return b.failedAt(pos) + config.backoffMs(b.failures(pos));
+        return store.failedAt(pos) + config.backoffMs(store.failures(pos));
     }
 
-    /** Whether any contact has failed since it was last heard from (cheap: a count per bucket). */
+    /** Whether any contact has failed since it was last heard from (cheap: a count per table). */
     public boolean hasFailing() {
-        for (KBucket b : byPrefix) {
-            if (b != null && b.failingCount() > 0) {
-                return true;
-            }
-        }
-        return false;
+        return store.failing() > 0;
     }
 
-    /** Makes room for {@code n} contacts (at most k) in bucket {@code index}, as a filling from a global view knows them all at once. */
-    public void reserve(int index, int n) {
-        checkIndex(index);
-        bucketForWrite(index).reserve(Math.min(n, k));
+    /** Room for {@code n} more contacts, as a filling from a global view knows them all at once. */
+    public void reserve(int n) {
+        store.reserve(n);
     }
 
     /** Notes that a lookup went into bucket {@code index}'s range now. */
     public void markRefreshed(int index) {
         checkIndex(index);
-        bucketForWrite(index).setLastRefreshed(clock.nowMillis());
+        store.setRefreshed(prefixForWrite(index), clock.nowMillis());
     }
 
     /** When a lookup last went into bucket {@code index}'s range (the table's birth if never). */
     public long lastRefreshed(int index) {
-        KBucket b = bucket(index);
-        return b == null ? createdAt : b.lastRefreshed();
+        checkIndex(index);
+        int p = bits - 1 - index;
+        return p < store.depth() ? store.refreshed(p) : createdAt;
     }
 
-    private KBucket bucketForWrite(int index) {
+    /** The prefix of {@code id}'s bucket if that bucket is in use, else -1 (also for the owner). */
+    private int prefixOf(NodeId id) {
+        int index = self.bucketIndex(id);
         int p = bits - 1 - index;
-        if (p >= byPrefix.length) {
-            byPrefix = Arrays.copyOf(byPrefix, p + 1);
-        }
-        KBucket b = byPrefix[p];
-        if (b == null) {
-            b = new KBucket(index, bits, createdAt);
-            byPrefix[p] = b;
-        }
-        return b;
+        return index < 0 || p >= store.depth() ? -1 : p;
+    }
+
+    private int prefixForWrite(int index) {
+        int p = bits - 1 - index;
+        store.use(p);
+        return p;
     }
 
     private void checkIndex(int index) {
