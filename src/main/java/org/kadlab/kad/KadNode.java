@@ -667,19 +667,16 @@ public final class KadNode {
      * table's size.
      */
     public int prefill(List<Contact> contacts) {
-        table.reserve(contacts.size());
-        List<Contact> kept = new ArrayList<>();
-        for (Contact c : contacts) {
-            if (c.id().equals(self.id())) {
-                continue;
-            }
-            UpdateResult r = table.update(c);
-            if (r instanceof UpdateResult.Added) {
-                if (kept.size() < MAX_SEEDS) {
-                    kept.add(c);
+        List<Contact> added = table.fill(contacts); // at once, when the table is empty and they come farthest first
+        if (added == null) {
+            added = new ArrayList<>();
+            for (Contact c : contacts) {
+                if (table.update(c) instanceof UpdateResult.Added) {
+                    added.add(c);
                 }
             }
         }
+        List<Contact> kept = added.subList(0, Math.min(MAX_SEEDS, added.size()));
         if (!kept.isEmpty()) {
             seeds = List.copyOf(kept);
             joined = true;

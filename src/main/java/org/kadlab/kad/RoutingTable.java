@@ -338,9 +338,49 @@ public final class RoutingTable {
         return store.failing() > 0;
     }
 
-    /** Room for {@code n} more contacts, as a filling from a global view knows them all at once. */
-    public void reserve(int n) {
-        store.reserve(n);
+    /**
+     * Fills an empty table at once from {@code contacts} given farthest bucket first (as a global
+     * view hands them out), each bucket's in least-recently-seen order, all seen now: the same
+     * table as {@link #update} of each in turn would give (the owner skipped, a repeat moved to its
+     * bucket's tail, a newcomer to a full bucket cached, its head having just been seen), without
+     * its per-contact work. Returns the contacts that went in, in order, or null (and changes
+     * nothing) when the table is not empty or the contacts are not in that order.
+     */
+    public List<Contact> fill(List<Contact> contacts) {
+        if (store.size() > 0) {
+            return null;
+        }
+        int last = -1;
+        for (Contact c : contacts) {
+            int index = self.bucketIndex(c.id());
+            if (index >= 0) {
+                int p = bits - 1 - index;
+                if (p < last) {
+                    return null;
+                }
+                last = p;
+            }
+        }
+        List<Contact> added = new ArrayList<>(contacts.size());
+        store.reserve(contacts.size());
+        long now = clock.nowMillis();
+        for (Contact c : contacts) {
+            int index = self.bucketIndex(c.id());
+            if (index < 0) {
+                continue;
+            }
+            int p = prefixForWrite(index);
+            int pos = store.find(p, c);
+            if (pos >= 0) {
+                store.touch(p, pos, now);
+            } else if (store.end(p) - store.start(p) < k) {
+                store.append(p, c, now);
+                added.add(c);
+            } else if (pingSkipWindowMs > 0) {
+                store.cacheReplacement(p, c, replacementCacheSize);
+            }
+        }
+        return added;
     }
 
     /** Notes that a lookup went into bucket {@code index}'s range now. */

@@ -784,4 +784,47 @@ class RoutingTableTest {
         assertThat(b.contacts()).containsExactly(B, C, A);
         assertThat(b.lastSeen(2)).isEqualTo(now[0]);
     }
+
+    @Test
+    void aFillFromTheGlobalViewGivesTheTableThatUpdatesOneByOneGive() {
+        KeySpace ks = new KeySpace(16);
+        KadConfig config = ClassicConfig.builder().bits(16).k(4).replacementCacheSize(3).build();
+        for (long seed = 1; seed <= 20; seed++) {
+            Random r = new Random(seed);
+            NodeId self = NodeId.of(r.nextInt(1 << 16));
+            List<Contact> given = new ArrayList<>();
+            for (int i = 0; i < 60; i++) { // with repeats, the owner, and more than k for some buckets
+                given.add(contact(ks, i == 7 ? self : NodeId.of(r.nextInt(1 << 16))));
+            }
+            given.add(given.get(3));
+            given.sort(Comparator.comparingInt((Contact c) -> -self.bucketIndex(c.id()))); // farthest first, stable
+            RoutingTable filled = new RoutingTable(self, config, clock);
+            RoutingTable updated = new RoutingTable(self, config, clock);
+            List<Contact> added = filled.fill(given);
+            List<Contact> addedOneByOne = new ArrayList<>();
+            for (Contact c : given) {
+                if (updated.update(c) instanceof UpdateResult.Added) {
+                    addedOneByOne.add(c);
+                }
+            }
+            assertThat(added).as("seed %d", seed).containsExactlyElementsOf(addedOneByOne);
+            assertThat(filled.contacts()).as("seed %d", seed).containsExactlyElementsOf(updated.contacts());
+            for (int i = 0; i < 16; i++) {
+                KBucket a = filled.bucket(i);
+                KBucket b = updated.bucket(i);
+                assertThat(a == null).as("seed %d bucket %d in use", seed, i).isEqualTo(b == null);
+                if (a != null) {
+                    assertThat(a.replacements()).as("seed %d bucket %d cache", seed, i).containsExactlyElementsOf(b.replacements());
+                }
+            }
+            assertThat(filled.fill(given)).as("a table that is not empty is not filled").isNull();
+            List<Contact> reversed = new ArrayList<>(given);
+            java.util.Collections.reverse(reversed);
+            RoutingTable untouched = new RoutingTable(self, config, clock);
+            if (self.bucketIndex(reversed.get(0).id()) != self.bucketIndex(given.get(0).id())) {
+                assertThat(untouched.fill(reversed)).as("out of order: refused").isNull();
+                assertThat(untouched.size()).isZero();
+            }
+        }
+    }
 }
