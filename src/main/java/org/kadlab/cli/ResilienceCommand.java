@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.kadlab.sim.ResilienceSweep;
 import org.kadlab.sim.SessionModel;
 import org.kadlab.sim.Shard;
+import org.kadlab.sim.scenario.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +57,6 @@ final class ResilienceCommand implements Callable<Integer> {
     @Option(names = "--partial", paramLabel = "FILE", description = "where a shard writes its partial result (default resilience-shard-I-of-N.json)") Path partial;
     @Option(names = "--quick", description = "a small preset (64 nodes, 2 seeds, 1 h of churn) for a first look and for tests") boolean quick;
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -219,21 +217,15 @@ final class ResilienceCommand implements Callable<Integer> {
     /** A duration with a unit (500ms, 30s, 10m, 2h, 1d), or {@code fallback} when not given. */
     static long duration(String option, String given, String fallback) {
         String text = given == null ? fallback : given.strip();
-        Matcher m = DURATION.matcher(text);
-        if (!m.matches()) {
+        Long ms;
+        try {
+            ms = Durations.millis(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+        if (ms == null) {
             throw new IllegalArgumentException(option + ": must be a duration with a unit (500ms, 30s, 10m, 2h, 1d), was '" + text + "'");
         }
-        long unit = switch (m.group(2)) {
-            case "ms" -> 1L;
-            case "s" -> 1_000L;
-            case "m" -> 60_000L;
-            case "h" -> 3_600_000L;
-            default -> 86_400_000L;
-        };
-        double ms = Double.parseDouble(m.group(1)) * unit;
-        if (ms > 1e15) {
-            throw new IllegalArgumentException(option + ": '" + text + "' is too long");
-        }
-        return Math.round(ms);
+        return ms;
     }
 }

@@ -53,38 +53,46 @@ class EventQueueTest {
         assertThat(polled).as("same-time actions keep their scheduling order").containsExactlyElementsOf(added);
     }
 
+    /** The delay from now of the next action added, drawn from {@code r}. */
+    private interface Delays {
+        long next(SplittableRandom r);
+    }
+
+    /** Runs {@code ops} seeded adds (the share {@code addPercent}) and polls against a PriorityQueue model, then drains both. */
+    private static void matchesModel(long seed, int ops, int addPercent, Delays delays) {
+        SplittableRandom r = new SplittableRandom(seed);
+        EventQueue q = new EventQueue();
+        PriorityQueue<Tagged> model = new PriorityQueue<>(BY_TIME_THEN_ORDER);
+        long order = 0;
+        long now = 0;
+        for (int i = 0; i < ops; i++) {
+            if (model.isEmpty() || r.nextInt(100) < addPercent) {
+                long time = now + delays.next(r); // never in the past, as in the simulator
+                Tagged t = new Tagged(time, order++);
+                q.add(time, t);
+                model.add(t);
+            } else {
+                Tagged want = model.poll();
+                assertThat(q.peekTime()).as("seed %d op %d: earliest time", seed, i).isEqualTo(want.time);
+                assertThat(q.poll()).as("seed %d op %d: polled action", seed, i).isSameAs(want);
+                now = want.time;
+            }
+            assertThat(q.size()).as("seed %d op %d: size", seed, i).isEqualTo(model.size());
+            assertThat(q.isEmpty()).isEqualTo(model.isEmpty());
+        }
+        while (!model.isEmpty()) {
+            assertThat(q.poll()).as("seed %d: draining", seed).isSameAs(model.poll());
+        }
+        assertThat(q.isEmpty()).as("seed %d: empty after draining", seed).isTrue();
+    }
+
     @Test
     @DisplayName("a seeded random mix of adds and polls matches a PriorityQueue ordered by (time, sequence)")
     void randomMixMatchesPriorityQueueModel() {
         for (long seed = 1; seed <= 30; seed++) {
-            SplittableRandom r = new SplittableRandom(seed);
-            EventQueue q = new EventQueue();
-            PriorityQueue<Tagged> model = new PriorityQueue<>(BY_TIME_THEN_ORDER);
-            long order = 0;
-            long now = 0;
-            int ops = 3_000 + r.nextInt(3_000); // grows past the initial 1024 slots in some runs
-            for (int i = 0; i < ops; i++) {
-                boolean add = model.isEmpty() || r.nextInt(100) < 60;
-                if (add) {
-                    // few distinct times, so that ties are common; never in the past, as in the simulator
-                    long time = now + r.nextInt(r.nextBoolean() ? 4 : 200);
-                    Tagged t = new Tagged(time, order++);
-                    q.add(time, t);
-                    model.add(t);
-                } else {
-                    Tagged want = model.poll();
-                    assertThat(q.peekTime()).as("seed %d op %d: earliest time", seed, i).isEqualTo(want.time);
-                    Tagged got = (Tagged) q.poll();
-                    assertThat(got).as("seed %d op %d: polled action", seed, i).isSameAs(want);
-                    now = got.time;
-                }
-                assertThat(q.size()).as("seed %d op %d: size", seed, i).isEqualTo(model.size());
-                assertThat(q.isEmpty()).isEqualTo(model.isEmpty());
-            }
-            while (!model.isEmpty()) {
-                assertThat(q.poll()).as("seed %d: draining", seed).isSameAs(model.poll());
-            }
-            assertThat(q.isEmpty()).as("seed %d: empty after draining", seed).isTrue();
+            // few distinct times, so that ties are common; grows past the initial 1024 slots in some runs
+            matchesModel(seed, 3_000 + new SplittableRandom(-seed).nextInt(3_000), 60,
+                    r -> r.nextInt(r.nextBoolean() ? 4 : 200));
         }
     }
 
@@ -92,32 +100,12 @@ class EventQueueTest {
     @DisplayName("actions spread over the calendar's window and far beyond it (timers) still come out in (time, sequence) order")
     void calendarAndFarActionsInterleaveInOrder() {
         for (long seed = 1; seed <= 20; seed++) {
-            SplittableRandom r = new SplittableRandom(seed);
-            EventQueue q = new EventQueue();
-            PriorityQueue<Tagged> model = new PriorityQueue<>(BY_TIME_THEN_ORDER);
-            long order = 0;
-            long now = 0;
-            for (int i = 0; i < 6_000; i++) {
-                if (model.isEmpty() || r.nextInt(100) < 55) {
-                    int kind = r.nextInt(10);
-                    long time = kind < 6 ? now + r.nextInt(50) // deliveries and replies
-                            : kind < 9 ? now + r.nextInt(3 * EventQueue.WINDOW) // around the window's edge
-                            : now + EventQueue.WINDOW * (1 + r.nextInt(40)); // timers far ahead, many at one time
-                    Tagged t = new Tagged(time, order++);
-                    q.add(time, t);
-                    model.add(t);
-                } else {
-                    Tagged want = model.poll();
-                    assertThat(q.peekTime()).as("seed %d op %d: earliest time", seed, i).isEqualTo(want.time);
-                    assertThat(q.poll()).as("seed %d op %d: polled action", seed, i).isSameAs(want);
-                    now = want.time;
-                }
-                assertThat(q.size()).as("seed %d op %d: size", seed, i).isEqualTo(model.size());
-            }
-            while (!model.isEmpty()) {
-                assertThat(q.poll()).as("seed %d: draining", seed).isSameAs(model.poll());
-            }
-            assertThat(q.isEmpty()).isTrue();
+            matchesModel(seed, 6_000, 55, r -> {
+                int kind = r.nextInt(10);
+                return kind < 6 ? r.nextInt(50) // deliveries and replies
+                        : kind < 9 ? r.nextInt(3 * EventQueue.WINDOW) // around the window's edge
+                        : EventQueue.WINDOW * (1L + r.nextInt(40)); // timers far ahead, many at one time
+            });
         }
     }
 

@@ -4,8 +4,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads one value of a scenario file as the type its field must have (text, whole number, number,
@@ -13,7 +11,6 @@ import java.util.regex.Pattern;
  * and the field.
  */
 final class ScenarioValues {
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
     private final String file;
 
@@ -92,21 +89,14 @@ final class ScenarioValues {
     /** A duration with a unit: 500ms, 30s, 10m, 1h, 2d, in milliseconds (rounded). */
     long duration(Yaml.Located v, String field) throws ScenarioException {
         if (v.value() instanceof String s) {
-            Matcher m = DURATION.matcher(s.strip());
-            if (m.matches()) {
-                double amount = Double.parseDouble(m.group(1));
-                long unit = switch (m.group(2)) {
-                    case "ms" -> 1L;
-                    case "s" -> 1_000L;
-                    case "m" -> 60_000L;
-                    case "h" -> 3_600_000L;
-                    default -> 86_400_000L;
-                };
-                double ms = amount * unit;
-                if (ms > 1e15) {
-                    throw fail(v.line(), field, "duration '" + s + "' is too long");
-                }
-                return Math.round(ms);
+            Long ms;
+            try {
+                ms = Durations.millis(s);
+            } catch (IllegalArgumentException e) {
+                throw fail(v.line(), field, "duration " + e.getMessage());
+            }
+            if (ms != null) {
+                return ms;
             }
         }
         throw fail(v.line(), field, "must be a duration with a unit (500ms, 30s, 10m, 1h, 2d), was " + describe(v));
