@@ -28,6 +28,8 @@ final class EventQueue {
     private int entries; // entry cells handed out so far
     private int freeCell = -1; // a list of cells given back, through next[]
     private int ringSize;
+    private int earliest = -1; // the ring's earliest slot once found, -1 until then (a scan per change, not per look)
+    private long polledTime; // the time of the entry polled last
     private long start; // the ring holds times in [start, start + WINDOW); it follows the time polled last
 
     // the heap
@@ -76,20 +78,28 @@ final class EventQueue {
         return size == 0 ? slotTime[slot] : Math.min(slotTime[slot], times[0]);
     }
 
+    /** The time of the entry {@link #poll} returned last. */
+    long polledTime() {
+        return polledTime;
+    }
+
     /** Removes and returns the earliest entry; only when not empty. */
     Scheduled poll() {
         int slot = ringSize == 0 ? -1 : firstSlot();
         if (slot < 0 || (size > 0 && less(times[0], seqs[0], slotTime[slot], entrySeq[first[slot]]))) {
-            start = Math.max(start, times[0]); // nothing in the ring is earlier: it may move on
+            polledTime = times[0];
+            start = Math.max(start, polledTime); // nothing in the ring is earlier: it may move on
             return heapPoll();
         }
         start = slotTime[slot];
+        polledTime = start;
         int cell = first[slot];
         Scheduled s = entry[cell];
         entry[cell] = null;
         first[slot] = next[cell];
         if (first[slot] < 0) {
             inUse[slot >>> 6] &= ~(1L << slot);
+            earliest = -1;
         }
         next[cell] = freeCell;
         freeCell = cell;
@@ -118,6 +128,9 @@ final class EventQueue {
             inUse[slot >>> 6] |= 1L << slot;
             slotTime[slot] = time;
             first[slot] = cell;
+            if (earliest >= 0 && time < slotTime[earliest]) {
+                earliest = slot;
+            }
         } else {
             next[last[slot]] = cell;
         }
@@ -127,12 +140,16 @@ final class EventQueue {
 
     /** The slot of the ring's earliest time: the first in use going round from the ring's start. */
     private int firstSlot() {
+        if (earliest >= 0) {
+            return earliest;
+        }
         int from = (int) (start & MASK);
         int word = from >>> 6;
         long bits = inUse[word] & (-1L << from); // the start's word, from the start on
         for (int n = 0; n <= inUse.length; n++) {
             if (bits != 0) {
-                return (word << 6) | Long.numberOfTrailingZeros(bits);
+                earliest = (word << 6) | Long.numberOfTrailingZeros(bits);
+                return earliest;
             }
             word = (word + 1) % inUse.length;
             bits = inUse[word];

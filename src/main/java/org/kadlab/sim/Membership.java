@@ -1,9 +1,12 @@
 package org.kadlab.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.kadlab.kad.Contact;
 import org.kadlab.kad.KadConfig;
 import org.kadlab.kad.KadNode;
@@ -82,7 +85,7 @@ final class Membership {
      */
     void fillTables(List<SimNode> nodes, SplittableRandom random) {
         SimNode[] byId = nodes.toArray(new SimNode[0]);
-        java.util.Arrays.sort(byId, java.util.Comparator.comparing(SimNode::id));
+        Arrays.sort(byId, Comparator.comparing(SimNode::id));
         NodeId[] sorted = new NodeId[byId.length];
         Contact[] sortedContacts = new Contact[byId.length]; // read in random order: one array, not node then contact
         for (int i = 0; i < sorted.length; i++) {
@@ -98,7 +101,7 @@ final class Membership {
                 streams[j] = random.split();
             }
             int first = from;
-            java.util.stream.IntStream.range(0, n).parallel().forEach(j -> { // each node's table on one thread
+            IntStream.range(0, n).parallel().forEach(j -> { // each node's table on one thread
                 byId[first + j].kad().prefill(contacts(sortedContacts, Prefill.table(sorted, first + j, keySpace.bits(), kad.k(), streams[j])));
             });
             for (int j = 0; j < n; j++) {
@@ -116,7 +119,7 @@ final class Membership {
         for (int i = 0; i < indices.length; i++) {
             out[i] = sorted[indices[i]];
         }
-        return java.util.Arrays.asList(out);
+        return Arrays.asList(out);
     }
 
     /** How many tables are computed at once while prefilling (bounds the memory they take meanwhile). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.kadlab.kad.Contact;
 import org.kadlab.kad.FailureOutcome;
+import org.kadlab.kad.KBucket;
 import org.kadlab.kad.KadNode;
 import org.kadlab.kad.Lookup;
 import org.kadlab.kad.LookupPurpose;
@@ -78,9 +79,9 @@ final class NodeEvents {
         if (!sink.recording()) {
             return;
         }
-        java.util.List<org.kadlab.kad.KBucket> buckets = node.kad().routingTable().nonEmptyBuckets();
+        List<KBucket> buckets = node.kad().routingTable().nonEmptyBuckets();
         for (int b = buckets.size() - 1; b >= 0; b--) {
-            org.kadlab.kad.KBucket bucket = buckets.get(b);
+            KBucket bucket = buckets.get(b);
             for (int i = 0; i < bucket.size(); i++) {
                 sink.emit(new SimEvent.BucketChanged(clock.now(), node.id(), bucket.index(), SimEvent.BucketChange.ADDED,
                         bucket.contact(i).id(), null));

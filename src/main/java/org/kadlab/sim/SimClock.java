@@ -40,8 +40,8 @@ final class SimClock {
 
     /** Removes the next queued action and moves the clock to its time; only when not empty. */
     EventQueue.Scheduled next() {
-        long t = queue.peekTime();
         EventQueue.Scheduled s = queue.poll();
+        long t = queue.polledTime();
         if (s.foreground()) {
             foregroundQueued--;
         }

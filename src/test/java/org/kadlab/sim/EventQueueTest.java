@@ -75,6 +75,7 @@ class EventQueueTest {
                 Tagged want = model.poll();
                 assertThat(q.peekTime()).as("seed %d op %d: earliest time", seed, i).isEqualTo(want.time);
                 assertThat(q.poll()).as("seed %d op %d: polled action", seed, i).isSameAs(want);
+                assertThat(q.polledTime()).as("seed %d op %d: its time", seed, i).isEqualTo(want.time);
                 now = want.time;
             }
             assertThat(q.size()).as("seed %d op %d: size", seed, i).isEqualTo(model.size());
